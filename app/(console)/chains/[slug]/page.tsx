@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { Freshness } from '@/components/ui/freshness';
+import { HealthBadge } from '@/components/ui/health-badge';
+import { formatAge, formatUtc, yesNo } from '@/lib/format';
+import { authorizePage } from '@/lib/server/auth/authorize';
+import { findChain } from '@/lib/server/fleet/find-chain';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 py-1.5">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="text-right font-medium">{children}</dd>
+    </div>
+  );
+}
+
+export default async function ChainPage({ params }: Props) {
+  await authorizePage('fleet:read');
+  const { slug } = await params;
+  const chain = await findChain(slug);
+  if (!chain) notFound();
+  const { database: d, app } = chain;
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{chain.name}</h1>
+        <HealthBadge health={chain.health} />
+        <span className="text-sm text-slate-500">
+          {chain.tier.name} · {chain.region}
+          {chain.residency && ` · ${chain.residency} residency`} · {chain.environment}
+        </span>
+        <span className="ml-auto text-sm">
+          Data as of <Freshness refreshedAt={chain.refreshedAt} stale={chain.stale} reason={chain.staleReason} />
+        </span>
+      </div>
+      {chain.staleReason && (
+        <p role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {chain.staleReason}
+        </p>
+      )}
+      <div className="mt-6 grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="db-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="db-heading" className="font-semibold">
+            Database ({d.kind === 'shared' ? 'isolated database in a shared instance' : 'dedicated instance'})
+          </h2>
+          <dl className="mt-2 divide-y divide-slate-100 text-sm" data-testid="database-details">
+            <Field label="Instance">{d.identifier}</Field>
+            {d.kind === 'shared' && <Field label="Database and login">{d.databaseName}</Field>}
+            <Field label="Class">{d.instanceClass ?? '—'}</Field>
+            <Field label="Engine">{d.engine ? `${d.engine} ${d.engineVersion ?? ''}` : '—'}</Field>
+            <Field label="Status">{d.status ?? '—'}</Field>
+            <Field label="Multi-AZ">{yesNo(d.multiAz)}</Field>
+            <Field label="Storage">{d.allocatedStorageGb === null ? '—' : `${d.allocatedStorageGb} GiB`}</Field>
+            <Field label="Backup retention">{d.backupRetentionDays === null ? '—' : `${d.backupRetentionDays} days`}</Field>
+            <Field label="Latest backup">{d.latestSnapshotAt ? `${formatUtc(d.latestSnapshotAt)} (${formatAge(d.latestSnapshotAt)})` : 'none'}</Field>
+            <Field label="Encrypted at rest">{yesNo(d.storageEncrypted)}</Field>
+            <Field label="Deletion protection">{yesNo(d.deletionProtection)}</Field>
+            <Field label="Endpoint">
+              <span className="font-mono text-xs">{d.endpoint ?? '—'}</span>
+            </Field>
+            {d.sharedWith.length > 0 && <Field label="Instance shared with">{d.sharedWith.join(', ')}</Field>}
+          </dl>
+          {Object.keys(d.tags).length > 0 && (
+            <ul className="mt-3 flex flex-wrap gap-1 text-xs" aria-label="Tags">
+              {Object.entries(d.tags).map(([k, v]) => (
+                <li key={k} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">
+                  {k}={v}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="app-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="app-heading" className="font-semibold">
+            App instance
+          </h2>
+          <dl className="mt-2 divide-y divide-slate-100 text-sm">
+            <Field label="Instance">{app.instanceId ?? '—'}</Field>
+            <Field label="Type">{app.instanceType ?? '—'}</Field>
+            <Field label="State">{app.state ?? '—'}</Field>
+            <Field label="AWS account">
+              {chain.accountId}
+              {chain.ownAccount && ' (chain-owned, via role)'}
+            </Field>
+            <Field label="Account manager">{chain.accountManager?.name ?? '—'}</Field>
+          </dl>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
+import { authorizePage } from '@/lib/server/auth/authorize';
+import { roleLabels } from '@/lib/server/auth/roles';
+import { SignOutButton } from './sign-out-button';
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await authorizePage();
+  return (
+    <Providers>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link href="/fleet" className="font-semibold tracking-tight">
+            Fleetpane
+          </Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm">
+            <Link href="/fleet" className="text-slate-700 hover:text-slate-950">
+              Fleet
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span data-testid="current-user">
+              {user.name} · <span className="text-slate-500">{roleLabels[user.role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </Providers>
+  );
+}

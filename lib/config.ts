@@ -1,0 +1,117 @@
+// The app's configuration, validated once from the environment. Shared by the Next server, the worker and
+// the scripts behind npm start / npm test, so a bad setting fails the same way everywhere: one sentence.
+import path from 'node:path';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type DatabaseConfig =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'server'; host: string; port: number; user: string; password?: string; database: string; ssl: boolean };
+
+export type Config = {
+  demo: boolean;
+  database: DatabaseConfig;
+  awsEndpointUrl?: string;
+  authSecret?: string;
+  oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
+  worker: 'embedded' | 'external';
+  collectIntervalSeconds: number;
+};
+
+const flag = z
+  .enum(['1', 'true', 'yes', '0', 'false', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().optional(),
+  FLEETPANE_DATA_DIR: z.string().optional(),
+  FLEETPANE_DEMO: flag,
+  AWS_ENDPOINT_URL: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().optional(),
+  OIDC_ISSUER: z.string().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().optional(),
+  FLEETPANE_WORKER: z.enum(['embedded', 'external']).optional(),
+  FLEETPANE_COLLECT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
+});
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL; expected postgresql://user:password@host:5432/database.');
+  }
+  if (parsed.protocol !== 'postgresql:' && parsed.protocol !== 'postgres:') {
+    throw new ConfigError(
+      `DATABASE_URL uses the scheme "${parsed.protocol.replace(/:$/, '')}", but Fleetpane needs PostgreSQL (postgresql://user:password@host:5432/database); unset it to use the embedded database.`,
+    );
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!database) throw new ConfigError('DATABASE_URL names no database; expected postgresql://user:password@host:5432/database.');
+  const sslmode = parsed.searchParams.get('sslmode');
+  return {
+    kind: 'server',
+    host: parsed.hostname || '127.0.0.1',
+    port: parsed.port ? Number(parsed.port) : 5432,
+    user: decodeURIComponent(parsed.username || 'postgres'),
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    database,
+    ssl: sslmode === 'require' || sslmode === 'verify-full',
+  };
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')} is invalid: ${issue.message}.`);
+  }
+  const e = result.data;
+  const demo = e.FLEETPANE_DEMO;
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? parseDatabaseUrl(e.DATABASE_URL)
+    : { kind: 'embedded', dataDir: path.resolve(e.FLEETPANE_DATA_DIR ?? '.data', 'pglite') };
+  if (e.AWS_ENDPOINT_URL && !/^https?:\/\/[^/]+/.test(e.AWS_ENDPOINT_URL)) {
+    throw new ConfigError(`AWS_ENDPOINT_URL "${e.AWS_ENDPOINT_URL}" is not an http(s) URL.`);
+  }
+  if (!demo && !e.NEXTAUTH_SECRET) {
+    throw new ConfigError(
+      'NEXTAUTH_SECRET is not set: production mode needs a random secret of at least 32 characters to sign sessions (or set FLEETPANE_DEMO=true for the local demo).',
+    );
+  }
+  if (e.NEXTAUTH_SECRET && e.NEXTAUTH_SECRET.length < 32) {
+    throw new ConfigError('NEXTAUTH_SECRET is too short: use at least 32 random characters.');
+  }
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError('OIDC sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.');
+  }
+  if (!demo && !e.OIDC_ISSUER) {
+    throw new ConfigError('No sign-in method: production mode needs an OIDC provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET).');
+  }
+  return {
+    demo,
+    database,
+    awsEndpointUrl: e.AWS_ENDPOINT_URL,
+    authSecret: e.NEXTAUTH_SECRET,
+    oidc: e.OIDC_ISSUER
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME ?? 'Single sign-on' }
+      : undefined,
+    worker: e.FLEETPANE_WORKER ?? 'embedded',
+    collectIntervalSeconds: e.FLEETPANE_COLLECT_INTERVAL_SECONDS ?? 60,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

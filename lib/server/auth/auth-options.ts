@@ -1,0 +1,98 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { config } from '@/lib/config';
+import { db } from '@/lib/server/db/client';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { verifyPassword } from './password';
+import { z } from 'zod';
+
+const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
+
+async function authorizeDemoLogin(raw: unknown): Promise<{ id: string; email: string; name: string } | null> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const email = parsed.data.email.toLowerCase();
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, active: true, isDemo: true },
+  });
+  // Demo logins exist for the local demo only: refused whenever the app is not in demo mode.
+  const ok =
+    !!user?.passwordHash && user.active && (!user.isDemo || config().demo) && (await verifyPassword(parsed.data.password, user.passwordHash));
+  await recordAuditEvent({
+    actor: user ? { id: user.id, email: user.email } : { email },
+    action: 'auth.sign-in',
+    result: ok ? 'ok' : 'denied',
+    detail: { method: 'credentials' },
+  });
+  return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
+}
+
+export function authOptions(): NextAuthOptions {
+  const cfg = config();
+  const providers: NextAuthOptions['providers'] = [];
+  if (cfg.demo) {
+    providers.push(
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Demo sign-in',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        authorize: (credentials) => authorizeDemoLogin(credentials),
+      }),
+    );
+  }
+  if (cfg.oidc) {
+    providers.push({
+      id: 'oidc',
+      name: cfg.oidc.name,
+      type: 'oauth',
+      wellKnown: `${cfg.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: cfg.oidc.clientId,
+      clientSecret: cfg.oidc.clientSecret,
+      authorization: { params: { scope: 'openid email profile' } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? profile.email ?? profile.sub,
+      }),
+    });
+  }
+  return {
+    providers,
+    secret: cfg.authSecret,
+    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    pages: { signIn: '/login', error: '/login' },
+    callbacks: {
+      // OIDC proves who someone is; our database says whether they may come in and with which role.
+      async signIn({ user, account }) {
+        if (account?.provider !== 'oidc') return true;
+        const email = user.email?.toLowerCase();
+        const known = email
+          ? await db.user.findUnique({ where: { email }, select: { id: true, active: true } })
+          : null;
+        await recordAuditEvent({
+          actor: known ? { id: known.id, email } : { email: email ?? undefined },
+          action: 'auth.sign-in',
+          result: known?.active ? 'ok' : 'denied',
+          detail: { method: 'oidc' },
+        });
+        return !!known?.active;
+      },
+      async jwt({ token, user, account }) {
+        if (user && account?.provider === 'oidc' && user.email) {
+          const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+          token.sub = known?.id;
+        } else if (user) {
+          token.sub = user.id;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub } };
+      },
+    },
+  };
+}

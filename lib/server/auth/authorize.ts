@@ -1,0 +1,68 @@
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import { NextResponse } from 'next/server';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { can } from './roles';
+import type { Permission } from './roles';
+import { getCurrentUser, requestIp } from './session';
+import type { SessionUser } from './session';
+
+// The one authorization helper: every page, server action and route handler goes through it.
+
+export class AuthError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuthError';
+  }
+}
+
+export type AuthContext = { chainId?: string; target?: string };
+
+/** The signed-in user if they hold the permission; otherwise throws AuthError (and audits a refusal). */
+export async function authorize(permission: Permission, context: AuthContext = {}): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthError(401, 'Sign in first.');
+  if (!can(user.role, permission)) {
+    await recordAuditEvent({
+      actor: { id: user.id, email: user.email },
+      action: `authz.denied:${permission}`,
+      result: 'denied',
+      chainId: context.chainId,
+      target: context.target,
+      ip: await requestIp(),
+    });
+    throw new AuthError(403, `Your role may not do this (${permission}).`);
+  }
+  return user;
+}
+
+/** For pages: signed-out visitors go to the login page, a missing permission renders 403. */
+export async function authorizePage(permission: Permission = 'fleet:read', context: AuthContext = {}): Promise<SessionUser> {
+  try {
+    return await authorize(permission, context);
+  } catch (error) {
+    if (error instanceof AuthError && error.status === 401) redirect('/login');
+    if (error instanceof AuthError) forbidden();
+    throw error;
+  }
+}
+
+type RouteContext<P> = { params: Promise<P> };
+type AuthedHandler<P> = (request: Request, context: RouteContext<P> & { user: SessionUser }) => Promise<Response>;
+
+/** For route handlers: 401/403 as JSON before the handler runs. */
+export function withAuth<P = Record<string, never>>(permission: Permission, handler: AuthedHandler<P>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    let user: SessionUser;
+    try {
+      user = await authorize(permission, { target: new URL(request.url).pathname });
+    } catch (error) {
+      if (error instanceof AuthError) return NextResponse.json({ error: error.message }, { status: error.status });
+      throw error;
+    }
+    return handler(request, { ...context, user });
+  };
+}

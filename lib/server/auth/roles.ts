@@ -1,0 +1,28 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+
+// What each role may do. Everyone signed in may view the fleet (DESIGN.md, Roles).
+export type Permission =
+  | 'fleet:read'
+  | 'fleet:refresh'
+  | 'operations:request'
+  | 'contracts:edit'
+  | 'finance:read'
+  | 'users:manage';
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: ['fleet:read', 'fleet:refresh', 'operations:request', 'contracts:edit', 'finance:read', 'users:manage'],
+  ops: ['fleet:read', 'fleet:refresh', 'operations:request'],
+  account_manager: ['fleet:read', 'contracts:edit'],
+  finance: ['fleet:read', 'finance:read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Admin',
+  ops: 'Ops engineer',
+  account_manager: 'Account manager',
+  finance: 'Finance',
+};

@@ -1,0 +1,83 @@
+import 'server-only';
+import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { AwsClients } from './clients';
+
+// GetMetricData limits: 500 queries and 100,800 returned data points per call.
+export const MAX_QUERIES_PER_CALL = 500;
+
+export type MetricSeries = { timestamps: Date[]; values: number[] };
+
+export type MetricRequest = {
+  id: string;
+  namespace: string;
+  metricName: string;
+  dimensions: Record<string, string>;
+  stat: 'Average' | 'Minimum' | 'Maximum' | 'Sum';
+};
+
+/**
+ * Fetches many metrics over one window in as few calls as the limits allow.
+ * Returns each request's series (oldest first) by request id.
+ */
+export async function getMetricSeries(
+  clients: AwsClients,
+  requests: MetricRequest[],
+  window: { start: Date; end: Date; periodSeconds: number },
+): Promise<{ series: Map<string, MetricSeries>; calls: number }> {
+  const series = new Map<string, MetricSeries>();
+  const pointsPerQuery = Math.max(1, Math.ceil((window.end.getTime() - window.start.getTime()) / 1000 / window.periodSeconds));
+  const perCall = Math.max(1, Math.min(MAX_QUERIES_PER_CALL, Math.floor(100_800 / pointsPerQuery)));
+  let calls = 0;
+  for (let i = 0; i < requests.length; i += perCall) {
+    const batch = requests.slice(i, i + perCall);
+    // Query ids must start with a lowercase letter: map ours to q0..qN and back.
+    const queries: MetricDataQuery[] = batch.map((r, n) => ({
+      Id: `q${n}`,
+      ReturnData: true,
+      MetricStat: {
+        Metric: {
+          Namespace: r.namespace,
+          MetricName: r.metricName,
+          Dimensions: Object.entries(r.dimensions).map(([Name, Value]) => ({ Name, Value })),
+        },
+        Period: window.periodSeconds,
+        Stat: r.stat,
+      },
+    }));
+    let nextToken: string | undefined;
+    do {
+      const page = await clients.cloudwatch.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: queries,
+          StartTime: window.start,
+          EndTime: window.end,
+          ScanBy: 'TimestampAscending',
+          NextToken: nextToken,
+        }),
+      );
+      calls += 1;
+      for (const result of page.MetricDataResults ?? []) {
+        const request = batch[Number(result.Id?.slice(1))];
+        if (!request) continue;
+        const entry = series.get(request.id) ?? { timestamps: [], values: [] };
+        const ts = result.Timestamps ?? [];
+        const vs = result.Values ?? [];
+        for (let k = 0; k < Math.min(ts.length, vs.length); k++) {
+          entry.timestamps.push(ts[k]!);
+          entry.values.push(vs[k]!);
+        }
+        series.set(request.id, entry);
+      }
+      nextToken = page.NextToken;
+    } while (nextToken);
+  }
+  for (const entry of series.values()) sortSeries(entry);
+  return { series, calls };
+}
+
+function sortSeries(entry: MetricSeries): void {
+  const order = entry.timestamps.map((t, i) => [t.getTime(), i] as const).sort((a, b) => a[0] - b[0]);
+  entry.timestamps = order.map(([, i]) => entry.timestamps[i]!);
+  entry.values = order.map(([, i]) => entry.values[i]!);
+}

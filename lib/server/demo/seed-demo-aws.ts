@@ -1,0 +1,119 @@
+import 'server-only';
+import { CreateDBInstanceCommand, DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import { DescribeInstancesCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { awsClients } from '@/lib/server/aws/clients';
+import { CHAIN_TAG } from '@/lib/server/aws/ec2';
+import type { DemoChain, DemoFleet } from './demo-fleet';
+
+const DEMO_AMI = 'ami-12c6146b';
+
+function scopeOf(c: { region: string; accountId: string; roleArn?: string | null }) {
+  return { region: c.region, accountId: c.accountId, roleArn: c.roleArn ?? null };
+}
+
+async function existingDbIdentifiers(scope: ReturnType<typeof scopeOf>): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let marker: string | undefined;
+  do {
+    const page = await awsClients(scope).rds.send(new DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }));
+    for (const d of page.DBInstances ?? []) if (d.DBInstanceIdentifier) ids.add(d.DBInstanceIdentifier);
+    marker = page.Marker;
+  } while (marker);
+  return ids;
+}
+
+async function existingAppChains(scope: ReturnType<typeof scopeOf>): Promise<Set<string>> {
+  const slugs = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await awsClients(scope).ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'tag-key', Values: [CHAIN_TAG] }], NextToken: token }),
+    );
+    for (const r of page.Reservations ?? [])
+      for (const i of r.Instances ?? []) {
+        const slug = i.Tags?.find((t) => t.Key === CHAIN_TAG)?.Value;
+        if (slug && i.State?.Name !== 'terminated') slugs.add(slug);
+      }
+    token = page.NextToken;
+  } while (token);
+  return slugs;
+}
+
+function tags(chain: DemoChain | null) {
+  const base = [{ Key: 'fleetpane:managed', Value: 'true' }];
+  return chain ? [...base, { Key: CHAIN_TAG, Value: chain.slug }, { Key: 'fleetpane:tier', Value: chain.tier }] : [...base, { Key: 'fleetpane:shared', Value: 'true' }];
+}
+
+/**
+ * Creates whatever of the demo fleet the emulator lacks: RDS instances (dedicated and shared) and app
+ * instances, tagged for cost allocation. Returns how many resources it created.
+ */
+export async function seedDemoAws(fleet: DemoFleet): Promise<{ created: number }> {
+  let created = 0;
+  const scopes = new Map<string, ReturnType<typeof scopeOf>>();
+  for (const c of fleet.chains) scopes.set(`${c.accountId}/${c.region}`, scopeOf(c));
+  for (const s of fleet.sharedInstances) {
+    const roleArn = fleet.chains.find((c) => c.accountId === s.accountId)?.roleArn ?? null;
+    scopes.set(`${s.accountId}/${s.region}`, scopeOf({ ...s, roleArn }));
+  }
+  for (const [key, scope] of scopes) {
+    const [dbIds, appSlugs] = await Promise.all([existingDbIdentifiers(scope), existingAppChains(scope)]);
+    const { rds, ec2 } = awsClients(scope);
+    const chains = fleet.chains.filter((c) => `${c.accountId}/${c.region}` === key);
+    const shared = fleet.sharedInstances.filter((s) => `${s.accountId}/${s.region}` === key);
+    for (const s of shared) {
+      if (dbIds.has(s.identifier)) continue;
+      await rds.send(
+        new CreateDBInstanceCommand({
+          DBInstanceIdentifier: s.identifier,
+          DBInstanceClass: s.instanceClass,
+          Engine: 'postgres',
+          EngineVersion: '16.4',
+          AllocatedStorage: 200,
+          MasterUsername: 'fleetpane_admin',
+          MasterUserPassword: 'demo-only-password',
+          MultiAZ: false,
+          BackupRetentionPeriod: 7,
+          StorageEncrypted: true,
+          DeletionProtection: true,
+          Tags: tags(null),
+        }),
+      );
+      created += 1;
+    }
+    for (const c of chains) {
+      if (c.database.kind === 'dedicated' && !dbIds.has(c.database.identifier)) {
+        await rds.send(
+          new CreateDBInstanceCommand({
+            DBInstanceIdentifier: c.database.identifier,
+            DBInstanceClass: c.database.instanceClass,
+            Engine: 'postgres',
+            EngineVersion: '16.4',
+            AllocatedStorage: c.database.storageGb,
+            MasterUsername: 'fleetpane_admin',
+            MasterUserPassword: 'demo-only-password',
+            MultiAZ: c.database.multiAz,
+            BackupRetentionPeriod: c.database.backupRetentionDays,
+            StorageEncrypted: true,
+            DeletionProtection: c.database.deletionProtection,
+            Tags: tags(c),
+          }),
+        );
+        created += 1;
+      }
+      if (!appSlugs.has(c.slug)) {
+        await ec2.send(
+          new RunInstancesCommand({
+            ImageId: DEMO_AMI,
+            MinCount: 1,
+            MaxCount: 1,
+            InstanceType: c.appInstanceType as never,
+            TagSpecifications: [{ ResourceType: 'instance', Tags: tags(c) }],
+          }),
+        );
+        created += 1;
+      }
+    }
+  }
+  return { created };
+}

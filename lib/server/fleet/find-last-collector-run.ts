@@ -1,0 +1,14 @@
+import 'server-only';
+import { db } from '@/lib/server/db/client';
+
+export type CollectorRunSummary = { finishedAt: string; awsCalls: number; chains: number; failedScopes: number } | null;
+
+/** The last finished pass of the collector: when the pane's data was read. */
+export async function findLastCollectorRun(): Promise<CollectorRunSummary> {
+  const run = await db.collectorRun.findFirst({
+    where: { finishedAt: { not: null } },
+    orderBy: { startedAt: 'desc' },
+    select: { finishedAt: true, awsCalls: true, chains: true, failedScopes: true },
+  });
+  return run?.finishedAt ? { ...run, finishedAt: run.finishedAt.toISOString() } : null;
+}

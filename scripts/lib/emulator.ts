@@ -1,0 +1,58 @@
+// The local AWS emulator (moto server): started on loopback when no AWS endpoint is configured.
+import { execFileSync } from 'node:child_process';
+import { ConfigError } from '../../lib/config';
+import { startChild, waitFor } from './processes';
+
+export const demoAwsEnv = {
+  AWS_ACCESS_KEY_ID: 'fleetpane-demo',
+  AWS_SECRET_ACCESS_KEY: 'fleetpane-demo',
+  AWS_REGION: 'us-east-1',
+  AWS_DISABLE_REQUEST_COMPRESSION: 'true',
+};
+
+async function answers(url: string): Promise<boolean> {
+  const res = await fetch(`${url}/moto-api/data.json`, { signal: AbortSignal.timeout(2_000) }).catch(() => null);
+  return !!res && res.ok;
+}
+
+/** Checks that a configured endpoint answers, with one sentence when it does not. */
+export async function checkEndpoint(url: string): Promise<void> {
+  const ok = await fetch(url, { signal: AbortSignal.timeout(3_000) }).then(
+    () => true,
+    () => false,
+  );
+  if (!ok) throw new ConfigError(`The AWS endpoint ${url} (AWS_ENDPOINT_URL) is unreachable: start the emulator there, or unset AWS_ENDPOINT_URL to let npm start run one.`);
+}
+
+function findPython(): string {
+  for (const python of ['python3', 'python']) {
+    try {
+      execFileSync(python, ['-c', 'import moto.server'], { stdio: 'ignore' });
+      return python;
+    } catch {
+      // try the next one
+    }
+  }
+  throw new ConfigError("The local AWS emulator needs moto's server in Python 3: install it with `pip install 'moto[server]'`, or set AWS_ENDPOINT_URL to a running emulator.");
+}
+
+/** Starts moto on 127.0.0.1:port (or reuses one already answering there) and returns its URL. */
+export async function startEmulator(port: number): Promise<string> {
+  const url = `http://127.0.0.1:${port}`;
+  if (await answers(url)) return url;
+  const python = findPython();
+  const child = startChild(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2_000);
+  });
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
+  });
+  await waitFor(async () => {
+    if (exited) throw new ConfigError(`The AWS emulator could not start on port ${port}: ${stderr.trim().split('\n').pop() ?? 'no output'}`);
+    return answers(url);
+  }, 20_000, 'The AWS emulator');
+  return url;
+}
