@@ -66,7 +66,7 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
   };
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
+export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -4,30 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '@/lib/config';
 import { db } from '@/lib/server/db/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { verifyPassword } from './password';
-import { z } from 'zod';
-
-const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
-
-async function authorizeDemoLogin(raw: unknown): Promise<{ id: string; email: string; name: string } | null> {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const email = parsed.data.email.toLowerCase();
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, active: true, isDemo: true },
-  });
-  // Demo logins exist for the local demo only: refused whenever the app is not in demo mode.
-  const ok =
-    !!user?.passwordHash && user.active && (!user.isDemo || config().demo) && (await verifyPassword(parsed.data.password, user.passwordHash));
-  await recordAuditEvent({
-    actor: user ? { id: user.id, email: user.email } : { email },
-    action: 'auth.sign-in',
-    result: ok ? 'ok' : 'denied',
-    detail: { method: 'credentials' },
-  });
-  return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
-}
+import { verifyCredentials } from './credentials';
 
 export function authOptions(): NextAuthOptions {
   const cfg = config();
@@ -38,7 +15,7 @@ export function authOptions(): NextAuthOptions {
         id: 'credentials',
         name: 'Demo sign-in',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (credentials) => authorizeDemoLogin(credentials),
+        authorize: (credentials) => verifyCredentials(credentials, { demo: cfg.demo }),
       }),
     );
   }

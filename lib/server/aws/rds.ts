@@ -53,11 +53,13 @@ export async function describeDbInstances(clients: AwsClients): Promise<{ instan
   return { instances, calls };
 }
 
-/** The newest available snapshot (automated or manual) per instance of one account and region. */
+export type LatestSnapshots = { automated?: Date; manual?: Date };
+
+/** The newest available automated and manual snapshot per instance of one account and region. */
 export async function describeLatestSnapshots(
   clients: AwsClients,
-): Promise<{ latest: Map<string, Date>; calls: number }> {
-  const latest = new Map<string, Date>();
+): Promise<{ latest: Map<string, LatestSnapshots>; calls: number }> {
+  const latest = new Map<string, LatestSnapshots>();
   let marker: string | undefined;
   let calls = 0;
   do {
@@ -65,10 +67,21 @@ export async function describeLatestSnapshots(
     calls += 1;
     for (const snap of page.DBSnapshots ?? []) {
       if (!snap.DBInstanceIdentifier || !snap.SnapshotCreateTime || snap.Status !== 'available') continue;
-      const seen = latest.get(snap.DBInstanceIdentifier);
-      if (!seen || snap.SnapshotCreateTime > seen) latest.set(snap.DBInstanceIdentifier, snap.SnapshotCreateTime);
+      const kind = snap.SnapshotType === 'automated' ? 'automated' : 'manual';
+      const seen = latest.get(snap.DBInstanceIdentifier) ?? {};
+      const previous = seen[kind];
+      if (!previous || snap.SnapshotCreateTime > previous) latest.set(snap.DBInstanceIdentifier, { ...seen, [kind]: snap.SnapshotCreateTime });
     }
     marker = page.Marker;
   } while (marker);
   return { latest, calls };
+}
+
+/**
+ * The newest backup a restore could use. With a retention of 0, AWS turns automated backups off and
+ * deletes the automated snapshots, so only manual ones count (the emulator keeps them: ignore them).
+ */
+export function latestBackup(snapshots: LatestSnapshots | undefined, retentionDays: number | null): Date | null {
+  const candidates = [snapshots?.manual, retentionDays ? snapshots?.automated : undefined].filter((d): d is Date => !!d);
+  return candidates.length ? new Date(Math.max(...candidates.map((d) => d.getTime()))) : null;
 }

@@ -4,8 +4,8 @@ import type { AwsScope } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
 import { describeAppInstances } from '@/lib/server/aws/ec2';
 import type { AppInstanceState } from '@/lib/server/aws/ec2';
-import { describeDbInstances, describeLatestSnapshots } from '@/lib/server/aws/rds';
-import type { DbInstanceState } from '@/lib/server/aws/rds';
+import { describeDbInstances, describeLatestSnapshots, latestBackup } from '@/lib/server/aws/rds';
+import type { DbInstanceState, LatestSnapshots } from '@/lib/server/aws/rds';
 import { db } from '@/lib/server/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Health } from '@/lib/generated/prisma/enums';
@@ -29,7 +29,7 @@ type ChainRow = {
   deployment: { id: string; dbInstanceIdentifier: string } | null;
 };
 
-type ScopeState = { db: Map<string, DbInstanceState>; snapshots: Map<string, Date>; apps: Map<string, AppInstanceState> };
+type ScopeState = { db: Map<string, DbInstanceState>; snapshots: Map<string, LatestSnapshots>; apps: Map<string, AppInstanceState> };
 
 const state = globalThis as unknown as { fleetpaneCollect?: Promise<CollectResult> };
 
@@ -161,7 +161,7 @@ async function runCollect(): Promise<CollectResult> {
             deletionProtection: rds?.deletionProtection ?? null,
             dbEndpoint: rds?.endpoint ?? null,
             dbTags: rds?.tags ?? undefined,
-            latestSnapshotAt: scopeState.snapshots.get(chain.deployment.dbInstanceIdentifier) ?? null,
+            latestSnapshotAt: latestBackup(scopeState.snapshots.get(chain.deployment.dbInstanceIdentifier), rds?.backupRetentionDays ?? null),
             health: health.get(chain.id) ?? 'unknown',
             healthObservedAt: now,
             refreshedAt: now,

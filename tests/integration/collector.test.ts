@@ -1,0 +1,83 @@
+import { DescribeDBInstancesCommand, ModifyDBInstanceCommand } from '@aws-sdk/client-rds';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/server/db/client';
+import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
+import { buildDemoSeries, writeDemoMetrics } from '@/lib/server/demo/demo-metrics';
+import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
+import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
+import { collectFleet } from '@/lib/server/fleet/collect-fleet';
+import { findChain } from '@/lib/server/fleet/find-chain';
+import { findFleetChains } from '@/lib/server/fleet/find-fleet-chains';
+import { requireEmulator, testRds } from '../support/aws';
+
+const fleet = buildDemoFleet();
+
+describe('collector against the emulator', () => {
+  beforeAll(async () => {
+    requireEmulator();
+    await seedDemoDb(fleet);
+    await seedDemoAws(fleet);
+    const now = Date.now();
+    await writeDemoMetrics(await buildDemoSeries(fleet, now), { from: now - 3 * 3_600_000, to: now + 1 });
+  });
+
+  it('reports for every chain what the emulator says', async () => {
+    const result = await collectFleet();
+    expect(result.failedScopes).toEqual([]);
+    const chains = await findFleetChains();
+    expect(chains).toHaveLength(fleet.chains.length);
+    for (const chain of chains) {
+      const spec = fleet.chains.find((c) => c.slug === chain.slug)!;
+      const rds = testRds(chain.region);
+      if (spec.roleArn) continue; // read through the chain's own account below
+      const { DBInstances } = await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: spec.database.identifier }));
+      const described = DBInstances![0]!;
+      expect(chain.database).toMatchObject({
+        kind: spec.database.kind,
+        identifier: described.DBInstanceIdentifier,
+        instanceClass: described.DBInstanceClass,
+        status: described.DBInstanceStatus,
+        multiAz: described.MultiAZ,
+      });
+      expect(chain.app.state).toBe('running');
+      expect(chain.stale).toBe(false);
+    }
+  });
+
+  it('reads the chain that lives in its own account through AssumeRole', async () => {
+    const own = fleet.chains.find((c) => c.roleArn)!;
+    const chain = await findChain(own.slug);
+    expect(chain).toMatchObject({ ownAccount: true, accountId: own.accountId, database: { status: 'available', multiAz: true } });
+  });
+
+  it('classifies health from the health-check metric', async () => {
+    const bySlug = new Map((await findFleetChains()).map((c) => [c.slug, c.health]));
+    expect(bySlug.get('burger-barn')).toBe('healthy');
+    expect(bySlug.get('taco-tierra')).toBe('degraded');
+  });
+
+  it('shows the demo imperfections as they are deployed', async () => {
+    expect((await findChain('pizza-piazza'))?.database.multiAz).toBe(false);
+    expect((await findChain('sunny-side-diner'))?.database).toMatchObject({ backupRetentionDays: 0, latestSnapshotAt: null });
+    const shared = await findChain('bagel-bros');
+    expect(shared?.database.kind).toBe('shared');
+    expect(shared?.database.sharedWith.sort()).toEqual(['curry-house', 'waffle-works']);
+  });
+
+  it('follows a change made directly in AWS', async () => {
+    await testRds('sa-east-1').send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-sushi-wave', DBInstanceClass: 'db.r6g.large', MultiAZ: true, ApplyImmediately: true }),
+    );
+    await collectFleet();
+    expect((await findChain('sushi-wave'))?.database).toMatchObject({ instanceClass: 'db.r6g.large', multiAz: true });
+  });
+
+  it('batches AWS calls: a few per account and region, not one per chain and metric', async () => {
+    const result = await collectFleet();
+    const scopes = new Set(fleet.chains.map((c) => `${c.accountId}/${c.region}`)).size;
+    const accounts = new Set(fleet.chains.map((c) => c.accountId)).size;
+    // three describes per scope (instances, snapshots, app instances) and one GetMetricData per account
+    expect(result.awsCalls).toBe(scopes * 3 + accounts);
+    expect(await db.collectorRun.count({ where: { finishedAt: { not: null } } })).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '@/lib/config';
+
+const demo = { FLEETPANE_DEMO: 'true' };
+const production = {
+  NEXTAUTH_SECRET: 'x'.repeat(40),
+  OIDC_ISSUER: 'https://login.example.com',
+  OIDC_CLIENT_ID: 'fleetpane',
+  OIDC_CLIENT_SECRET: 'secret',
+};
+
+function message(env: Record<string, string | undefined>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('defaults to the embedded database under .data', () => {
+    const cfg = parseConfig(demo);
+    expect(cfg.database).toEqual({ kind: 'embedded', dataDir: expect.stringMatching(/\.data\/pglite$/) });
+    expect(cfg.demo).toBe(true);
+    expect(cfg.worker).toBe('embedded');
+  });
+
+  it('reads a PostgreSQL server from DATABASE_URL, parts separately', () => {
+    const cfg = parseConfig({ ...demo, DATABASE_URL: 'postgresql://app:p%40ss@db.internal:6543/fleet?sslmode=require' });
+    expect(cfg.database).toEqual({ kind: 'server', host: 'db.internal', port: 6543, user: 'app', password: 'p@ss', database: 'fleet', ssl: true });
+  });
+
+  it('refuses an unknown DATABASE_URL scheme in one sentence', () => {
+    const text = message({ ...demo, DATABASE_URL: 'mysql://root@localhost/fleet' });
+    expect(text).toMatch(/^DATABASE_URL uses the scheme "mysql", but Fleetpane needs PostgreSQL/);
+    expect(text.split('\n')).toHaveLength(1);
+  });
+
+  it('refuses production mode without a session secret', () => {
+    const { NEXTAUTH_SECRET: _secret, ...rest } = production;
+    expect(message(rest)).toMatch(/^NEXTAUTH_SECRET is not set/);
+  });
+
+  it('refuses production mode without a sign-in method, and half an OIDC setup', () => {
+    expect(message({ NEXTAUTH_SECRET: 'x'.repeat(40) })).toMatch(/needs an OIDC provider/);
+    expect(message({ ...demo, OIDC_ISSUER: 'https://login.example.com' })).toMatch(/needs all of OIDC_ISSUER/);
+  });
+
+  it('accepts a complete production configuration with demo mode off', () => {
+    const cfg = parseConfig(production);
+    expect(cfg.demo).toBe(false);
+    expect(cfg.oidc?.issuer).toBe('https://login.example.com');
+  });
+
+  it('refuses a malformed emulator endpoint and interval', () => {
+    expect(message({ ...demo, AWS_ENDPOINT_URL: 'localhost:4566' })).toMatch(/AWS_ENDPOINT_URL/);
+    expect(message({ ...demo, FLEETPANE_COLLECT_INTERVAL_SECONDS: '1' })).toMatch(/FLEETPANE_COLLECT_INTERVAL_SECONDS/);
+  });
+});
