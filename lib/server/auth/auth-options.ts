@@ -42,6 +42,12 @@ export function authOptions(): NextAuthOptions {
     secret: cfg.authSecret,
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
     pages: { signIn: '/login', error: '/login' },
+    // One line per problem: a forged or expired cookie is routine, not a stack trace.
+    logger: {
+      error: (code, metadata) => console.warn(`next-auth: ${code}: ${(metadata as { message?: string }).message ?? ''}`),
+      warn: (code) => console.warn(`next-auth: ${code}`),
+      debug: () => {},
+    },
     callbacks: {
       // OIDC proves who someone is; our database says whether they may come in and with which role.
       async signIn({ user, account }) {

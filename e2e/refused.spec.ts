@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+
+test.describe('who must be refused', () => {
+  test('signed out: every page leads to the login page', async ({ page }) => {
+    for (const path of ['/', '/fleet', '/chains/burger-barn']) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/login$/);
+    }
+  });
+
+  test('signed out: every API route answers 401', async ({ request }) => {
+    expect((await request.get('/api/v1/chains')).status()).toBe(401);
+    expect((await request.get('/api/v1/chains/burger-barn')).status()).toBe(401);
+    expect((await request.post('/api/v1/fleet/refresh')).status()).toBe(401);
+  });
+
+  test('a forged session cookie gets past the proxy but not the page', async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: 'next-auth.session-token', value: 'forged', url: baseURL! }]);
+    await page.goto('/fleet');
+    await expect(page).toHaveURL(/\/login$/);
+    expect((await page.request.get('/api/v1/chains')).status()).toBe(401);
+  });
+
+  test('finance may read but not refresh the fleet', async ({ page, signInAs }) => {
+    await signInAs('finance');
+    expect((await page.request.get('/api/v1/chains')).status()).toBe(200);
+    const refused = await page.request.post('/api/v1/fleet/refresh');
+    expect(refused.status()).toBe(403);
+    await page.goto('/fleet');
+    await expect(page.getByRole('button', { name: 'Refresh now' })).toHaveCount(0);
+  });
+
+  test('an unknown chain is a 404, on the page and in the API', async ({ page, signInAs }) => {
+    await signInAs('am');
+    const res = await page.goto('/chains/no-such-chain');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+    expect((await page.request.get('/api/v1/chains/no-such-chain')).status()).toBe(404);
+    expect((await page.request.get('/api/v1/chains/NOT..valid')).status()).toBe(400);
+  });
+});

@@ -1,0 +1,100 @@
+// `npm test`: unit and integration tests (vitest, against the emulator and a real database), then the
+// browser suite (Playwright and Chromium) against the built app. With DATABASE_URL set, everything runs
+// on scratch databases created on that server and dropped afterwards; your own data is never touched.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { config } from '../lib/config';
+import { buildIfChanged } from './lib/build';
+import { ensureChromium } from './lib/chromium';
+import { demoAwsEnv, startEmulator } from './lib/emulator';
+import { exitOnError, runChild, startChild, stopChildren, tsArgs } from './lib/processes';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', name);
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+function vitestCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+}
+
+async function createScratchDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env = process.env;
+  const serverUrl = env.DATABASE_URL;
+  env.FLEETPANE_DEMO = 'true';
+  env.NEXTAUTH_SECRET = randomBytes(32).toString('base64url');
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  config(); // a bad DATABASE_URL fails here, in one sentence
+  env.CHROMIUM_PATH = ensureChromium();
+  env.AWS_ENDPOINT_URL = await startEmulator(Number(env.FLEETPANE_TEST_EMULATOR_PORT ?? 4567));
+  Object.assign(env, demoAwsEnv);
+  const mode = serverUrl ? `PostgreSQL server (${new URL(serverUrl).host})` : 'embedded PGlite';
+  console.log(`Test run: database ${mode}, emulator ${env.AWS_ENDPOINT_URL}`);
+
+  rmSync(path.join(root, 'test-results'), { recursive: true, force: true });
+  const results: Counts[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    // Unit and integration: each integration file makes its own database (tests/support/test-database.ts).
+    // Child processes ignore undefined variables: DATABASE_URL is left out, each file makes its own.
+    const vitestEnv = { ...env, FLEETPANE_TEST_DATABASE_URL: serverUrl, DATABASE_URL: undefined };
+    await runChild(process.execPath, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], { cwd: root, env: vitestEnv }).catch(() => {});
+    results.push(vitestCounts(path.join(root, 'test-results/vitest.json')));
+
+    // Browser: a clean emulator and database with the demo fleet, served by the built app.
+    await fetch(`${env.AWS_ENDPOINT_URL}/moto-api/reset`, { method: 'POST' });
+    if (serverUrl) {
+      const scratch = await createScratchDatabase(serverUrl, 'fleetpane_e2e');
+      cleanups.push(scratch.drop);
+      env.DATABASE_URL = scratch.url;
+    } else {
+      env.FLEETPANE_DATA_DIR = path.join(root, '.data/e2e');
+      rmSync(env.FLEETPANE_DATA_DIR, { recursive: true, force: true });
+    }
+    await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts')), { cwd: root });
+    await runChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '1']), { cwd: root });
+    startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '0', '--follow']), { cwd: root, stdio: 'ignore' });
+    await buildIfChanged();
+    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test'], { cwd: root }).catch(() => {});
+    results.push(playwrightCounts(path.join(root, 'test-results/e2e.json')));
+  } finally {
+    stopChildren();
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
+  }
+  const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  console.log(`\nnpm test (${mode}) took ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
+}
+
+main().catch(exitOnError);
