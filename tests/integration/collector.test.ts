@@ -80,4 +80,28 @@ describe('collector against the emulator', () => {
     expect(result.awsCalls).toBe(scopes * 3 + accounts);
     expect(await db.collectorRun.count({ where: { finishedAt: { not: null } } })).toBeGreaterThanOrEqual(3);
   });
+
+  it('contains a failing region: only its chains go stale, with the reason', async () => {
+    const tier = await db.slaTier.findFirstOrThrow({ where: { key: 'starter' }, select: { id: true } });
+    // The emulator answers an unknown region with errors, as an unreachable or throttled region would.
+    await db.chain.create({
+      data: {
+        slug: 'lost-lagoon',
+        name: 'Lost Lagoon',
+        region: 'xx-nowhere-1',
+        awsAccountId: '123456789012',
+        healthCheckId: 'hc-lost-lagoon',
+        tierId: tier.id,
+        deployment: { create: { databaseKind: 'dedicated', dbInstanceIdentifier: 'fp-lost-lagoon', databaseName: 'lost_lagoon' } },
+      },
+    });
+    const result = await collectFleet();
+    expect(result.failedScopes.map((f) => f.scope)).toEqual(['123456789012/xx-nowhere-1']);
+    const chains = await findFleetChains();
+    const lost = chains.find((c) => c.slug === 'lost-lagoon')!;
+    expect(lost).toMatchObject({ stale: true, health: 'unknown' });
+    expect(lost.staleReason).toMatch(/^xx-nowhere-1 \(123456789012\) could not be read/);
+    expect(chains.filter((c) => c.slug !== 'lost-lagoon').every((c) => !c.stale)).toBe(true);
+    await db.chain.delete({ where: { slug: 'lost-lagoon' } });
+  });
 });
