@@ -11,7 +11,12 @@ ensureSetup();
 const child = spawn(
   process.execPath,
   ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', `${program}.ts`), ...args],
-  { cwd: root, stdio: 'inherit' },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    // Node 20 is supported here; the SDK's multi-line notice that its 2027 releases need Node 22 is in the README.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
+  },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,11 +1,11 @@
 // A fresh, migrated database for one test file: a temporary PGlite directory, or, when the suite runs
 // against a PostgreSQL server (FLEETPANE_TEST_DATABASE_URL), a scratch database on it dropped afterwards.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createScratchDatabase } from '../../scripts/lib/scratch-database';
 
 const migrationsDir = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
@@ -24,28 +24,14 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const migrate = options.migrate ?? true;
   const serverUrl = process.env.FLEETPANE_TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `fleetpane_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
+    const scratch = await createScratchDatabase(serverUrl, 'fleetpane_t');
     if (migrate) {
-      const client = new pg.Client({ connectionString: url.toString() });
+      const client = new pg.Client({ connectionString: scratch.url });
       await client.connect();
       await client.query(migrationSql());
       await client.end();
     }
-    return {
-      env: { DATABASE_URL: url.toString(), FLEETPANE_DATA_DIR: undefined },
-      async drop() {
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
-      },
-    };
+    return { env: { DATABASE_URL: scratch.url, FLEETPANE_DATA_DIR: undefined }, drop: scratch.drop };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'fleetpane-test-'));
   if (migrate) {

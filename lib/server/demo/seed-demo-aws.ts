@@ -1,42 +1,15 @@
 import 'server-only';
-import { CreateDBInstanceCommand, DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
-import { DescribeInstancesCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateDBInstanceCommand } from '@aws-sdk/client-rds';
+import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { awsClients } from '@/lib/server/aws/clients';
-import { CHAIN_TAG } from '@/lib/server/aws/ec2';
+import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
+import { describeDbInstances } from '@/lib/server/aws/rds';
 import type { DemoChain, DemoFleet } from './demo-fleet';
 
 const DEMO_AMI = 'ami-12c6146b';
 
 function scopeOf(c: { region: string; accountId: string; roleArn?: string | null }) {
   return { region: c.region, accountId: c.accountId, roleArn: c.roleArn ?? null };
-}
-
-async function existingDbIdentifiers(scope: ReturnType<typeof scopeOf>): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let marker: string | undefined;
-  do {
-    const page = await awsClients(scope).rds.send(new DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }));
-    for (const d of page.DBInstances ?? []) if (d.DBInstanceIdentifier) ids.add(d.DBInstanceIdentifier);
-    marker = page.Marker;
-  } while (marker);
-  return ids;
-}
-
-async function existingAppChains(scope: ReturnType<typeof scopeOf>): Promise<Set<string>> {
-  const slugs = new Set<string>();
-  let token: string | undefined;
-  do {
-    const page = await awsClients(scope).ec2.send(
-      new DescribeInstancesCommand({ Filters: [{ Name: 'tag-key', Values: [CHAIN_TAG] }], NextToken: token }),
-    );
-    for (const r of page.Reservations ?? [])
-      for (const i of r.Instances ?? []) {
-        const slug = i.Tags?.find((t) => t.Key === CHAIN_TAG)?.Value;
-        if (slug && i.State?.Name !== 'terminated') slugs.add(slug);
-      }
-    token = page.NextToken;
-  } while (token);
-  return slugs;
 }
 
 function tags(chain: DemoChain | null) {
@@ -57,8 +30,11 @@ export async function seedDemoAws(fleet: DemoFleet): Promise<{ created: number }
     scopes.set(`${s.accountId}/${s.region}`, scopeOf({ ...s, roleArn }));
   }
   for (const [key, scope] of scopes) {
-    const [dbIds, appSlugs] = await Promise.all([existingDbIdentifiers(scope), existingAppChains(scope)]);
-    const { rds, ec2 } = awsClients(scope);
+    const clients = awsClients(scope);
+    const [dbs, apps] = await Promise.all([describeDbInstances(clients), describeAppInstances(clients)]);
+    const dbIds = new Set(dbs.instances.map((i) => i.identifier));
+    const appSlugs = new Set(apps.instances.map((i) => i.chainSlug));
+    const { rds, ec2 } = clients;
     const chains = fleet.chains.filter((c) => `${c.accountId}/${c.region}` === key);
     const shared = fleet.sharedInstances.filter((s) => `${s.accountId}/${s.region}` === key);
     for (const s of shared) {
