@@ -1,9 +1,10 @@
 // The driver adapter for the configured database: PGlite in this process, or a PostgreSQL server.
 // Used by the Prisma client and by migrations, so both always talk to the same database.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { ConfigError } from './config';
 import type { DatabaseConfig } from './config';
 
 export type DatabaseHandle = {
@@ -11,11 +12,49 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite must be opened by one process at a time; two would corrupt it. A pid file next to the data
+ * turns a second opener (a second npm start, a CLI while the app runs) into a clear refusal.
+ */
+function lockEmbedded(dataDir: string): () => void {
+  const lockFile = `${dataDir}.pid`;
+  if (existsSync(lockFile)) {
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    if (holder && holder !== process.pid && alive(holder)) {
+      throw new ConfigError(
+        `The embedded database ${dataDir} is open in process ${holder} (a running npm start?): stop it first, or use a PostgreSQL server (DATABASE_URL) to share one database between processes.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    if (existsSync(lockFile) && readFileSync(lockFile, 'utf8') === String(process.pid)) rmSync(lockFile, { force: true });
+  };
+  process.once('exit', release);
+  return release;
+}
+
 export function openDatabase(db: DatabaseConfig): DatabaseHandle {
   if (db.kind === 'embedded') {
-    if (!db.dataDir.startsWith('memory://')) mkdirSync(db.dataDir, { recursive: true });
+    mkdirSync(db.dataDir, { recursive: true });
+    const unlock = lockEmbedded(db.dataDir);
     const pglite = new PGlite(db.dataDir);
-    return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+    return {
+      adapter: new PrismaPGlite(pglite),
+      close: async () => {
+        await pglite.close();
+        unlock();
+      },
+    };
   }
   // adapter-pg takes the parts separately: a connection string would be re-parsed by pg with other rules.
   const adapter = new PrismaPg({

@@ -18,3 +18,8 @@ export function formatUtc(iso: string | null): string {
 export function yesNo(value: boolean | null): string {
   return value === null ? 'unknown' : value ? 'yes' : 'no';
 }
+
+/** 0.99953 → "99.953 %"; availability figures keep three decimals, where SLA targets live. */
+export function formatPct(fraction: number | null, digits = 3): string {
+  return fraction === null ? '—' : `${(fraction * 100).toFixed(digits)} %`;
+}

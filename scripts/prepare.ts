@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (applied.length) console.log(`Database: applied ${applied.length} migration(s).`);
   if (cfg.demo) {
     const fleet = buildDemoFleet(intOption('chains', buildDemoFleet().chains.length));
-    const { seeded } = await seedDemoDb(fleet);
+    const { seeded } = await seedDemoDb(fleet, { historyDays: intOption('days', 30) });
     const { created } = await seedDemoAws(fleet);
     console.log(
       `Demo fleet: ${fleet.chains.length} chains; database ${seeded ? 'seeded' : 'kept'}, emulator ${created ? `given ${created} resources` : 'already had them'}.`,

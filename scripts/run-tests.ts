@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       env.FLEETPANE_DATA_DIR = path.join(root, '.data/e2e');
       rmSync(env.FLEETPANE_DATA_DIR, { recursive: true, force: true });
     }
-    await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts')), { cwd: root });
+    await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts'), ['--days', '1']), { cwd: root });
     await runChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '1']), { cwd: root });
     startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '0', '--follow']), { cwd: root, stdio: 'ignore' });
     await buildIfChanged();

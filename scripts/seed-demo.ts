@@ -17,10 +17,11 @@ async function main(): Promise<void> {
   await applyMigrations(handle.adapter);
   await handle.close();
   const started = Date.now();
-  const { seeded } = await seedDemoDb(fleet);
+  const days = intOption('days', 1);
+  const { seeded } = await seedDemoDb(fleet, { historyDays: days });
   const { created } = await seedDemoAws(fleet);
   const now = Date.now();
-  const written = await writeDemoMetrics(await buildDemoSeries(fleet, now), { from: now - intOption('days', 1) * 86_400_000, to: now + 1 });
+  const written = await writeDemoMetrics(await buildDemoSeries(fleet, now), { from: now - days * 86_400_000, to: now + 1 });
   console.log(
     `Seeded ${fleet.chains.length} chains (database ${seeded ? 'written' : 'kept'}, ${created} AWS resources, ${written.datapoints} datapoints) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -32,9 +32,10 @@ async function main(): Promise<void> {
     throw new Error('FLEETPANE_WORKER=external needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.');
   }
 
-  await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts')), { cwd: root });
+  const days = env.FLEETPANE_DEMO_DAYS ?? '30';
+  await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts'), ['--days', days]), { cwd: root });
   if (cfg.demo && env.AWS_ENDPOINT_URL) {
-    startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--follow', '--days', env.FLEETPANE_DEMO_DAYS ?? '30']), { cwd: root });
+    startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--follow', '--days', days]), { cwd: root });
   }
   await buildIfChanged();
 

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CommandPalette } from '@/components/command-palette';
 import { Providers } from '@/components/providers';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { roleLabels } from '@/lib/server/auth/roles';
@@ -18,8 +19,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <Link href="/fleet" className="text-slate-700 hover:text-slate-950">
               Fleet
             </Link>
+            <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-950">
+              API tokens
+            </Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <CommandPalette />
             <span data-testid="current-user">
               {user.name} · <span className="text-slate-500">{roleLabels[user.role]}</span>
             </span>

@@ -7,15 +7,15 @@ import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { findChain } from '@/lib/server/fleet/find-chain';
-import { findFleetChains } from '@/lib/server/fleet/find-fleet-chains';
 import { requireEmulator, testRds } from '../support/aws';
+import { listFleet } from '../support/fleet';
 
 const fleet = buildDemoFleet();
 
 describe('collector against the emulator', () => {
   beforeAll(async () => {
     requireEmulator();
-    await seedDemoDb(fleet);
+    await seedDemoDb(fleet, { historyDays: 0.125 });
     await seedDemoAws(fleet);
     const now = Date.now();
     await writeDemoMetrics(await buildDemoSeries(fleet, now), { from: now - 3 * 3_600_000, to: now + 1 });
@@ -24,7 +24,7 @@ describe('collector against the emulator', () => {
   it('reports for every chain what the emulator says', async () => {
     const result = await collectFleet();
     expect(result.failedScopes).toEqual([]);
-    const chains = await findFleetChains();
+    const chains = await listFleet();
     expect(chains).toHaveLength(fleet.chains.length);
     for (const chain of chains) {
       const spec = fleet.chains.find((c) => c.slug === chain.slug)!;
@@ -51,14 +51,14 @@ describe('collector against the emulator', () => {
   });
 
   it('classifies health from the health-check metric', async () => {
-    const bySlug = new Map((await findFleetChains()).map((c) => [c.slug, c.health]));
+    const bySlug = new Map((await listFleet()).map((c) => [c.slug, c.health]));
     expect(bySlug.get('burger-barn')).toBe('healthy');
     expect(bySlug.get('taco-tierra')).toBe('degraded');
   });
 
   it('shows the demo imperfections as they are deployed', async () => {
     expect((await findChain('pizza-piazza'))?.database.multiAz).toBe(false);
-    expect((await findChain('sunny-side-diner'))?.database).toMatchObject({ backupRetentionDays: 0, latestSnapshotAt: null });
+    expect((await findChain('sunny-side-diner'))?.database).toMatchObject({ backupRetentionDays: 0, latestBackupAt: null });
     const shared = await findChain('bagel-bros');
     expect(shared?.database.kind).toBe('shared');
     expect(shared?.database.sharedWith.sort()).toEqual(['curry-house', 'waffle-works']);
@@ -72,13 +72,45 @@ describe('collector against the emulator', () => {
     expect((await findChain('sushi-wave'))?.database).toMatchObject({ instanceClass: 'db.r6g.large', multiAz: true });
   });
 
-  it('batches AWS calls: a few per account and region, not one per chain and metric', async () => {
+  it('batches AWS calls: describes per account and region, GetMetricData at the batching bound', async () => {
     const result = await collectFleet();
-    const scopes = new Set(fleet.chains.map((c) => `${c.accountId}/${c.region}`)).size;
-    const accounts = new Set(fleet.chains.map((c) => c.accountId)).size;
-    // three describes per scope (instances, snapshots, app instances) and one GetMetricData per account
-    expect(result.awsCalls).toBe(scopes * 3 + accounts);
+    const scopes = new Map<string, Set<string>>();
+    for (const c of fleet.chains) {
+      const key = `${c.accountId}/${c.region}`;
+      scopes.set(key, (scopes.get(key) ?? new Set()).add(c.database.identifier));
+    }
+    const accounts = new Map<string, number>();
+    for (const c of fleet.chains) accounts.set(c.accountId, (accounts.get(c.accountId) ?? 0) + 1);
+    // Caught up: one health query per chain per account, two database queries per instance per scope,
+    // 500 queries a call; plus three paged describes per scope (one page each at this size).
+    const metricCalls =
+      [...accounts.values()].reduce((n, chains) => n + Math.ceil(chains / 500), 0) +
+      [...scopes.values()].reduce((n, dbs) => n + Math.ceil((2 * dbs.size) / 500), 0);
+    expect(result.awsCalls).toBe(scopes.size * 3 + metricCalls);
     expect(await db.collectorRun.count({ where: { finishedAt: { not: null } } })).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stores the health samples CloudWatch holds, and the month availability from them', async () => {
+    const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'taco-tierra' }, select: { id: true } });
+    const samples = await db.healthSample.findMany({ where: { chainId: chain.id }, orderBy: { at: 'asc' } });
+    // Three hours of 5-minute samples were written; the last half hour reads 0.67 (degraded).
+    expect(samples.length).toBeGreaterThanOrEqual(36);
+    expect(samples.at(-1)!.value).toBeCloseTo(0.67);
+    expect(samples.filter((s) => s.value < 1).length).toBe(6);
+    const listed = (await listFleet({ q: 'taco' }))[0]!;
+    const thisMonth = samples.filter((s) => s.at >= new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)));
+    expect(listed.availability).toBeCloseTo(thisMonth.filter((s) => s.value >= 1).length / thisMonth.length, 10);
+    expect(listed.cpuSpark.length).toBeGreaterThan(0);
+  });
+
+  it('never overlaps itself: a pass while another holds the lease does nothing', async () => {
+    const { acquireCollectorLease } = await import('@/lib/server/fleet/collector-lease');
+    const release = await acquireCollectorLease();
+    expect(release).not.toBeNull();
+    expect(await acquireCollectorLease()).toBeNull();
+    expect(await collectFleet()).toMatchObject({ skipped: true, awsCalls: 0 });
+    await release!();
+    expect(await collectFleet()).toMatchObject({ skipped: false });
   });
 
   it('contains a failing region: only its chains go stale, with the reason', async () => {
@@ -97,7 +129,7 @@ describe('collector against the emulator', () => {
     });
     const result = await collectFleet();
     expect(result.failedScopes.map((f) => f.scope)).toEqual(['123456789012/xx-nowhere-1']);
-    const chains = await findFleetChains();
+    const chains = await listFleet();
     const lost = chains.find((c) => c.slug === 'lost-lagoon')!;
     expect(lost).toMatchObject({ stale: true, health: 'unknown' });
     expect(lost.staleReason).toMatch(/^xx-nowhere-1 \(123456789012\) could not be read/);

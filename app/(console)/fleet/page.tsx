@@ -1,19 +1,29 @@
 import type { Metadata } from 'next';
+import { fleetQuerySchema, PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can } from '@/lib/server/auth/roles';
-import { findFleetChains } from '@/lib/server/fleet/find-fleet-chains';
-import { findLastCollectorRun } from '@/lib/server/fleet/find-last-collector-run';
-import { FleetTable } from './fleet-table';
+import { findFleetPage } from '@/lib/server/fleet/find-fleet-page';
+import { FleetView } from './fleet-view';
 
 export const metadata: Metadata = { title: 'Fleet' };
 
-export default async function FleetPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function FleetPage({ searchParams }: Props) {
   const user = await authorizePage('fleet:read');
-  const [chains, lastRun] = await Promise.all([findFleetChains(), findLastCollectorRun()]);
+  const parsed = fleetQuerySchema(PAGE_SIZE).safeParse(searchParamsRecord(await searchParams));
+  // A hand-edited link with a bad filter shows the whole fleet and says so, rather than failing.
+  const query = parsed.success ? parsed.data : fleetQuerySchema(PAGE_SIZE).parse({});
+  const page = await findFleetPage(query);
   return (
     <>
       <h1 className="text-2xl font-semibold">Fleet</h1>
-      <FleetTable initial={{ chains, lastRun }} canRefresh={can(user.role, 'fleet:refresh')} />
+      {!parsed.success && (
+        <p role="status" className="mt-2 text-sm text-warn">
+          Some filters in the address were not understood and were ignored: {parsed.error.issues.map((i) => i.message).join('; ')}
+        </p>
+      )}
+      <FleetView query={query} initial={page} canRefresh={can(user.role, 'fleet:refresh')} />
     </>
   );
 }

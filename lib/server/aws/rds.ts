@@ -53,35 +53,51 @@ export async function describeDbInstances(clients: AwsClients): Promise<{ instan
   return { instances, calls };
 }
 
-export type LatestSnapshots = { automated?: Date; manual?: Date };
+export type SnapshotInfo = {
+  id: string;
+  type: 'automated' | 'manual';
+  createdAt: string;
+  sizeGb: number | null;
+  status: string | null;
+};
 
-/** The newest available automated and manual snapshot per instance of one account and region. */
-export async function describeLatestSnapshots(
+const KEEP_PER_INSTANCE = 5;
+
+/** The newest snapshots (automated and manual) of every instance of one account and region, newest first. */
+export async function describeRecentSnapshots(
   clients: AwsClients,
-): Promise<{ latest: Map<string, LatestSnapshots>; calls: number }> {
-  const latest = new Map<string, LatestSnapshots>();
+): Promise<{ snapshots: Map<string, SnapshotInfo[]>; calls: number }> {
+  const all = new Map<string, SnapshotInfo[]>();
   let marker: string | undefined;
   let calls = 0;
   do {
     const page = await clients.rds.send(new DescribeDBSnapshotsCommand({ MaxRecords: 100, Marker: marker }));
     calls += 1;
     for (const snap of page.DBSnapshots ?? []) {
-      if (!snap.DBInstanceIdentifier || !snap.SnapshotCreateTime || snap.Status !== 'available') continue;
-      const kind = snap.SnapshotType === 'automated' ? 'automated' : 'manual';
-      const seen = latest.get(snap.DBInstanceIdentifier) ?? {};
-      const previous = seen[kind];
-      if (!previous || snap.SnapshotCreateTime > previous) latest.set(snap.DBInstanceIdentifier, { ...seen, [kind]: snap.SnapshotCreateTime });
+      if (!snap.DBInstanceIdentifier || !snap.SnapshotCreateTime || !snap.DBSnapshotIdentifier) continue;
+      const list = all.get(snap.DBInstanceIdentifier) ?? [];
+      list.push({
+        id: snap.DBSnapshotIdentifier,
+        type: snap.SnapshotType === 'automated' ? 'automated' : 'manual',
+        createdAt: snap.SnapshotCreateTime.toISOString(),
+        sizeGb: snap.AllocatedStorage ?? null,
+        status: snap.Status ?? null,
+      });
+      all.set(snap.DBInstanceIdentifier, list);
     }
     marker = page.Marker;
   } while (marker);
-  return { latest, calls };
+  for (const [id, list] of all) {
+    all.set(id, list.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, KEEP_PER_INSTANCE));
+  }
+  return { snapshots: all, calls };
 }
 
 /**
  * The newest backup a restore could use. With a retention of 0, AWS turns automated backups off and
  * deletes the automated snapshots, so only manual ones count (the emulator keeps them: ignore them).
  */
-export function latestBackup(snapshots: LatestSnapshots | undefined, retentionDays: number | null): Date | null {
-  const candidates = [snapshots?.manual, retentionDays ? snapshots?.automated : undefined].filter((d): d is Date => !!d);
-  return candidates.length ? new Date(Math.max(...candidates.map((d) => d.getTime()))) : null;
+export function latestBackup(snapshots: SnapshotInfo[] | undefined, retentionDays: number | null): Date | null {
+  const usable = (snapshots ?? []).filter((s) => s.status === 'available' && (s.type === 'manual' || !!retentionDays));
+  return usable.length ? new Date(usable.map((s) => s.createdAt).sort().at(-1)!) : null;
 }

@@ -103,7 +103,11 @@ export async function buildDemoSeries(fleet: DemoFleet, now = Date.now()): Promi
   return series;
 }
 
-/** Writes every series' 5-minute samples in [from, to), newest day first so the present is usable soonest. */
+/**
+ * Writes every series' 5-minute samples in [from, to), oldest day first, as CloudWatch would have
+ * received them: the collector reads forward from its last sample, so history written newest-first
+ * would leave it a hole.
+ */
 export async function writeDemoMetrics(series: Series[], range: { from: number; to: number }): Promise<{ datapoints: number; calls: number }> {
   const first = Math.ceil(range.from / STEP_MS) * STEP_MS;
   let datapoints = 0;
@@ -114,8 +118,8 @@ export async function writeDemoMetrics(series: Series[], range: { from: number; 
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   const DAY = 86_400_000;
-  for (let dayEnd = range.to; dayEnd > first; dayEnd -= DAY) {
-    const dayStart = Math.max(first, dayEnd - DAY);
+  for (let dayStart = first; dayStart < range.to; dayStart += DAY) {
+    const dayEnd = Math.min(range.to, dayStart + DAY);
     for (const group of groups.values()) {
       const { scope, namespace } = group[0]!;
       let batch: MetricDatum[] = [];
@@ -128,7 +132,7 @@ export async function writeDemoMetrics(series: Series[], range: { from: number; 
       };
       for (const s of group) {
         const dimensions = Object.entries(s.dimensions).map(([Name, Value]) => ({ Name, Value }));
-        for (let t = Math.ceil(dayStart / STEP_MS) * STEP_MS; t < dayEnd; t += STEP_MS) {
+        for (let t = dayStart; t < dayEnd; t += STEP_MS) {
           batch.push({ MetricName: s.metricName, Dimensions: dimensions, Timestamp: new Date(t), Value: s.valueAt(t), Unit: s.unit });
           if (batch.length === MAX_DATUMS_PER_CALL) await flush();
         }

@@ -5,7 +5,9 @@ import { DEMO_PASSWORD, demoTiers, demoUsers } from './demo-fleet';
 import type { DemoFleet } from './demo-fleet';
 
 /** Writes the demo fleet into an empty database; a database that has chains is left alone. */
-export async function seedDemoDb(fleet: DemoFleet): Promise<{ seeded: boolean }> {
+export async function seedDemoDb(fleet: DemoFleet, options: { historyDays?: number } = {}): Promise<{ seeded: boolean }> {
+  // The demo chains have existed as long as their metric history goes back.
+  const createdAt = new Date(Date.now() - (options.historyDays ?? 30) * 86_400_000);
   if ((await db.chain.count()) > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = new Map<string, string>();
@@ -53,6 +55,7 @@ export async function seedDemoDb(fleet: DemoFleet): Promise<{ seeded: boolean }>
           awsAccountId: c.accountId,
           roleArn: c.roleArn,
           healthCheckId: `hc-${c.slug}`,
+          createdAt,
           tierId: tiers.get(c.tier)!,
           accountManagerId: users.get(c.accountManager),
           deployment: {

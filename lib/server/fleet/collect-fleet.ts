@@ -1,41 +1,37 @@
 import 'server-only';
-import { awsClients, HEALTH_METRIC_REGION, scopeKey } from '@/lib/server/aws/clients';
+import { awsClients, scopeKey } from '@/lib/server/aws/clients';
 import type { AwsScope } from '@/lib/server/aws/clients';
-import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
 import { describeAppInstances } from '@/lib/server/aws/ec2';
 import type { AppInstanceState } from '@/lib/server/aws/ec2';
-import { describeDbInstances, describeLatestSnapshots, latestBackup } from '@/lib/server/aws/rds';
-import type { DbInstanceState, LatestSnapshots } from '@/lib/server/aws/rds';
+import { describeDbInstances, describeRecentSnapshots, latestBackup } from '@/lib/server/aws/rds';
+import type { DbInstanceState, SnapshotInfo } from '@/lib/server/aws/rds';
 import { db } from '@/lib/server/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Health } from '@/lib/generated/prisma/enums';
+import { rebuildHealthDays } from '@/lib/server/sla/health-days';
 import { classifyHealth } from './classify-health';
-import { HEALTH_WINDOW_MINUTES, healthMetric } from './health-metric';
+import { acquireCollectorLease } from './collector-lease';
+import { dbKey, readDbMetrics, readHealth } from './read-fleet-metrics';
+import type { MetricChain } from './read-fleet-metrics';
 
 export type CollectResult = {
   chains: number;
   awsCalls: number;
+  healthSamples: number;
   failedScopes: { scope: string; reason: string }[];
   durationMs: number;
+  /** True when another worker's pass held the lease: this one did nothing. */
+  skipped: boolean;
 };
 
-type ChainRow = {
-  id: string;
-  slug: string;
-  region: string;
-  awsAccountId: string;
-  roleArn: string | null;
-  healthCheckId: string;
-  deployment: { id: string; dbInstanceIdentifier: string } | null;
-};
-
-type ScopeState = { db: Map<string, DbInstanceState>; snapshots: Map<string, LatestSnapshots>; apps: Map<string, AppInstanceState> };
+type ChainRow = MetricChain & { slug: string; deployment: { id: string; dbInstanceIdentifier: string } | null };
+type ScopeState = { db: Map<string, DbInstanceState>; snapshots: Map<string, SnapshotInfo[]>; apps: Map<string, AppInstanceState> };
 
 const state = globalThis as unknown as { fleetpaneCollect?: Promise<CollectResult> };
+const INSERT_CHUNK = 5_000;
 
 /** Reads the whole fleet from AWS into the database. A call while a pass runs joins that pass. */
 export function collectFleet(): Promise<CollectResult> {
-  state.fleetpaneCollect ??= runCollect().finally(() => {
+  state.fleetpaneCollect ??= runExclusive().finally(() => {
     state.fleetpaneCollect = undefined;
   });
   return state.fleetpaneCollect;
@@ -52,40 +48,39 @@ function describeError(error: unknown): string {
   return `${e.name ?? 'Error'}: ${(e.message ?? String(error)).slice(0, 200)}`;
 }
 
+/** One entry per account and region, whichever of its reads failed first. */
+function uniqueScopes(failures: CollectResult['failedScopes']): CollectResult['failedScopes'] {
+  return [...new Map(failures.map((f) => [f.scope, f] as const)).values()];
+}
+
 async function readScope(scope: AwsScope): Promise<{ state: ScopeState; calls: number }> {
   const clients = awsClients(scope);
-  const [dbs, snaps, apps] = await Promise.all([
-    describeDbInstances(clients),
-    describeLatestSnapshots(clients),
-    describeAppInstances(clients),
-  ]);
+  const [dbs, snaps, apps] = await Promise.all([describeDbInstances(clients), describeRecentSnapshots(clients), describeAppInstances(clients)]);
   return {
     state: {
       db: new Map(dbs.instances.map((i) => [i.identifier, i])),
-      snapshots: snaps.latest,
+      snapshots: snaps.snapshots,
       apps: new Map(apps.instances.map((i) => [i.chainSlug, i])),
     },
     calls: dbs.calls + snaps.calls + apps.calls,
   };
 }
 
-async function readHealth(chains: ChainRow[]): Promise<{ health: Map<string, Health>; calls: number }> {
-  const first = chains[0]!;
-  const clients = awsClients({ region: HEALTH_METRIC_REGION, accountId: first.awsAccountId, roleArn: first.roleArn });
-  const end = new Date();
-  const start = new Date(end.getTime() - HEALTH_WINDOW_MINUTES * 60_000);
-  const { series, calls } = await getMetricSeries(
-    clients,
-    chains.map((c) => healthMetric(c.id, c.healthCheckId)),
-    { start, end, periodSeconds: 300 },
-  );
-  return { health: new Map(chains.map((c) => [c.id, classifyHealth(series.get(c.id)?.values ?? [])])), calls };
+async function runExclusive(): Promise<CollectResult> {
+  const release = await acquireCollectorLease();
+  if (!release) return { chains: 0, awsCalls: 0, healthSamples: 0, failedScopes: [], durationMs: 0, skipped: true };
+  try {
+    return await runCollect();
+  } finally {
+    await release();
+  }
 }
 
 async function runCollect(): Promise<CollectResult> {
   const started = Date.now();
+  const now = new Date();
   const run = await db.collectorRun.create({ data: {}, select: { id: true } });
-  const chains: ChainRow[] = await db.chain.findMany({
+  const rows = await db.chain.findMany({
     where: { decommissionedAt: null },
     select: {
       id: true,
@@ -94,17 +89,16 @@ async function runCollect(): Promise<CollectResult> {
       awsAccountId: true,
       roleArn: true,
       healthCheckId: true,
+      createdAt: true,
       deployment: { select: { id: true, dbInstanceIdentifier: true } },
     },
   });
-  let awsCalls = 0;
-  const failedScopes: CollectResult['failedScopes'] = [];
-  const updates: Prisma.PrismaPromise<unknown>[] = [];
-  const now = new Date();
+  const chains: ChainRow[] = rows.map((r) => ({ ...r, dbInstanceIdentifier: r.deployment?.dbInstanceIdentifier ?? null }));
+  const lastSamples = await db.healthSample.groupBy({ by: ['chainId'], _max: { at: true } });
+  const lastSampleAt = new Map(lastSamples.flatMap((r) => (r._max.at ? [[r.chainId, r._max.at] as const] : [])));
 
   const scopes = groupBy(chains, (c) => `${scopeKey({ region: c.region, accountId: c.awsAccountId })}/${c.roleArn ?? ''}`);
-  const healthGroups = groupBy(chains, (c) => `${c.awsAccountId}/${c.roleArn ?? ''}`);
-  const [scopeResults, healthResults] = await Promise.all([
+  const [scopeResults, healthRead, dbMetrics] = await Promise.all([
     Promise.all(
       [...scopes.values()].map((group) =>
         readScope({ region: group[0]!.region, accountId: group[0]!.awsAccountId, roleArn: group[0]!.roleArn }).then(
@@ -113,17 +107,12 @@ async function runCollect(): Promise<CollectResult> {
         ),
       ),
     ),
-    Promise.all(
-      [...healthGroups.values()].map((group) =>
-        readHealth(group).catch(() => ({ health: new Map<string, Health>(), calls: 0 })),
-      ),
-    ),
+    readHealth(chains, lastSampleAt, now),
+    readDbMetrics(chains, now),
   ]);
-  const health = new Map<string, Health>();
-  for (const r of healthResults) {
-    awsCalls += r.calls;
-    for (const [k, v] of r.health) health.set(k, v);
-  }
+  let awsCalls = healthRead.calls + dbMetrics.calls;
+  const failedScopes = [...healthRead.failures, ...dbMetrics.failures];
+  const updates: Prisma.PrismaPromise<unknown>[] = [];
 
   for (const { group, state: scopeState, calls, error } of scopeResults) {
     awsCalls += calls;
@@ -141,8 +130,12 @@ async function runCollect(): Promise<CollectResult> {
     }
     for (const chain of group) {
       if (!chain.deployment) continue;
-      const rds = scopeState.db.get(chain.deployment.dbInstanceIdentifier);
+      const id = chain.deployment.dbInstanceIdentifier;
+      const rds = scopeState.db.get(id);
       const app = scopeState.apps.get(chain.slug);
+      const snapshots = scopeState.snapshots.get(id) ?? [];
+      const metrics = dbMetrics.metrics.get(dbKey(chain, id));
+      const health = healthRead.health.get(chain.id);
       updates.push(
         db.deployment.update({
           where: { id: chain.deployment.id },
@@ -161,9 +154,12 @@ async function runCollect(): Promise<CollectResult> {
             deletionProtection: rds?.deletionProtection ?? null,
             dbEndpoint: rds?.endpoint ?? null,
             dbTags: rds?.tags ?? undefined,
-            latestSnapshotAt: latestBackup(scopeState.snapshots.get(chain.deployment.dbInstanceIdentifier), rds?.backupRetentionDays ?? null),
-            health: health.get(chain.id) ?? 'unknown',
-            healthObservedAt: now,
+            latestSnapshotAt: latestBackup(snapshots, rds?.backupRetentionDays ?? null),
+            recentSnapshots: snapshots,
+            // Metrics that could not be read keep their last values.
+            ...(metrics ? { cpuSpark: metrics.cpuSpark, freeStorageBytes: metrics.freeStorageBytes === null ? null : BigInt(Math.round(metrics.freeStorageBytes)) } : {}),
+            health: health ? classifyHealth(health.recent) : 'unknown',
+            healthObservedAt: health ? now : undefined,
             refreshedAt: now,
             staleReason: null,
           },
@@ -172,15 +168,22 @@ async function runCollect(): Promise<CollectResult> {
     }
   }
   await db.$transaction(updates);
-  const result = { chains: chains.length, awsCalls, failedScopes, durationMs: Date.now() - started };
+
+  const samples = [...healthRead.health.entries()].flatMap(([chainId, h]) => h.samples.map((s) => ({ chainId, at: s.at, value: s.value })));
+  for (let i = 0; i < samples.length; i += INSERT_CHUNK) {
+    await db.healthSample.createMany({ data: samples.slice(i, i + INSERT_CHUNK), skipDuplicates: true });
+  }
+  if (samples.length) await rebuildHealthDays(new Date(samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity)));
+
+  const result: CollectResult = { chains: chains.length, awsCalls, healthSamples: samples.length, failedScopes: uniqueScopes(failedScopes), durationMs: Date.now() - started, skipped: false };
   await db.collectorRun.update({
     where: { id: run.id },
     data: {
       finishedAt: new Date(),
       awsCalls,
       chains: chains.length,
-      failedScopes: failedScopes.length,
-      error: failedScopes.map((f) => `${f.scope}: ${f.reason}`).join('\n') || null,
+      failedScopes: result.failedScopes.length,
+      error: result.failedScopes.map((f) => `${f.scope}: ${f.reason}`).join('\n') || null,
     },
   });
   return result;

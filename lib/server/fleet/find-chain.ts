@@ -1,11 +1,16 @@
 import 'server-only';
 import { db } from '@/lib/server/db/client';
-import type { ChainDetail } from './fleet-dto';
-import { fleetChainSelect, toFleetChain } from './find-fleet-chains';
+import { findMonthAvailability } from '@/lib/server/sla/month-availability';
+import { fleetChainSelect, toFleetChain } from './fleet-chain-row';
+import type { ChainDetail, SnapshotDto } from './fleet-dto';
 
 function toTags(value: unknown): Record<string, string> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function toSnapshots(value: unknown): SnapshotDto[] {
+  return Array.isArray(value) ? (value as SnapshotDto[]) : [];
 }
 
 /** One chain's deployment as last read; null when no active chain has that slug. */
@@ -21,22 +26,20 @@ export async function findChain(slug: string): Promise<ChainDetail | null> {
           ...fleetChainSelect.deployment.select,
           databaseName: true,
           dbEngineVersion: true,
-          allocatedStorageGb: true,
           backupRetentionDays: true,
           storageEncrypted: true,
           deletionProtection: true,
           dbEndpoint: true,
           dbTags: true,
-          latestSnapshotAt: true,
-          sharedDbInstance: {
-            select: { deployments: { select: { chain: { select: { slug: true } } } } },
-          },
+          recentSnapshots: true,
+          sharedDbInstance: { select: { deployments: { select: { chain: { select: { slug: true } } } } } },
         },
       },
     },
   });
   if (!row) return null;
-  const base = toFleetChain(row);
+  const availability = await findMonthAvailability([row.id]);
+  const base = toFleetChain(row, availability.get(row.id));
   const d = row.deployment;
   return {
     ...base,
@@ -46,13 +49,12 @@ export async function findChain(slug: string): Promise<ChainDetail | null> {
       ...base.database,
       databaseName: d?.databaseName ?? '',
       engineVersion: d?.dbEngineVersion ?? null,
-      allocatedStorageGb: d?.allocatedStorageGb ?? null,
       backupRetentionDays: d?.backupRetentionDays ?? null,
       storageEncrypted: d?.storageEncrypted ?? null,
       deletionProtection: d?.deletionProtection ?? null,
       endpoint: d?.dbEndpoint ?? null,
       tags: toTags(d?.dbTags),
-      latestSnapshotAt: d?.latestSnapshotAt?.toISOString() ?? null,
+      snapshots: toSnapshots(d?.recentSnapshots),
       // Other chains on the same shared instance: same instance, separate databases and logins.
       sharedWith: (d?.sharedDbInstance?.deployments ?? []).map((x) => x.chain.slug).filter((s) => s !== row.slug),
     },

@@ -1,6 +1,7 @@
 import type { DatabaseKind, Health } from '@/lib/generated/prisma/enums';
 
 // What the fleet pages and the read API hand out: plain data, never Prisma models or SDK shapes.
+// The API's zod schemas (lib/server/api/schemas.ts) describe exactly these shapes.
 export type FleetChain = {
   slug: string;
   name: string;
@@ -10,6 +11,9 @@ export type FleetChain = {
   ownAccount: boolean;
   tier: { key: string; name: string; availabilityTarget: number };
   health: Health;
+  /** This UTC month: healthy share of measured samples (0..1), null when nothing was measured. */
+  availability: number | null;
+  availabilityMeasured: number;
   database: {
     kind: DatabaseKind;
     identifier: string;
@@ -17,12 +21,18 @@ export type FleetChain = {
     engine: string | null;
     status: string | null;
     multiAz: boolean | null;
+    allocatedStorageGb: number | null;
+    storageUsedPct: number | null;
+    latestBackupAt: string | null;
   };
   app: { instanceId: string | null; instanceType: string | null; state: string | null };
+  cpuSpark: number[];
   refreshedAt: string | null;
   stale: boolean;
   staleReason: string | null;
 };
+
+export type SnapshotDto = { id: string; type: 'automated' | 'manual'; createdAt: string; sizeGb: number | null; status: string | null };
 
 export type ChainDetail = FleetChain & {
   environment: string;
@@ -30,13 +40,25 @@ export type ChainDetail = FleetChain & {
   database: FleetChain['database'] & {
     databaseName: string;
     engineVersion: string | null;
-    allocatedStorageGb: number | null;
     backupRetentionDays: number | null;
     storageEncrypted: boolean | null;
     deletionProtection: boolean | null;
     endpoint: string | null;
     tags: Record<string, string>;
-    latestSnapshotAt: string | null;
+    snapshots: SnapshotDto[];
     sharedWith: string[];
   };
+};
+
+export type FleetTiles = { healthy: number; degraded: number; down: number; unknown: number; findings: number | null; operationsRunning: number };
+
+export type FleetPage = {
+  chains: FleetChain[];
+  total: number;
+  page: number;
+  size: number;
+  tiles: FleetTiles;
+  regions: string[];
+  tiers: { key: string; name: string }[];
+  lastRun: { finishedAt: string; awsCalls: number; chains: number; failedScopes: number } | null;
 };

@@ -3,11 +3,20 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Freshness } from '@/components/ui/freshness';
 import { HealthBadge } from '@/components/ui/health-badge';
-import { formatAge, formatUtc, yesNo } from '@/lib/format';
+import { Suspense } from 'react';
+import { formatAge, formatPct, formatUtc, yesNo } from '@/lib/format';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { findChain } from '@/lib/server/fleet/find-chain';
+import { readChainMetrics } from '@/lib/server/fleet/read-chain-metrics';
+import { ChainCharts } from './chain-charts';
 
 type Props = { params: Promise<{ slug: string }> };
+
+// The 24-hour charts come with the page; a CloudWatch failure leaves the client to retry and say so.
+async function ChartsPanel({ slug }: { slug: string }) {
+  const initial = await readChainMetrics(slug, '24h').catch(() => null);
+  return <ChainCharts slug={slug} initial={initial} />;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).slug };
@@ -59,9 +68,12 @@ export default async function ChainPage({ params }: Props) {
             <Field label="Engine">{d.engine ? `${d.engine} ${d.engineVersion ?? ''}` : '—'}</Field>
             <Field label="Status">{d.status ?? '—'}</Field>
             <Field label="Multi-AZ">{yesNo(d.multiAz)}</Field>
-            <Field label="Storage">{d.allocatedStorageGb === null ? '—' : `${d.allocatedStorageGb} GiB`}</Field>
+            <Field label="Storage">
+              {d.allocatedStorageGb === null ? '—' : `${d.allocatedStorageGb} GiB`}
+              {d.storageUsedPct !== null && <span className="text-slate-500"> · {d.storageUsedPct}% used</span>}
+            </Field>
             <Field label="Backup retention">{d.backupRetentionDays === null ? '—' : `${d.backupRetentionDays} days`}</Field>
-            <Field label="Latest backup">{d.latestSnapshotAt ? `${formatUtc(d.latestSnapshotAt)} (${formatAge(d.latestSnapshotAt)})` : 'none'}</Field>
+            <Field label="Latest usable backup">{d.latestBackupAt ? `${formatUtc(d.latestBackupAt)} (${formatAge(d.latestBackupAt)})` : 'none'}</Field>
             <Field label="Encrypted at rest">{yesNo(d.storageEncrypted)}</Field>
             <Field label="Deletion protection">{yesNo(d.deletionProtection)}</Field>
             <Field label="Endpoint">
@@ -92,9 +104,50 @@ export default async function ChainPage({ params }: Props) {
               {chain.ownAccount && ' (chain-owned, via role)'}
             </Field>
             <Field label="Account manager">{chain.accountManager?.name ?? '—'}</Field>
+            <Field label="Availability this month">
+              {formatPct(chain.availability)}
+              <span className="text-slate-500"> (target {formatPct(chain.tier.availabilityTarget, 2)})</span>
+            </Field>
           </dl>
         </section>
       </div>
+      <section aria-labelledby="snapshots-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="snapshots-heading" className="font-semibold">
+          Latest snapshots
+        </h2>
+        {d.snapshots.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No snapshot of this instance.</p>
+        ) : (
+          <table className="mt-2 w-full text-left text-sm" data-testid="snapshots">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th scope="col">Snapshot</th>
+                <th scope="col">Type</th>
+                <th scope="col">Taken</th>
+                <th scope="col">Size</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.snapshots.map((s) => (
+                <tr key={s.id}>
+                  <td className="font-mono text-xs">{s.id}</td>
+                  <td>{s.type}</td>
+                  <td>
+                    {formatUtc(s.createdAt)} <span className="text-slate-500">({formatAge(s.createdAt)})</span>
+                  </td>
+                  <td>{s.sizeGb === null ? '—' : `${s.sizeGb} GiB`}</td>
+                  <td>{s.status ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {d.kind === 'shared' && <p className="mt-2 text-xs text-slate-500">Snapshots of a shared instance hold every database on it.</p>}
+      </section>
+      <Suspense fallback={<p className="mt-6 text-sm text-slate-500">Loading metrics…</p>}>
+        <ChartsPanel slug={chain.slug} />
+      </Suspense>
     </>
   );
 }

@@ -1,9 +1,13 @@
 import { NextResponse } from 'next/server';
+import { API_PAGE_SIZE, fleetQuerySchema, searchParamsRecord } from '@/lib/fleet-query';
+import { badRequest } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
-import { findFleetChains } from '@/lib/server/fleet/find-fleet-chains';
-import { findLastCollectorRun } from '@/lib/server/fleet/find-last-collector-run';
+import { findFleetPage } from '@/lib/server/fleet/find-fleet-page';
 
-export const GET = withAuth('fleet:read', async () => {
-  const [chains, lastRun] = await Promise.all([findFleetChains(), findLastCollectorRun()]);
-  return NextResponse.json({ chains, lastRun });
+const querySchema = fleetQuerySchema(API_PAGE_SIZE);
+
+export const GET = withAuth('fleet:read', async (request) => {
+  const query = querySchema.safeParse(searchParamsRecord(new URL(request.url).searchParams));
+  if (!query.success) return badRequest(query.error);
+  return NextResponse.json(await findFleetPage(query.data));
 });

@@ -1,0 +1,110 @@
+import Link from 'next/link';
+import { Freshness } from '@/components/ui/freshness';
+import { HealthBadge } from '@/components/ui/health-badge';
+import { Sparkline } from '@/components/ui/sparkline';
+import type { FleetQuery } from '@/lib/fleet-query';
+import { formatAge, formatPct } from '@/lib/format';
+import type { FleetChain } from '@/lib/server/fleet/fleet-dto';
+
+type Props = { chains: FleetChain[]; query: FleetQuery; onSort: (patch: Partial<FleetQuery>) => void };
+
+const th = 'px-3 py-2 font-semibold';
+
+function SortHeader({ label, sort, query, onSort }: { label: string; sort: FleetQuery['sort']; query: FleetQuery; onSort: Props['onSort'] }) {
+  const active = query.sort === sort;
+  const next = active && query.dir === 'asc' ? 'desc' : 'asc';
+  return (
+    <th scope="col" className={th} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" onClick={() => onSort({ sort, dir: next, page: 1 })} className="uppercase tracking-wide hover:text-slate-950">
+        {label}
+        <span aria-hidden="true">{active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+function AvailabilityCell({ chain }: { chain: FleetChain }) {
+  const { availability, tier } = chain;
+  if (availability === null) return <span className="text-slate-500">unmeasured</span>;
+  const below = availability < tier.availabilityTarget;
+  return (
+    <span className={below ? 'font-medium text-bad' : ''} title={`Target ${formatPct(tier.availabilityTarget, 2)}; ${formatPct(chain.availabilityMeasured, 0)} of the month measured`}>
+      {formatPct(availability)}
+      {below && <span className="sr-only"> (below the {formatPct(tier.availabilityTarget, 2)} target)</span>}
+    </span>
+  );
+}
+
+export function FleetRows({ chains, query, onSort }: Props) {
+  return (
+    <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Chains of the fleet, sortable by the column buttons</caption>
+        <thead className="bg-slate-50 text-xs text-slate-600">
+          <tr>
+            <SortHeader label="Chain" sort="name" query={query} onSort={onSort} />
+            <SortHeader label="Tier" sort="tier" query={query} onSort={onSort} />
+            <SortHeader label="Region" sort="region" query={query} onSort={onSort} />
+            <SortHeader label="Health" sort="health" query={query} onSort={onSort} />
+            <th scope="col" className={`${th} uppercase tracking-wide`}>Availability (month)</th>
+            <th scope="col" className={`${th} uppercase tracking-wide`}>Database</th>
+            <th scope="col" className={`${th} uppercase tracking-wide`}>App</th>
+            <th scope="col" className={`${th} uppercase tracking-wide`}>DB CPU 24 h</th>
+            <SortHeader label="Last backup" sort="backup" query={query} onSort={onSort} />
+            <SortHeader label="Read" sort="refreshed" query={query} onSort={onSort} />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {chains.length === 0 && (
+            <tr>
+              <td colSpan={10} className="px-3 py-6 text-center text-slate-500">
+                No chain matches these filters.
+              </td>
+            </tr>
+          )}
+          {chains.map((c) => (
+            <tr key={c.slug} data-testid={`chain-row-${c.slug}`}>
+              <td className="px-3 py-2">
+                <Link href={`/chains/${c.slug}`} className="font-medium text-blue-800 hover:underline">
+                  {c.name}
+                </Link>
+                <span className="block text-xs text-slate-500" title={`AWS account ${c.accountId}`}>
+                  {c.ownAccount ? `own account ${c.accountId}` : c.accountId}
+                </span>
+              </td>
+              <td className="px-3 py-2">{c.tier.name}</td>
+              <td className="px-3 py-2">
+                {c.region}
+                {c.residency && <span className="block text-xs text-slate-500">{c.residency} only</span>}
+              </td>
+              <td className="px-3 py-2">
+                <HealthBadge health={c.health} />
+              </td>
+              <td className="px-3 py-2">
+                <AvailabilityCell chain={c} />
+              </td>
+              <td className="px-3 py-2" data-testid="database">
+                <span className="text-slate-500">{c.database.kind}</span> {c.database.instanceClass ?? '—'}
+                <span className="block text-xs text-slate-500">
+                  {c.database.status ?? 'unknown'}
+                  {c.database.multiAz ? ' · Multi-AZ' : c.database.multiAz === false ? ' · single-AZ' : ''}
+                  {c.database.storageUsedPct !== null && ` · ${c.database.storageUsedPct}% of ${c.database.allocatedStorageGb} GiB`}
+                </span>
+              </td>
+              <td className="px-3 py-2">
+                {c.app.instanceType ?? '—'} <span className="block text-xs text-slate-500">{c.app.state ?? ''}</span>
+              </td>
+              <td className="px-3 py-2">
+                <Sparkline values={c.cpuSpark} label={`${c.name} database CPU over 24 hours`} />
+              </td>
+              <td className="px-3 py-2">{c.database.latestBackupAt ? formatAge(c.database.latestBackupAt) : <span className="text-bad">none</span>}</td>
+              <td className="px-3 py-2">
+                <Freshness refreshedAt={c.refreshedAt} stale={c.stale} reason={c.staleReason} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+// A chain's slug: part of URLs, resource names and tags.
+export const chainSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a chain slug is lowercase letters, digits and dashes');

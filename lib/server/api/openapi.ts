@@ -1,0 +1,88 @@
+import 'server-only';
+import { z } from 'zod';
+import { API_PAGE_SIZE, fleetQuerySchema } from '@/lib/fleet-query';
+import { metricRangeKeys } from '@/lib/metric-ranges';
+import { chainResponseSchema, errorSchema, fleetPageSchema } from './schemas';
+
+// The OpenAPI document, generated from the zod schemas the API validates and answers with.
+
+type JsonSchema = Record<string, unknown>;
+
+function components(): Record<string, JsonSchema> {
+  const registry = new z.core.$ZodRegistry<{ id: string }>();
+  for (const schema of [fleetPageSchema, chainResponseSchema, errorSchema]) registry.add(schema, { id: schema.meta()!.id as string });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
+  // OpenAPI names components by key; the JSON Schema dialect and ids would only confuse tools.
+  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => {
+    const { $schema: _dialect, $id: _id, ...rest } = s as JsonSchema;
+    return [id, rest];
+  }));
+}
+
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  return Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: (() => {
+      const { $schema: _dialect, ...rest } = z.toJSONSchema(field as z.ZodType, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+      return rest;
+    })(),
+  }));
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: string, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
+const errors = {
+  '400': json('Error', 'Invalid input; every problem is named'),
+  '401': json('Error', 'Not signed in, or no valid token'),
+  '403': json('Error', 'Your role may not do this'),
+};
+
+let cached: JsonSchema | undefined;
+
+export function openApiDocument(): JsonSchema {
+  cached ??= {
+    openapi: '3.1.0',
+    info: { title: 'Fleetpane read API', version: '1', description: 'The fleet as the dashboard shows it. Authenticate with a personal API token (Authorization: Bearer) or a signed-in session.' },
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearer: [] }, { session: [] }],
+    paths: {
+      '/chains': {
+        get: {
+          summary: 'List chains (filtered, sorted, paged)',
+          operationId: 'listChains',
+          parameters: queryParameters(fleetQuerySchema(API_PAGE_SIZE)),
+          responses: { '200': json('FleetPage', 'One page of the fleet, with health tiles over the whole fleet'), ...errors },
+        },
+      },
+      '/chains/{slug}': {
+        get: {
+          summary: "One chain's deployment as last read",
+          operationId: 'getChain',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' } }],
+          responses: { '200': json('ChainResponse', 'The chain'), '404': json('Error', 'No such chain'), ...errors },
+        },
+      },
+      '/chains/{slug}/metrics': {
+        get: {
+          summary: "One chain's CloudWatch metrics for a time range",
+          operationId: 'getChainMetrics',
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'range', in: 'query', required: false, schema: { type: 'string', enum: metricRangeKeys, default: '24h' } },
+          ],
+          responses: { '200': { description: 'Series of [epoch ms, value] pairs per metric' }, '404': json('Error', 'No such chain'), ...errors },
+        },
+      },
+    },
+    components: {
+      schemas: components(),
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (API tokens page, or npm run token)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+      },
+    },
+  };
+  return cached;
+}

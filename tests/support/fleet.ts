@@ -1,0 +1,8 @@
+// The whole fleet as the read API lists it, for tests.
+import { API_PAGE_SIZE, fleetQuerySchema } from '@/lib/fleet-query';
+import type { FleetChain } from '@/lib/server/fleet/fleet-dto';
+import { findFleetPage } from '@/lib/server/fleet/find-fleet-page';
+
+export async function listFleet(filters: Record<string, string> = {}): Promise<FleetChain[]> {
+  return (await findFleetPage(fleetQuerySchema(API_PAGE_SIZE).parse(filters))).chains;
+}
