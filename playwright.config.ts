@@ -6,6 +6,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
@@ -32,6 +33,7 @@ export default defineConfig({
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1' },
+    // The app reaches AWS through the test run's fault proxy; the tests themselves talk to the emulator.
+    env: { NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1', ...(process.env.FLEETPANE_APP_AWS_ENDPOINT_URL ? { AWS_ENDPOINT_URL: process.env.FLEETPANE_APP_AWS_ENDPOINT_URL } : {}) },
   },
 });

@@ -1,7 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 
 export type DemoLogin = 'admin' | 'ops' | 'am' | 'am2' | 'finance';
-export const DEMO_CHAINS = 15;
+export const DEMO_CHAINS = 16;
 
 type Fixtures = { signInAs: (who: DemoLogin) => Promise<void> };
 

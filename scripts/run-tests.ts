@@ -10,6 +10,8 @@ import { ensureChromium } from './lib/chromium';
 import { demoAwsEnv, startEmulator } from './lib/emulator';
 import { exitOnError, runChild, startChild, stopChildren, tsArgs } from './lib/processes';
 import { createScratchDatabase } from './lib/scratch-database';
+import { startFaultProxy } from './lib/fault-proxy';
+import { SECOND_OWN_ACCOUNT } from '../lib/server/demo/demo-fleet';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', name);
@@ -66,7 +68,10 @@ async function main(): Promise<void> {
     await runChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '1']), { cwd: root });
     startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '0', '--follow']), { cwd: root, stdio: 'ignore' });
     await buildIfChanged();
-    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test'], { cwd: root }).catch(() => {});
+    // The app under test reaches AWS through a proxy that denies the second chain-owned account.
+    const proxy = await startFaultProxy({ target: env.AWS_ENDPOINT_URL, port: Number(env.FLEETPANE_TEST_PROXY_PORT ?? 4568), deniedAccounts: [SECOND_OWN_ACCOUNT] });
+    cleanups.push(async () => proxy.close());
+    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test'], { cwd: root, env: { ...env, FLEETPANE_APP_AWS_ENDPOINT_URL: proxy.url } }).catch(() => {});
     results.push(playwrightCounts(path.join(root, 'test-results/e2e.json')));
   } finally {
     stopChildren();

@@ -1,6 +1,6 @@
 /** A small line of values (0..100) with a text alternative; nothing when there is no data. */
 export function Sparkline({ values, label, width = 96, height = 24 }: { values: number[]; label: string; width?: number; height?: number }) {
-  if (values.length < 2) return <span className="text-xs text-slate-400">no data</span>;
+  if (values.length < 2) return <span className="text-xs text-slate-500">no data</span>;
   const max = Math.max(100, ...values);
   const step = width / (values.length - 1);
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - (v / max) * (height - 2) - 1).toFixed(1)}`).join(' ');

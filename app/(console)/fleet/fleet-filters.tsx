@@ -24,13 +24,17 @@ export function FleetFilters({ query, regions, tiers, onChange }: Props) {
 
   return (
     <form role="search" aria-label="Filter the fleet" className="mt-4 flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => e.preventDefault()}>
-      <label className="flex flex-col">
-        <span className="text-slate-600">Search</span>
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Chain name" className="rounded border border-slate-300 px-2 py-1" />
-      </label>
-      <label className="flex flex-col">
-        <span className="text-slate-600">Tier</span>
-        <select className={select} value={query.tier ?? ''} onChange={(e) => onChange({ tier: e.target.value || undefined, page: 1 })}>
+      <div className="flex flex-col">
+        <label htmlFor="filter-q" className="text-slate-600">
+          Search
+        </label>
+        <input id="filter-q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Chain name" className="rounded border border-slate-300 px-2 py-1" />
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="filter-tier" className="text-slate-600">
+          Tier
+        </label>
+        <select id="filter-tier" className={select} value={query.tier ?? ''} onChange={(e) => onChange({ tier: e.target.value || undefined, page: 1 })}>
           <option value="">All</option>
           {tiers.map((t) => (
             <option key={t.key} value={t.key}>
@@ -38,33 +42,39 @@ export function FleetFilters({ query, regions, tiers, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col">
-        <span className="text-slate-600">Region</span>
-        <select className={select} value={query.region ?? ''} onChange={(e) => onChange({ region: e.target.value || undefined, page: 1 })}>
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="filter-region" className="text-slate-600">
+          Region
+        </label>
+        <select id="filter-region" className={select} value={query.region ?? ''} onChange={(e) => onChange({ region: e.target.value || undefined, page: 1 })}>
           <option value="">All</option>
           {regions.map((r) => (
             <option key={r}>{r}</option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col">
-        <span className="text-slate-600">Health</span>
-        <select className={select} value={query.health ?? ''} onChange={(e) => onChange({ health: (e.target.value || undefined) as FleetQuery['health'], page: 1 })}>
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="filter-health" className="text-slate-600">
+          Health
+        </label>
+        <select id="filter-health" className={select} value={query.health ?? ''} onChange={(e) => onChange({ health: (e.target.value || undefined) as FleetQuery['health'], page: 1 })}>
           <option value="">All</option>
           {healthValues.map((h) => (
             <option key={h}>{h}</option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col">
-        <span className="text-slate-600">Database</span>
-        <select className={select} value={query.db ?? ''} onChange={(e) => onChange({ db: (e.target.value || undefined) as FleetQuery['db'], page: 1 })}>
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="filter-db" className="text-slate-600">
+          Database
+        </label>
+        <select id="filter-db" className={select} value={query.db ?? ''} onChange={(e) => onChange({ db: (e.target.value || undefined) as FleetQuery['db'], page: 1 })}>
           <option value="">All</option>
           <option value="dedicated">dedicated</option>
           <option value="shared">shared</option>
         </select>
-      </label>
+      </div>
       <label className="flex items-center gap-1.5 pb-1">
         <input type="checkbox" checked={!!query.attention} onChange={(e) => onChange({ attention: e.target.checked ? '1' : undefined, page: 1 })} />
         Needs attention

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { API_PAGE_SIZE, fleetQuerySchema } from '@/lib/fleet-query';
 import { metricRangeKeys } from '@/lib/metric-ranges';
-import { chainResponseSchema, errorSchema, fleetPageSchema } from './schemas';
+import { chainDetailSchema, chainResponseSchema, errorSchema, fleetChainSchema, fleetPageSchema } from './schemas';
 
 // The OpenAPI document, generated from the zod schemas the API validates and answers with.
 
@@ -10,7 +10,7 @@ type JsonSchema = Record<string, unknown>;
 
 function components(): Record<string, JsonSchema> {
   const registry = new z.core.$ZodRegistry<{ id: string }>();
-  for (const schema of [fleetPageSchema, chainResponseSchema, errorSchema]) registry.add(schema, { id: schema.meta()!.id as string });
+  for (const schema of [fleetChainSchema, chainDetailSchema, fleetPageSchema, chainResponseSchema, errorSchema]) registry.add(schema, { id: schema.meta()!.id as string });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
   // OpenAPI names components by key; the JSON Schema dialect and ids would only confuse tools.
   return Object.fromEntries(Object.entries(schemas).map(([id, s]) => {

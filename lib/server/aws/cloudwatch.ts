@@ -25,6 +25,10 @@ export async function getMetricSeries(
   requests: MetricRequest[],
   window: { start: Date; end: Date; periodSeconds: number },
 ): Promise<{ series: Map<string, MetricSeries>; calls: number }> {
+  // Periods aligned to their boundaries: datapoints get the same timestamps whenever they are read, so a
+  // sample read twice is recognised as one (AWS recommends aligned windows too).
+  const periodMs = window.periodSeconds * 1000;
+  window = { ...window, start: new Date(Math.floor(window.start.getTime() / periodMs) * periodMs), end: new Date(Math.ceil(window.end.getTime() / periodMs) * periodMs) };
   const series = new Map<string, MetricSeries>();
   const pointsPerQuery = Math.max(1, Math.ceil((window.end.getTime() - window.start.getTime()) / 1000 / window.periodSeconds));
   const perCall = Math.max(1, Math.min(MAX_QUERIES_PER_CALL, Math.floor(100_800 / pointsPerQuery)));

@@ -4,6 +4,8 @@
 export const OUR_ACCOUNT = '123456789012';
 export const OWN_ACCOUNT = '210987654321';
 export const OWN_ACCOUNT_ROLE = `arn:aws:iam::${OWN_ACCOUNT}:role/fleetpane-access`;
+// A second chain-owned account. The browser tests deny access to it to show containment.
+export const SECOND_OWN_ACCOUNT = '333333333333';
 
 export type TierKey = 'starter' | 'standard' | 'enterprise';
 
@@ -59,6 +61,7 @@ const handPicked: DemoChain[] = [
   { slug: 'pizza-piazza', name: 'Pizza Piazza', region: 'eu-central-1', residency: 'EU', tier: 'enterprise', accountId: OUR_ACCOUNT, roleArn: null, accountManager: 'am2', database: dedicated('pizza-piazza', 'db.m6g.large', false, 14, true, 400), appInstanceType: 'm6i.large' },
   // Lives in its own AWS account, reached by AssumeRole.
   { slug: 'noodle-nest', name: 'Noodle Nest', region: 'ap-southeast-2', residency: null, tier: 'enterprise', accountId: OWN_ACCOUNT, roleArn: OWN_ACCOUNT_ROLE, accountManager: 'am2', database: dedicated('noodle-nest', 'db.m6g.xlarge', true, 14, true, 800), appInstanceType: 'm6i.xlarge' },
+  { slug: 'bao-bar', name: 'Bao Bar', region: 'ap-northeast-1', residency: null, tier: 'standard', accountId: SECOND_OWN_ACCOUNT, roleArn: `arn:aws:iam::${SECOND_OWN_ACCOUNT}:role/fleetpane-access`, accountManager: 'am2', database: dedicated('bao-bar', 'db.t4g.medium', false, 7, true), appInstanceType: 't3.medium' },
   { slug: 'taco-tierra', name: 'Taco Tierra', region: 'sa-east-1', residency: null, tier: 'standard', accountId: OUR_ACCOUNT, roleArn: null, accountManager: 'am', database: dedicated('taco-tierra', 'db.t4g.medium', false, 7, true), appInstanceType: 't3.medium', degradedNow: true },
   { slug: 'sushi-wave', name: 'Sushi Wave', region: 'sa-east-1', residency: null, tier: 'standard', accountId: OUR_ACCOUNT, roleArn: null, accountManager: 'am2', database: dedicated('sushi-wave', 'db.t4g.medium', false, 7, true), appInstanceType: 't3.medium' },
   // Imperfection: automated backups are off, so the last backup is as old as the instance allows: none.

@@ -1,0 +1,14 @@
+import { request } from '@playwright/test';
+import type { FullConfig } from '@playwright/test';
+
+// The tests read what the collector stored: wait for its first pass before any test starts (a refresh
+// joins the pass already running at start-up and returns when it ends).
+export default async function globalSetup(config: FullConfig): Promise<void> {
+  const baseURL = config.projects[0]!.use.baseURL!;
+  const api = await request.newContext({ baseURL });
+  const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: 'admin@fleetpane.local', password: 'fleetpane-demo', json: 'true' } });
+  const res = await api.post('/api/v1/fleet/refresh', { timeout: 120_000 });
+  if (!res.ok()) throw new Error(`The first collector pass failed: ${res.status()} ${await res.text()}`);
+  await api.dispose();
+}

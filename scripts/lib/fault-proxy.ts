@@ -1,0 +1,39 @@
+// A small proxy in front of the emulator that makes one AWS account unreachable, the way a revoked
+// cross-account role looks from our side: STS answers AssumeRole into it with AccessDenied. Everything
+// else passes through untouched. The browser tests use it to show that one failing account stays contained.
+import http from 'node:http';
+
+export async function startFaultProxy(options: { target: string; port: number; deniedAccounts: string[] }): Promise<{ url: string; close: () => void }> {
+  const target = new URL(options.target);
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const text = body.toString('utf8');
+      const denied = /Action=AssumeRole\b/.test(text) && options.deniedAccounts.some((a) => text.includes(`arn%3Aaws%3Aiam%3A%3A${a}%3A`) || text.includes(`arn:aws:iam::${a}:`));
+      if (denied) {
+        res.writeHead(403, { 'content-type': 'text/xml' });
+        res.end(
+          '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code>' +
+            '<Message>User is not authorized to perform: sts:AssumeRole (fault injected by the test proxy)</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>',
+        );
+        return;
+      }
+      const upstream = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        res.writeHead(502);
+        res.end();
+      });
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${options.port}`, close: () => server.close() };
+}
