@@ -1,4 +1,4 @@
-// `npm run seed:demo -- --chains 1000 --days 1`: a demo fleet of any size in the configured database and
+// `npm run seed:demo -- --chains 1000 --days 1` (or --hours 2): a demo fleet of any size in the configured database and
 // AWS endpoint, with its metric history. For benchmarks; npm start seeds the default fleet by itself.
 import { config } from '../lib/config';
 import { openDatabase } from '../lib/db-adapter';
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   await applyMigrations(handle.adapter);
   await handle.close();
   const started = Date.now();
-  const days = intOption('days', 1);
+  // --hours for short histories (benchmarks), --days otherwise.
+  const days = intOption('hours', intOption('days', 1) * 24) / 24;
   const { seeded } = await seedDemoDb(fleet, { historyDays: days });
   const { created } = await seedDemoAws(fleet);
   const now = Date.now();

@@ -10,7 +10,11 @@ const globalForDb = globalThis as unknown as { fleetpaneDb?: PrismaClient };
 function client(): PrismaClient {
   if (!globalForDb.fleetpaneDb) {
     const { adapter } = openDatabase(config().database);
-    globalForDb.fleetpaneDb = new PrismaClient({ adapter });
+    // FLEETPANE_LOG_QUERIES=1 prints one line per query: the page benchmark counts queries per render.
+    const logQueries = process.env.FLEETPANE_LOG_QUERIES === '1';
+    const client = new PrismaClient({ adapter, log: logQueries ? [{ emit: 'event', level: 'query' }] : [] });
+    if (logQueries) client.$on('query' as never, () => console.log('fleetpane:db-query'));
+    globalForDb.fleetpaneDb = client;
   }
   return globalForDb.fleetpaneDb;
 }

@@ -1,0 +1,115 @@
+// Page benchmark: server latency of /fleet and /api/v1/chains under concurrent signed-in load, database
+// queries per render, and the JavaScript /fleet ships to the browser (gzip). The app runs as `next start`
+// on a seeded fleet; nothing here asserts a target, it prints figures.
+// Run: npm run bench:pages [-- --chains 1000 --connections 10 --seconds 10]
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildIfChanged } from '../scripts/lib/build';
+import { intOption } from '../scripts/lib/args';
+import { runChild, stopChildren, tsArgs, waitFor } from '../scripts/lib/processes';
+import { percentile, prepareBenchEnv } from './lib/fleet-env';
+
+const root = path.resolve(import.meta.dirname, '..');
+const chains = intOption('chains', 1000);
+const connections = intOption('connections', 10);
+const seconds = intOption('seconds', 10);
+const port = 3200;
+const base = `http://127.0.0.1:${port}`;
+
+async function signIn(): Promise<string> {
+  let cookies = '';
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) cookies += `${c.split(';')[0]}; `;
+  };
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, email: 'admin@fleetpane.local', password: 'fleetpane-demo', json: 'true' }),
+  });
+  keep(res);
+  return cookies;
+}
+
+async function load(url: string, cookie: string): Promise<{ p50: number; p95: number; rps: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < until) {
+        const t = performance.now();
+        const res = await fetch(url, { headers: { cookie } });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors += 1;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / seconds, errors };
+}
+
+async function main(): Promise<void> {
+  await prepareBenchEnv(4611);
+  process.env.FLEETPANE_COLLECT_INTERVAL_SECONDS = '3600';
+  console.log(`Seeding ${chains} chains…`);
+  await runChild(process.execPath, tsArgs(path.join(root, 'scripts/seed-demo.ts'), ['--chains', String(chains), '--hours', '2']), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  await buildIfChanged();
+  let queries = 0;
+  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: root,
+    env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!!', FLEETPANE_LOG_QUERIES: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  server.stdout.on('data', (chunk: Buffer) => {
+    queries += chunk.toString().split('fleetpane:db-query').length - 1;
+  });
+  try {
+    await waitFor(async () => (await fetch(`${base}/login`)).ok, 60_000, 'The app');
+    const cookie = await signIn();
+    // The first collector pass (started with the server) must be over: a refresh joins it.
+    await fetch(`${base}/api/v1/fleet/refresh`, { method: 'POST', headers: { cookie } });
+
+    const perRender: Record<string, number> = {};
+    for (const p of ['/fleet', '/api/v1/chains?size=50', '/api/v1/chains', '/chains/burger-barn']) {
+      await fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+      await new Promise((r) => setTimeout(r, 200));
+      const before = queries;
+      await fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+      await new Promise((r) => setTimeout(r, 200));
+      perRender[p] = queries - before;
+    }
+
+    const html = await (await fetch(`${base}/fleet`, { headers: { cookie } })).text();
+    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+    let js = 0;
+    for (const src of scripts) js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
+
+    const fleet = await load(`${base}/fleet`, cookie);
+    const api = await load(`${base}/api/v1/chains?size=50`, cookie);
+    const apiAll = await load(`${base}/api/v1/chains`, cookie);
+    const line = (name: string, r: Awaited<ReturnType<typeof load>>) =>
+      `${name.padEnd(28)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(4)} req/s${r.errors ? `  ${r.errors} errors` : ''}`;
+    console.log(`\n${chains} chains, ${connections} concurrent signed-in connections, ${seconds} s each:`);
+    console.log(line('/fleet (50 rows a page)', fleet));
+    console.log(line('/api/v1/chains?size=50', api));
+    console.log(line(`/api/v1/chains (all ${chains})`, apiAll));
+    console.log(`database queries per render: ${Object.entries(perRender).map(([p, n]) => `${p} ${n}`).join(', ')}`);
+    console.log(`JavaScript for /fleet: ${(js / 1024).toFixed(1)} kB gzip in ${scripts.length} files`);
+  } finally {
+    server.kill('SIGTERM');
+    stopChildren();
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  stopChildren();
+  process.exit(1);
+});
