@@ -11,7 +11,25 @@ type Props = {
   onChange: (patch: Partial<FleetQuery>) => void;
 };
 
-const select = 'rounded border border-slate-300 bg-white px-2 py-1';
+type SelectProps = { id: string; label: string; value: string | undefined; options: [string, string][]; onChange: (value: string | undefined) => void };
+
+function FilterSelect({ id, label, value, options, onChange }: SelectProps) {
+  return (
+    <div className="flex flex-col">
+      <label htmlFor={`filter-${id}`} className="text-slate-600">
+        {label}
+      </label>
+      <select id={`filter-${id}`} className="rounded border border-slate-300 bg-white px-2 py-1" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">All</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export function FleetFilters({ query, regions, tiers, onChange }: Props) {
   const [search, setSearch] = useState(query.q ?? '');
@@ -30,51 +48,10 @@ export function FleetFilters({ query, regions, tiers, onChange }: Props) {
         </label>
         <input id="filter-q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Chain name" className="rounded border border-slate-300 px-2 py-1" />
       </div>
-      <div className="flex flex-col">
-        <label htmlFor="filter-tier" className="text-slate-600">
-          Tier
-        </label>
-        <select id="filter-tier" className={select} value={query.tier ?? ''} onChange={(e) => onChange({ tier: e.target.value || undefined, page: 1 })}>
-          <option value="">All</option>
-          {tiers.map((t) => (
-            <option key={t.key} value={t.key}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor="filter-region" className="text-slate-600">
-          Region
-        </label>
-        <select id="filter-region" className={select} value={query.region ?? ''} onChange={(e) => onChange({ region: e.target.value || undefined, page: 1 })}>
-          <option value="">All</option>
-          {regions.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor="filter-health" className="text-slate-600">
-          Health
-        </label>
-        <select id="filter-health" className={select} value={query.health ?? ''} onChange={(e) => onChange({ health: (e.target.value || undefined) as FleetQuery['health'], page: 1 })}>
-          <option value="">All</option>
-          {healthValues.map((h) => (
-            <option key={h}>{h}</option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor="filter-db" className="text-slate-600">
-          Database
-        </label>
-        <select id="filter-db" className={select} value={query.db ?? ''} onChange={(e) => onChange({ db: (e.target.value || undefined) as FleetQuery['db'], page: 1 })}>
-          <option value="">All</option>
-          <option value="dedicated">dedicated</option>
-          <option value="shared">shared</option>
-        </select>
-      </div>
+      <FilterSelect id="tier" label="Tier" value={query.tier} options={tiers.map((t) => [t.key, t.name])} onChange={(tier) => onChange({ tier, page: 1 })} />
+      <FilterSelect id="region" label="Region" value={query.region} options={regions.map((r) => [r, r])} onChange={(region) => onChange({ region, page: 1 })} />
+      <FilterSelect id="health" label="Health" value={query.health} options={healthValues.map((h) => [h, h])} onChange={(h) => onChange({ health: h as FleetQuery['health'], page: 1 })} />
+      <FilterSelect id="db" label="Database" value={query.db} options={[['dedicated', 'dedicated'], ['shared', 'shared']]} onChange={(d) => onChange({ db: d as FleetQuery['db'], page: 1 })} />
       <label className="flex items-center gap-1.5 pb-1">
         <input type="checkbox" checked={!!query.attention} onChange={(e) => onChange({ attention: e.target.checked ? '1' : undefined, page: 1 })} />
         Needs attention

@@ -1,4 +1,5 @@
 import 'server-only';
+import { groupBy } from '@/lib/group-by';
 import { awsClients, scopeKey } from '@/lib/server/aws/clients';
 import type { AwsScope } from '@/lib/server/aws/clients';
 import { describeAppInstances } from '@/lib/server/aws/ec2';
@@ -35,12 +36,6 @@ export function collectFleet(): Promise<CollectResult> {
     state.fleetpaneCollect = undefined;
   });
   return state.fleetpaneCollect;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
 }
 
 function describeError(error: unknown): string {

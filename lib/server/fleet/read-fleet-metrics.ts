@@ -1,4 +1,5 @@
 import 'server-only';
+import { groupBy } from '@/lib/group-by';
 import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import type { AwsScope } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
@@ -23,12 +24,6 @@ const HISTORY_DAYS = 35;
 // Late datapoints: CloudWatch may publish a sample a few minutes after its timestamp.
 const OVERLAP_MS = 10 * 60_000;
 const INCREMENTAL_MS = 2 * 3_600_000;
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
 
 export const dbKey = (scope: { awsAccountId: string; region: string }, identifier: string) =>
   `${scope.awsAccountId}/${scope.region}/${identifier}`;
