@@ -20,15 +20,18 @@ export type CollectResult = {
   healthSamples: number;
   failedScopes: { scope: string; reason: string }[];
   durationMs: number;
+  /** Of which waiting for AWS (all reads run in parallel). */
+  awsMs: number;
   /** True when another worker's pass held the lease: this one did nothing. */
   skipped: boolean;
 };
 
-type ChainRow = MetricChain & { slug: string; deployment: { id: string; dbInstanceIdentifier: string } | null };
+type ChainRow = MetricChain & { slug: string; dbMetricsAt: Date | null; deployment: { id: string; dbInstanceIdentifier: string } | null };
 type ScopeState = { db: Map<string, DbInstanceState>; snapshots: Map<string, SnapshotInfo[]>; apps: Map<string, AppInstanceState> };
 
 const state = globalThis as unknown as { fleetpaneCollect?: Promise<CollectResult> };
 const INSERT_CHUNK = 5_000;
+const DB_METRICS_EVERY_MS = 10 * 60_000;
 
 /** Reads the whole fleet from AWS into the database. A call while a pass runs joins that pass. */
 export function collectFleet(): Promise<CollectResult> {
@@ -63,7 +66,7 @@ async function readScope(scope: AwsScope): Promise<{ state: ScopeState; calls: n
 
 async function runExclusive(): Promise<CollectResult> {
   const release = await acquireCollectorLease();
-  if (!release) return { chains: 0, awsCalls: 0, healthSamples: 0, failedScopes: [], durationMs: 0, skipped: true };
+  if (!release) return { chains: 0, awsCalls: 0, healthSamples: 0, failedScopes: [], durationMs: 0, awsMs: 0, skipped: true };
   try {
     return await runCollect();
   } finally {
@@ -85,13 +88,15 @@ async function runCollect(): Promise<CollectResult> {
       roleArn: true,
       healthCheckId: true,
       createdAt: true,
-      deployment: { select: { id: true, dbInstanceIdentifier: true } },
+      deployment: { select: { id: true, dbInstanceIdentifier: true, dbMetricsAt: true } },
     },
   });
-  const chains: ChainRow[] = rows.map((r) => ({ ...r, dbInstanceIdentifier: r.deployment?.dbInstanceIdentifier ?? null }));
+  const chains: ChainRow[] = rows.map((r) => ({ ...r, dbInstanceIdentifier: r.deployment?.dbInstanceIdentifier ?? null, dbMetricsAt: r.deployment?.dbMetricsAt ?? null }));
+  const dbMetricsDue = new Date(now.getTime() - DB_METRICS_EVERY_MS);
   const lastSamples = await db.healthSample.groupBy({ by: ['chainId'], _max: { at: true } });
   const lastSampleAt = new Map(lastSamples.flatMap((r) => (r._max.at ? [[r.chainId, r._max.at] as const] : [])));
 
+  const awsStarted = Date.now();
   const scopes = groupBy(chains, (c) => `${scopeKey({ region: c.region, accountId: c.awsAccountId })}/${c.roleArn ?? ''}`);
   const [scopeResults, healthRead, dbMetrics] = await Promise.all([
     Promise.all(
@@ -103,8 +108,13 @@ async function runCollect(): Promise<CollectResult> {
       ),
     ),
     readHealth(chains, lastSampleAt, now),
-    readDbMetrics(chains, now),
+    // Hourly CPU and free storage change slowly: read them every 10 minutes, not on every pass.
+    readDbMetrics(
+      chains.filter((c) => !c.dbMetricsAt || c.dbMetricsAt < dbMetricsDue),
+      now,
+    ),
   ]);
+  const awsMs = Date.now() - awsStarted;
   let awsCalls = healthRead.calls + dbMetrics.calls;
   const failedScopes = [...healthRead.failures, ...dbMetrics.failures];
   const updates: Prisma.PrismaPromise<unknown>[] = [];
@@ -152,7 +162,9 @@ async function runCollect(): Promise<CollectResult> {
             latestSnapshotAt: latestBackup(snapshots, rds?.backupRetentionDays ?? null),
             recentSnapshots: snapshots,
             // Metrics that could not be read keep their last values.
-            ...(metrics ? { cpuSpark: metrics.cpuSpark, freeStorageBytes: metrics.freeStorageBytes === null ? null : BigInt(Math.round(metrics.freeStorageBytes)) } : {}),
+            ...(metrics
+              ? { cpuSpark: metrics.cpuSpark, freeStorageBytes: metrics.freeStorageBytes === null ? null : BigInt(Math.round(metrics.freeStorageBytes)), dbMetricsAt: now }
+              : {}),
             health: health ? classifyHealth(health.recent) : 'unknown',
             healthObservedAt: health ? now : undefined,
             refreshedAt: now,
@@ -170,7 +182,7 @@ async function runCollect(): Promise<CollectResult> {
   }
   if (samples.length) await rebuildHealthDays(new Date(samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity)));
 
-  const result: CollectResult = { chains: chains.length, awsCalls, healthSamples: samples.length, failedScopes: uniqueScopes(failedScopes), durationMs: Date.now() - started, skipped: false };
+  const result: CollectResult = { chains: chains.length, awsCalls, healthSamples: samples.length, failedScopes: uniqueScopes(failedScopes), durationMs: Date.now() - started, awsMs, skipped: false };
   await db.collectorRun.update({
     where: { id: run.id },
     data: {
