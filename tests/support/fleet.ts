@@ -1,5 +1,6 @@
 // The whole fleet as the read API lists it, for tests.
-import { API_PAGE_SIZE, fleetQuerySchema } from '@/lib/fleet-query';
+import { API_PAGE_SIZE } from '@/lib/fleet-query';
+import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import type { FleetChain } from '@/lib/server/fleet/fleet-dto';
 import { findFleetPage } from '@/lib/server/fleet/find-fleet-page';
 

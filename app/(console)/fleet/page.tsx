@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { fleetQuerySchema, PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
+import { PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
+import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can } from '@/lib/server/auth/roles';
 import { findFleetPage } from '@/lib/server/fleet/find-fleet-page';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { API_PAGE_SIZE, fleetQuerySchema } from '@/lib/fleet-query';
+import { API_PAGE_SIZE } from '@/lib/fleet-query';
+import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { metricRangeKeys } from '@/lib/metric-ranges';
 import { chainDetailSchema, chainResponseSchema, errorSchema, fleetChainSchema, fleetPageSchema } from './schemas';
 

@@ -11,6 +11,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { rebuildHealthDays } from '@/lib/server/sla/health-days';
 import { classifyHealth } from './classify-health';
 import { acquireCollectorLease } from './collector-lease';
+import { forgetFleetFacts } from './find-fleet-page';
 import { dbKey, readDbMetrics, readHealth } from './read-fleet-metrics';
 import type { MetricChain } from './read-fleet-metrics';
 
@@ -193,5 +194,6 @@ async function runCollect(): Promise<CollectResult> {
       error: result.failedScopes.map((f) => `${f.scope}: ${f.reason}`).join('\n') || null,
     },
   });
+  forgetFleetFacts();
   return result;
 }

@@ -45,32 +45,51 @@ function orderFor(query: FleetQuery): Prisma.ChainOrderByWithRelationInput[] {
   return [by[query.sort], { name: 'asc' }];
 }
 
-/**
- * One page of the fleet view: the rows that match, the total, the health tiles over the whole fleet and
- * the filter options. A constant number of queries whatever the fleet size.
- */
-export async function findFleetPage(query: FleetQuery, now = new Date()): Promise<FleetPage> {
-  const where = whereFor(query, now);
-  const [rows, total, healthCounts, regions, tiers, operationsRunning, lastRun] = await Promise.all([
-    db.chain.findMany({ where, select: fleetChainSelect, orderBy: orderFor(query), skip: (query.page - 1) * query.size, take: query.size }),
-    db.chain.count({ where }),
+type FleetFacts = Pick<FleetPage, 'tiles' | 'regions' | 'tiers' | 'lastRun'>;
+
+// Fleet-wide facts (tiles, filter options, last pass) change when the collector writes, not per viewer:
+// shared by every render for a few seconds, so a busy pane costs a page's rows and little else.
+const FACTS_TTL_MS = 5_000;
+const factsCache = globalThis as unknown as { fleetpaneFacts?: { at: number; value: Promise<FleetFacts> } };
+
+async function loadFleetFacts(): Promise<FleetFacts> {
+  const [healthCounts, regions, tiers, operationsRunning, lastRun] = await Promise.all([
     db.deployment.groupBy({ by: ['health'], where: { chain: { decommissionedAt: null } }, _count: { _all: true } }),
     db.chain.findMany({ where: { decommissionedAt: null }, distinct: ['region'], select: { region: true }, orderBy: { region: 'asc' } }),
     db.slaTier.findMany({ select: { key: true, name: true }, orderBy: { availabilityTarget: 'asc' } }),
     db.operation.count({ where: { status: { in: ['queued', 'running'] } } }),
     findLastCollectorRun(),
   ]);
-  const availability = await findMonthAvailability(rows.map((r) => r.id), now);
   const tiles: FleetTiles = { healthy: 0, degraded: 0, down: 0, unknown: 0, findings: null, operationsRunning };
   for (const h of healthCounts) tiles[h.health] = h._count._all;
-  return {
-    chains: rows.map((r) => toFleetChain(r, availability.get(r.id))),
-    total,
-    page: query.page,
-    size: query.size,
-    tiles,
-    regions: regions.map((r) => r.region),
-    tiers,
-    lastRun,
-  };
+  return { tiles, regions: regions.map((r) => r.region), tiers, lastRun };
+}
+
+function fleetFacts(): Promise<FleetFacts> {
+  const cached = factsCache.fleetpaneFacts;
+  if (cached && Date.now() - cached.at < FACTS_TTL_MS) return cached.value;
+  const value = loadFleetFacts();
+  factsCache.fleetpaneFacts = { at: Date.now(), value };
+  value.catch(() => (factsCache.fleetpaneFacts = undefined));
+  return value;
+}
+
+/** Called when the collector has written: the next render reads fresh facts. */
+export function forgetFleetFacts(): void {
+  factsCache.fleetpaneFacts = undefined;
+}
+
+/**
+ * One page of the fleet view: the rows that match, the total, the health tiles over the whole fleet and
+ * the filter options. A constant number of queries whatever the fleet size.
+ */
+export async function findFleetPage(query: FleetQuery, now = new Date()): Promise<FleetPage> {
+  const where = whereFor(query, now);
+  const [rows, total, facts] = await Promise.all([
+    db.chain.findMany({ where, select: fleetChainSelect, orderBy: orderFor(query), skip: (query.page - 1) * query.size, take: query.size }),
+    db.chain.count({ where }),
+    fleetFacts(),
+  ]);
+  const availability = await findMonthAvailability(rows.map((r) => r.id), now);
+  return { chains: rows.map((r) => toFleetChain(r, availability.get(r.id))), total, page: query.page, size: query.size, ...facts };
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
-import { API_PAGE_SIZE, fleetQuerySchema, searchParamsRecord } from '@/lib/fleet-query';
+import { API_PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
+import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { badRequest } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { findFleetPage } from '@/lib/server/fleet/find-fleet-page';
