@@ -72,8 +72,13 @@ async function main(): Promise<void> {
   try {
     await waitFor(async () => (await fetch(`${base}/login`)).ok, 60_000, 'The app');
     const cookie = await signIn();
-    // The first collector pass (started with the server) must be over: a refresh joins it.
-    await fetch(`${base}/api/v1/fleet/refresh`, { method: 'POST', headers: { cookie } });
+    // The first collector pass (started with the server) must be over before measuring. Against the
+    // emulator it takes minutes at this size (its GetMetricData scans every datapoint per query): poll.
+    await waitFor(
+      async () => ((await (await fetch(`${base}/api/v1/chains?size=1`, { headers: { cookie } })).json()) as { lastRun: unknown }).lastRun !== null,
+      30 * 60_000,
+      'The first collector pass',
+    );
 
     const perRender: Record<string, number> = {};
     for (const p of ['/fleet', '/api/v1/chains?size=50', '/api/v1/chains', '/chains/burger-barn']) {

@@ -3,7 +3,7 @@ import { PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can } from '@/lib/server/auth/roles';
-import { findFleetPage } from '@/lib/server/fleet/find-fleet-page';
+import { findFleetPageShared } from '@/lib/server/fleet/find-fleet-page';
 import { FleetView } from './fleet-view';
 
 export const metadata: Metadata = { title: 'Fleet' };
@@ -15,7 +15,7 @@ export default async function FleetPage({ searchParams }: Props) {
   const parsed = fleetQuerySchema(PAGE_SIZE).safeParse(searchParamsRecord(await searchParams));
   // A hand-edited link with a bad filter shows the whole fleet and says so, rather than failing.
   const query = parsed.success ? parsed.data : fleetQuerySchema(PAGE_SIZE).parse({});
-  const page = await findFleetPage(query);
+  const page = await findFleetPageShared(query);
   return (
     <>
       <h1 className="text-2xl font-semibold">Fleet</h1>

@@ -74,9 +74,30 @@ function fleetFacts(): Promise<FleetFacts> {
   return value;
 }
 
-/** Called when the collector has written: the next render reads fresh facts. */
+// Pages of the fleet view, shared by every viewer of the same view for a few seconds (every signed-in role
+// sees the whole fleet; a view scoped per user must add the scope to the key). The data changes
+// when the collector writes (every minute), so more viewers should not mean more database work.
+const PAGE_TTL_MS = 5_000;
+const PAGE_CACHE_LIMIT = 200;
+const pageCache = globalThis as unknown as { fleetpanePages?: Map<string, { at: number; value: Promise<FleetPage> }> };
+
+/** Called when the collector has written: the next render reads fresh data. */
 export function forgetFleetFacts(): void {
   factsCache.fleetpaneFacts = undefined;
+  pageCache.fleetpanePages?.clear();
+}
+
+/** findFleetPage, shared between viewers of the same view for a few seconds. */
+export function findFleetPageShared(query: FleetQuery): Promise<FleetPage> {
+  const pages = (pageCache.fleetpanePages ??= new Map());
+  const key = JSON.stringify(query);
+  const hit = pages.get(key);
+  if (hit && Date.now() - hit.at < PAGE_TTL_MS) return hit.value;
+  if (pages.size >= PAGE_CACHE_LIMIT) pages.clear();
+  const value = findFleetPage(query);
+  pages.set(key, { at: Date.now(), value });
+  value.catch(() => pages.delete(key));
+  return value;
 }
 
 /**
