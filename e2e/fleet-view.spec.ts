@@ -57,8 +57,12 @@ test.describe('fleet view', () => {
 
   test('a keyboard shortcut jumps to a chain', async ({ page }) => {
     await page.goto('/fleet');
-    await page.keyboard.press('Control+k');
     const box = page.getByRole('combobox', { name: 'Chain name' });
+    // The shortcut works once the page has hydrated: press until the box opens.
+    await expect(async () => {
+      await page.keyboard.press('Control+k');
+      await expect(box).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await box.fill('noodle');
     await expect(page.getByRole('option', { name: /Noodle Nest/ })).toBeVisible();
     await box.press('Enter');
