@@ -9,8 +9,12 @@ test('the chain page shows the deployment, its snapshots and charts for every ra
   }
   await expect(page.getByTestId('snapshots')).toContainText('automated');
   for (const range of ['1h', '24h', '7d', '30d']) {
-    await page.getByRole('radio', { name: range }).click();
     const charts = page.getByTestId(`charts-${range}`);
+    // Range buttons work once the page has hydrated: click until the range shows.
+    await expect(async () => {
+      await page.getByRole('radio', { name: range }).click();
+      await expect(charts).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await expect(charts.locator('figure')).toHaveCount(5);
     // Each chart draws lines and describes itself in words.
     await expect(charts.locator('.recharts-line').first()).toBeVisible();

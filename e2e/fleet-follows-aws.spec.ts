@@ -9,6 +9,7 @@ test('the fleet page follows a change made directly in AWS', async ({ page, sign
 
   await signInAs('ops');
   await page.goto('/fleet');
+  await expect(page.locator('[data-hydrated]')).toBeVisible();
   const row = page.getByTestId('chain-row-green-bowl');
   await page.getByRole('button', { name: 'Refresh now' }).click();
   await expect(row.getByTestId('database')).toContainText('db.r6g.xlarge');

@@ -1,5 +1,10 @@
 import { DEMO_CHAINS, expect, test } from './fixtures';
 
+async function openFleet(page: import('@playwright/test').Page, path = '/fleet') {
+  await page.goto(path);
+  await expect(page.locator('[data-hydrated]')).toBeVisible();
+}
+
 test.describe('fleet view', () => {
   test.beforeEach(async ({ signInAs }) => {
     await signInAs('ops');
@@ -22,7 +27,7 @@ test.describe('fleet view', () => {
   });
 
   test('filters and search narrow the table, and the URL reproduces the view', async ({ page, context }) => {
-    await page.goto('/fleet');
+    await openFleet(page);
     await page.getByLabel('Tier', { exact: true }).selectOption('enterprise');
     await expect(page).toHaveURL(/[?&]tier=enterprise/);
     await expect(page.locator('tbody tr')).toHaveCount(4);
@@ -47,7 +52,7 @@ test.describe('fleet view', () => {
   });
 
   test('sorts by a column, both ways', async ({ page }) => {
-    await page.goto('/fleet');
+    await openFleet(page);
     await page.getByRole('button', { name: /^Health/ }).click();
     await expect(page).toHaveURL(/sort=health/);
     await page.getByRole('button', { name: /^Health/ }).click();
@@ -56,7 +61,7 @@ test.describe('fleet view', () => {
   });
 
   test('a keyboard shortcut jumps to a chain', async ({ page }) => {
-    await page.goto('/fleet');
+    await openFleet(page);
     const box = page.getByRole('combobox', { name: 'Chain name' });
     // The shortcut works once the page has hydrated: press until the box opens.
     await expect(async () => {

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { fleetQueryString, PAGE_SIZE } from '@/lib/fleet-query';
 import type { FleetQuery } from '@/lib/fleet-query';
 import { formatAge, formatUtc } from '@/lib/format';
@@ -38,6 +38,9 @@ export function FleetView({ query, initial, canRefresh }: { query: FleetQuery; i
     (patch: Partial<FleetQuery>) => router.replace(`${pathname}${fleetQueryString({ ...query, ...patch })}`, { scroll: false }),
     [router, pathname, query],
   );
+  // Marks the table interactive once hydrated (browser tests wait for it before using the controls).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const data = fleet.data;
   const pages = Math.max(1, Math.ceil(data.total / data.size));
 
@@ -46,7 +49,7 @@ export function FleetView({ query, initial, canRefresh }: { query: FleetQuery; i
       <FleetTiles tiles={data.tiles} />
       <FleetFilters query={query} regions={data.regions} tiers={data.tiers} onChange={change} />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-        <span data-testid="fleet-count">
+        <span data-testid="fleet-count" data-hydrated={hydrated || undefined}>
           {data.total} {data.total === 1 ? 'chain' : 'chains'}
         </span>
         <span className="text-slate-500" data-testid="data-as-of">
