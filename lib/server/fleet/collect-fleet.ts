@@ -1,6 +1,7 @@
 import 'server-only';
 import { groupBy } from '@/lib/group-by';
 import { awsClients, scopeKey } from '@/lib/server/aws/clients';
+import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
 import type { AwsScope } from '@/lib/server/aws/clients';
 import { describeAppInstances } from '@/lib/server/aws/ec2';
 import type { AppInstanceState } from '@/lib/server/aws/ec2';
@@ -11,7 +12,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { rebuildHealthDays } from '@/lib/server/sla/health-days';
 import { classifyHealth } from './classify-health';
 import { acquireCollectorLease } from './collector-lease';
-import { forgetFleetFacts } from './find-fleet-page';
+import { forgetFleetCache } from './find-fleet-page';
 import { dbKey, readDbMetrics, readHealth } from './read-fleet-metrics';
 import type { MetricChain } from './read-fleet-metrics';
 
@@ -40,11 +41,6 @@ export function collectFleet(): Promise<CollectResult> {
     state.fleetpaneCollect = undefined;
   });
   return state.fleetpaneCollect;
-}
-
-function describeError(error: unknown): string {
-  const e = error as { name?: string; message?: string };
-  return `${e.name ?? 'Error'}: ${(e.message ?? String(error)).slice(0, 200)}`;
 }
 
 /** One entry per account and region, whichever of its reads failed first. */
@@ -104,7 +100,7 @@ async function runCollect(): Promise<CollectResult> {
       [...scopes.values()].map((group) =>
         readScope({ region: group[0]!.region, accountId: group[0]!.awsAccountId, roleArn: group[0]!.roleArn }).then(
           (r) => ({ group, ...r, error: null as string | null }),
-          (error: unknown) => ({ group, state: null, calls: 0, error: describeError(error) }),
+          (error: unknown) => ({ group, state: null, calls: 0, error: describeAwsError(error) }),
         ),
       ),
     ),
@@ -194,6 +190,6 @@ async function runCollect(): Promise<CollectResult> {
       error: result.failedScopes.map((f) => `${f.scope}: ${f.reason}`).join('\n') || null,
     },
   });
-  forgetFleetFacts();
+  forgetFleetCache();
   return result;
 }

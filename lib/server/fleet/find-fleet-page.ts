@@ -82,7 +82,7 @@ const PAGE_CACHE_LIMIT = 200;
 const pageCache = globalThis as unknown as { fleetpanePages?: Map<string, { at: number; value: Promise<FleetPage> }> };
 
 /** Called when the collector has written: the next render reads fresh data. */
-export function forgetFleetFacts(): void {
+export function forgetFleetCache(): void {
   factsCache.fleetpaneFacts = undefined;
   pageCache.fleetpanePages?.clear();
 }

@@ -1,4 +1,5 @@
 import type { DatabaseKind, Health } from '@/lib/generated/prisma/enums';
+import type { CollectorRunSummary } from './find-last-collector-run';
 
 // What the fleet pages and the read API hand out: plain data, never Prisma models or SDK shapes.
 // The API's zod schemas (lib/server/api/schemas.ts) describe exactly these shapes.
@@ -60,5 +61,5 @@ export type FleetPage = {
   tiles: FleetTiles;
   regions: string[];
   tiers: { key: string; name: string }[];
-  lastRun: { finishedAt: string; awsCalls: number; chains: number; failedScopes: number } | null;
+  lastRun: CollectorRunSummary;
 };

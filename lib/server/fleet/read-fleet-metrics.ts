@@ -3,6 +3,7 @@ import { groupBy } from '@/lib/group-by';
 import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import type { AwsScope } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
+import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
 import type { MetricRequest } from '@/lib/server/aws/cloudwatch';
 import { HEALTH_WINDOW_MINUTES, healthMetric } from './health-metric';
 
@@ -71,7 +72,7 @@ export async function readHealth(
           health.set(c.id, { samples, recent: samples.filter((x) => x.at.getTime() >= recentFrom).map((x) => x.value) });
         }
       } catch (error) {
-        failures.push({ scope: `${first.awsAccountId}/${HEALTH_METRIC_REGION}`, reason: (error as Error).message });
+        failures.push({ scope: `${first.awsAccountId}/${HEALTH_METRIC_REGION}`, reason: describeAwsError(error) });
       }
     }),
   );
@@ -116,7 +117,7 @@ export async function readDbMetrics(
           });
         });
       } catch (error) {
-        failures.push({ scope: `${first.awsAccountId}/${first.region}`, reason: (error as Error).message });
+        failures.push({ scope: `${first.awsAccountId}/${first.region}`, reason: describeAwsError(error) });
       }
     }),
   );
