@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can } from '@/lib/server/auth/roles';
+import { can, canOnChain } from '@/lib/server/auth/roles';
 
 describe('role grants', () => {
   it('lets everyone signed in read the fleet', () => {
@@ -17,5 +17,18 @@ describe('role grants', () => {
     expect(can('finance', 'finance:read')).toBe(true);
     expect(can('ops', 'finance:read')).toBe(false);
     expect(can('finance', 'fleet:refresh')).toBe(false);
+  });
+  it('scopes an account manager to the chains they manage, not admins', () => {
+    const mine = { accountManagerId: 'am-1' };
+    const theirs = { accountManagerId: 'am-2' };
+    expect(canOnChain({ id: 'am-1', role: 'account_manager' }, 'contracts:edit', mine)).toBe(true);
+    expect(canOnChain({ id: 'am-1', role: 'account_manager' }, 'contracts:edit', theirs)).toBe(false);
+    expect(canOnChain({ id: 'am-1', role: 'account_manager' }, 'contracts:edit', { accountManagerId: null })).toBe(false);
+    expect(canOnChain({ id: 'x', role: 'admin' }, 'contracts:edit', theirs)).toBe(true);
+    expect(canOnChain({ id: 'x', role: 'finance' }, 'contracts:edit', mine)).toBe(false);
+  });
+  it('keeps tiers to admins', () => {
+    expect(can('admin', 'tiers:manage')).toBe(true);
+    expect(can('account_manager', 'tiers:manage')).toBe(false);
   });
 });

@@ -35,6 +35,17 @@ function AvailabilityCell({ chain }: { chain: FleetChain }) {
   );
 }
 
+function FindingsNote({ chain }: { chain: FleetChain }) {
+  const { under, over } = chain.findings;
+  if (!under && !over) return null;
+  const parts = [under ? `${under} under` : '', over ? `${over} over` : ''].filter(Boolean).join(', ');
+  return (
+    <Link href={`/chains/${chain.slug}#conformance`} className={`mt-1 block text-xs hover:underline ${under ? 'text-bad' : 'text-warn'}`} data-testid="findings">
+      {parts} contract
+    </Link>
+  );
+}
+
 export function FleetRows({ chains, query, onSort }: Props) {
   return (
     <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -79,6 +90,7 @@ export function FleetRows({ chains, query, onSort }: Props) {
               </td>
               <td className="px-3 py-2">
                 <HealthBadge health={c.health} />
+                <FindingsNote chain={c} />
               </td>
               <td className="px-3 py-2">
                 <AvailabilityCell chain={c} />

@@ -32,6 +32,9 @@ export const fleetChainSchema = z
     }),
     app: z.object({ instanceId: z.string().nullable(), instanceType: z.string().nullable(), state: z.string().nullable() }),
     cpuSpark: z.array(z.number()).describe('Database CPU %, hourly over the last 24 hours, oldest first'),
+    findings: z
+      .object({ under: z.number().int(), over: z.number().int() })
+      .describe('Open conformance findings: under (SLA or compliance risk), over (more than the contract pays for)'),
     refreshedAt: isoDate.nullable(),
     stale: z.boolean(),
     staleReason: z.string().nullable(),

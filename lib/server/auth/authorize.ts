@@ -2,7 +2,7 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { can } from './roles';
+import { can, canOnChain } from './roles';
 import type { Permission } from './roles';
 import { getCurrentUser, requestIp } from './session';
 import type { SessionUser } from './session';
@@ -35,6 +35,27 @@ export async function authorize(permission: Permission, context: AuthContext = {
       ip: await requestIp(),
     });
     throw new AuthError(403, `Your role may not do this (${permission}).`);
+  }
+  return user;
+}
+
+/**
+ * authorize, then the chain scope: an account manager may act only on a chain they manage. The chain is
+ * read by the caller (it needs it anyway); a refusal is audited against that chain.
+ */
+export async function authorizeOnChain(permission: Permission, chain: { id: string; slug: string; accountManagerId: string | null }): Promise<SessionUser> {
+  const user = await authorize(permission, { chainId: chain.id, target: chain.slug });
+  if (!canOnChain(user, permission, chain)) {
+    await recordAuditEvent({
+      actor: { id: user.id, email: user.email },
+      action: `authz.denied:${permission}`,
+      result: 'denied',
+      chainId: chain.id,
+      target: chain.slug,
+      ip: await requestIp(),
+      detail: { reason: 'not the chain\'s account manager' },
+    });
+    throw new AuthError(403, `You do not manage ${chain.slug}: only its account manager or an admin may do this.`);
   }
   return user;
 }

@@ -7,10 +7,11 @@ export type Permission =
   | 'operations:request'
   | 'contracts:edit'
   | 'finance:read'
+  | 'tiers:manage'
   | 'users:manage';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['fleet:read', 'fleet:refresh', 'operations:request', 'contracts:edit', 'finance:read', 'users:manage'],
+  admin: ['fleet:read', 'fleet:refresh', 'operations:request', 'contracts:edit', 'finance:read', 'tiers:manage', 'users:manage'],
   ops: ['fleet:read', 'fleet:refresh', 'operations:request'],
   account_manager: ['fleet:read', 'contracts:edit'],
   finance: ['fleet:read', 'finance:read'],
@@ -18,6 +19,12 @@ const grants: Record<Role, readonly Permission[]> = {
 
 export function can(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);
+}
+
+/** Account managers act only on the chains they manage; other roles' grants cover the whole fleet. */
+export function canOnChain(user: { id: string; role: Role }, permission: Permission, chain: { accountManagerId: string | null }): boolean {
+  if (!can(user.role, permission)) return false;
+  return user.role !== 'account_manager' || chain.accountManagerId === user.id;
 }
 
 export const roleLabels: Record<Role, string> = {

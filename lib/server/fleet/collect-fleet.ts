@@ -9,6 +9,7 @@ import { describeDbInstances, describeRecentSnapshots, latestBackup } from '@/li
 import type { DbInstanceState, SnapshotInfo } from '@/lib/server/aws/rds';
 import { db } from '@/lib/server/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { syncConformance } from '@/lib/server/sla/find-conformance';
 import { rebuildHealthDays } from '@/lib/server/sla/health-days';
 import { classifyHealth } from './classify-health';
 import { acquireCollectorLease } from './collector-lease';
@@ -178,6 +179,7 @@ async function runCollect(): Promise<CollectResult> {
     await db.healthSample.createMany({ data: samples.slice(i, i + INSERT_CHUNK), skipDuplicates: true });
   }
   if (samples.length) await rebuildHealthDays(new Date(samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity)));
+  await syncConformance({ now });
 
   const result: CollectResult = { chains: chains.length, awsCalls, healthSamples: samples.length, failedScopes: uniqueScopes(failedScopes), durationMs: Date.now() - started, awsMs, skipped: false };
   await db.collectorRun.update({

@@ -2,6 +2,7 @@ import 'server-only';
 import type { FleetQuery } from '@/lib/fleet-query';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db/client';
+import { countOpenFindings } from '@/lib/server/sla/find-conformance';
 import { findMonthAvailability } from '@/lib/server/sla/month-availability';
 import { fleetChainSelect, staleBefore, toFleetChain } from './fleet-chain-row';
 import type { FleetPage, FleetTiles } from './fleet-dto';
@@ -21,6 +22,7 @@ function whereFor(query: FleetQuery, now: Date): Prisma.ChainWhereInput {
     and.push({
       OR: [
         { deployment: null },
+        { findings: { some: { direction: 'under' } } },
         { deployment: { health: { not: 'healthy' } } },
         { deployment: { staleReason: { not: null } } },
         { deployment: { OR: [{ refreshedAt: null }, { refreshedAt: { lt: staleBefore(now) } }] } },
@@ -53,14 +55,15 @@ const FACTS_TTL_MS = 5_000;
 const factsCache = globalThis as unknown as { fleetpaneFacts?: { at: number; value: Promise<FleetFacts> } };
 
 async function loadFleetFacts(): Promise<FleetFacts> {
-  const [healthCounts, regions, tiers, operationsRunning, lastRun] = await Promise.all([
+  const [healthCounts, regions, tiers, operationsRunning, lastRun, findings] = await Promise.all([
     db.deployment.groupBy({ by: ['health'], where: { chain: { decommissionedAt: null } }, _count: { _all: true } }),
     db.chain.findMany({ where: { decommissionedAt: null }, distinct: ['region'], select: { region: true }, orderBy: { region: 'asc' } }),
     db.slaTier.findMany({ select: { key: true, name: true }, orderBy: { availabilityTarget: 'asc' } }),
     db.operation.count({ where: { status: { in: ['queued', 'running'] } } }),
     findLastCollectorRun(),
+    countOpenFindings(),
   ]);
-  const tiles: FleetTiles = { healthy: 0, degraded: 0, down: 0, unknown: 0, findings: null, operationsRunning };
+  const tiles: FleetTiles = { healthy: 0, degraded: 0, down: 0, unknown: 0, findings, operationsRunning };
   for (const h of healthCounts) tiles[h.health] = h._count._all;
   return { tiles, regions: regions.map((r) => r.region), tiers, lastRun };
 }

@@ -28,6 +28,8 @@ export type FleetChain = {
   };
   app: { instanceId: string | null; instanceType: string | null; state: string | null };
   cpuSpark: number[];
+  /** Open conformance findings as of the last collector pass: under (risk) and over (margin leak). */
+  findings: { under: number; over: number };
   refreshedAt: string | null;
   stale: boolean;
   staleReason: string | null;
