@@ -10,7 +10,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const user = await authorizePage();
   return (
     <Providers>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
           <Link href="/fleet" className="font-semibold tracking-tight">
             Fleetpane
@@ -19,6 +19,14 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <Link href="/fleet" className="text-slate-700 hover:text-slate-950">
               Fleet
             </Link>
+            <Link href="/sla" className="text-slate-700 hover:text-slate-950">
+              SLA
+            </Link>
+            {user.role === 'admin' && (
+              <Link href="/settings/tiers" className="text-slate-700 hover:text-slate-950">
+                Tiers
+              </Link>
+            )}
             <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-950">
               API tokens
             </Link>

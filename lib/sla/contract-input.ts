@@ -29,19 +29,22 @@ export type ContractInput = z.infer<typeof contractInputSchema>;
 
 export const CREDIT_BAND_ROWS = 5;
 
-/** The edit form's fields → the schema's input (blank credit rows and unticked upgrades dropped). */
-export function contractFormToInput(form: FormData): unknown {
+/**
+ * The edit form's fields → the schema's input (blank credit rows and unticked upgrades dropped), and a map
+ * from the schema's error paths back to the form's field names ("upgrades.0.monthlyPrice" → "upgrade.multi-az").
+ */
+export function readContractForm(form: FormData): { input: unknown; fieldName: (path: string) => string } {
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === 'string' ? v : undefined;
   };
-  const upgrades = upgradeKeys
-    .filter((key) => form.get(`upgrade.${key}`) === 'on')
-    .map((key) => ({ key, monthlyPrice: text(`upgrade.${key}.price`) ?? '', ...(key === 'extra-storage' ? { quantity: text(`upgrade.${key}.quantity`) || undefined } : {}) }));
-  const creditSchedule = Array.from({ length: CREDIT_BAND_ROWS }, (_, i) => ({ below: text(`band.${i}.below`) ?? '', creditPct: text(`band.${i}.creditPct`) ?? '' }))
-    .filter((b) => b.below.trim() !== '' || b.creditPct.trim() !== '');
+  const ticked = upgradeKeys.filter((key) => form.get(`upgrade.${key}`) === 'on');
+  const upgrades = ticked.map((key) => ({ key, monthlyPrice: text(`upgrade.${key}.price`) ?? '', ...(key === 'extra-storage' ? { quantity: text(`upgrade.${key}.quantity`) || undefined } : {}) }));
+  const rows = Array.from({ length: CREDIT_BAND_ROWS }, (_, i) => ({ row: i, below: text(`band.${i}.below`) ?? '', creditPct: text(`band.${i}.creditPct`) ?? '' })).filter(
+    (b) => b.below.trim() !== '' || b.creditPct.trim() !== '',
+  );
   const manager = text('accountManagerId');
-  return {
+  const input = {
     tier: text('tier'),
     startDate: text('startDate'),
     endDate: text('endDate'),
@@ -49,10 +52,17 @@ export function contractFormToInput(form: FormData): unknown {
     currency: text('currency'),
     marginTargetPct: text('marginTargetPct'),
     upgrades,
-    creditSchedule,
+    creditSchedule: rows.map(({ below, creditPct }) => ({ below, creditPct })),
     ...(manager === undefined ? {} : { accountManagerId: manager === '' ? null : manager }),
     version: text('version'),
   };
+  const fieldName = (path: string) => {
+    const [head, index] = path.split('.');
+    if (head === 'upgrades' && index !== undefined) return `upgrade.${ticked[Number(index)] ?? ''}`;
+    if (head === 'creditSchedule' && index !== undefined) return `band.${rows[Number(index)]?.row ?? ''}`;
+    return path;
+  };
+  return { input, fieldName };
 }
 
 /** zod issues → messages by field path ("creditSchedule.0.below"), for field-level errors. */

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { API_PAGE_SIZE } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { metricRangeKeys } from '@/lib/metric-ranges';
-import { chainDetailSchema, chainResponseSchema, errorSchema, fleetChainSchema, fleetPageSchema } from './schemas';
+import { contractInputSchema } from '@/lib/sla/contract-input';
+import { chainDetailSchema, chainResponseSchema, contractResponseSchema, errorSchema, fleetChainSchema, fleetPageSchema } from './schemas';
 
 // The OpenAPI document, generated from the zod schemas the API validates and answers with.
 
@@ -11,7 +12,7 @@ type JsonSchema = Record<string, unknown>;
 
 function components(): Record<string, JsonSchema> {
   const registry = new z.core.$ZodRegistry<{ id: string }>();
-  for (const schema of [fleetChainSchema, chainDetailSchema, fleetPageSchema, chainResponseSchema, errorSchema]) registry.add(schema, { id: schema.meta()!.id as string });
+  for (const schema of [fleetChainSchema, chainDetailSchema, fleetPageSchema, chainResponseSchema, contractResponseSchema, errorSchema]) registry.add(schema, { id: schema.meta()!.id as string });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
   // OpenAPI names components by key; the JSON Schema dialect and ids would only confuse tools.
   return Object.fromEntries(Object.entries(schemas).map(([id, s]) => {
@@ -40,6 +41,13 @@ const errors = {
   '403': json('Error', 'Your role may not do this'),
 };
 
+const slugParameter = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' } };
+
+function bodySchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
 let cached: JsonSchema | undefined;
 
 export function openApiDocument(): JsonSchema {
@@ -63,6 +71,34 @@ export function openApiDocument(): JsonSchema {
           operationId: 'getChain',
           parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' } }],
           responses: { '200': json('ChainResponse', 'The chain'), '404': json('Error', 'No such chain'), ...errors },
+        },
+      },
+      '/chains/{slug}/contract': {
+        get: {
+          summary: "One chain's contract",
+          operationId: 'getContract',
+          parameters: [slugParameter],
+          responses: { '200': json('ContractResponse', 'The contract, null when the chain has none'), '404': json('Error', 'No such chain'), ...errors },
+        },
+        put: {
+          summary: "Replace a chain's contract (admins, and the chain's own account manager)",
+          operationId: 'putContract',
+          parameters: [slugParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: bodySchema(contractInputSchema) } } },
+          responses: {
+            '200': json('ContractResponse', 'The contract as saved'),
+            '404': json('Error', 'No such chain'),
+            '409': json('Error', 'The contract changed since the version sent'),
+            ...errors,
+          },
+        },
+      },
+      '/chains/{slug}/sla': {
+        get: {
+          summary: "One chain's SLA health: month, last 30 days, burn rates, incidents, months of the contract, credits, conformance",
+          operationId: 'getChainSla',
+          parameters: [slugParameter],
+          responses: { '200': { description: 'The SLA figures as the SLA page shows them (README: How SLA figures are computed)' }, '404': json('Error', 'No such chain'), ...errors },
         },
       },
       '/chains/{slug}/metrics': {

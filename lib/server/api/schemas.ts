@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { healthValues } from '@/lib/fleet-query';
 import type { ChainDetail, FleetChain, FleetPage, FleetTiles } from '@/lib/server/fleet/fleet-dto';
+import type { ContractView } from '@/lib/server/sla/find-contract';
 
 // The read API's response shapes. The OpenAPI document is generated from these, and the compile-time
 // checks at the bottom keep them equal to the DTOs the handlers return.
@@ -41,10 +42,28 @@ export const fleetChainSchema = z
   })
   .meta({ id: 'FleetChain' });
 
+const conformanceSchema = z
+  .object({
+    ok: z.boolean().describe('True when no finding is open'),
+    findings: z.array(
+      z.object({
+        rule: z.enum(['multi-az', 'backup-retention', 'encryption', 'deletion-protection', 'residency', 'allowed-region', 'database-kind', 'instance-class', 'backup-age']),
+        direction: z.enum(['under', 'over']).describe('under: SLA or compliance risk; over: more than the contract pays for (margin leak)'),
+        title: z.string(),
+        promised: z.string(),
+        deployed: z.string(),
+        since: isoDate.nullable().describe('First seen by the collector; null when found by an edit since the last pass'),
+        fix: z.enum(['enable-multi-az', 'disable-multi-az', 'backup', 'scale-database', 'move-to-dedicated']).nullable().describe('The operation that fixes it, if any'),
+      }),
+    ),
+  })
+  .meta({ id: 'Conformance' });
+
 export const chainDetailSchema = fleetChainSchema
   .extend({
     environment: z.string(),
     accountManager: z.object({ name: z.string(), email: z.string() }).nullable(),
+    conformance: conformanceSchema,
     database: fleetChainSchema.shape.database.extend({
       databaseName: z.string(),
       engineVersion: z.string().nullable(),
@@ -83,6 +102,25 @@ export const fleetPageSchema = z
   })
   .meta({ id: 'FleetPage' });
 
+export const contractResponseSchema = z
+  .object({
+    contract: z
+      .object({
+        tier: z.string(),
+        startDate: z.string().describe('YYYY-MM-DD'),
+        endDate: z.string().describe('YYYY-MM-DD'),
+        monthlyPrice: z.string().describe('Decimal string, two decimals'),
+        currency: z.string().length(3),
+        marginTargetPct: z.string(),
+        upgrades: z.array(z.object({ key: z.enum(['multi-az', 'extra-storage', 'performance-tuning']), monthlyPrice: z.string(), quantity: z.number().int().optional() })),
+        creditSchedule: z.array(z.object({ below: z.number(), creditPct: z.number() })).describe('Availability % below which the credit % of the month applies; highest threshold first'),
+        version: z.number().int().describe('Send it back with an edit; an edit of an older version gets 409'),
+        updatedAt: isoDate,
+      })
+      .nullable(),
+  })
+  .meta({ id: 'ContractResponse' });
+
 export const chainResponseSchema = z.object({ chain: chainDetailSchema }).meta({ id: 'ChainResponse' });
 export const errorSchema = z.object({ error: z.string(), issues: z.array(z.string()).optional() }).meta({ id: 'Error' });
 
@@ -93,5 +131,6 @@ const checks: [
   Same<z.infer<typeof chainDetailSchema>, ChainDetail>,
   Same<z.infer<typeof tilesSchema>, FleetTiles>,
   Same<z.infer<typeof fleetPageSchema>, FleetPage>,
-] = [true, true, true, true];
+  Same<z.infer<typeof contractResponseSchema>['contract'], ContractView['contract']>,
+] = [true, true, true, true, true];
 void checks;

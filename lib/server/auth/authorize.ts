@@ -71,6 +71,17 @@ export async function authorizePage(permission: Permission = 'fleet:read', conte
   }
 }
 
+/** authorizeOnChain for pages: 403 page for a chain the caller may not act on. */
+export async function authorizePageOnChain(permission: Permission, chain: { id: string; slug: string; accountManagerId: string | null }): Promise<SessionUser> {
+  try {
+    return await authorizeOnChain(permission, chain);
+  } catch (error) {
+    if (error instanceof AuthError && error.status === 401) redirect('/login');
+    if (error instanceof AuthError) forbidden();
+    throw error;
+  }
+}
+
 type RouteContext<P> = { params: Promise<P> };
 type AuthedHandler<P> = (request: Request, context: RouteContext<P> & { user: SessionUser }) => Promise<Response>;
 

@@ -44,6 +44,8 @@ export type DemoChain = {
   incident?: { startedMinutesAgo: number; minutes: number };
   /** The health signal now reads partly unhealthy. */
   degradedNow?: boolean;
+  /** Contract upgrades beyond the tier, with their monthly prices. */
+  upgrades?: { key: 'multi-az' | 'extra-storage' | 'performance-tuning'; monthlyPrice: string; quantity?: number }[];
 };
 
 export type DemoSharedInstance = { identifier: string; region: string; accountId: string; instanceClass: string };
@@ -55,7 +57,7 @@ function dedicated(slug: string, instanceClass: string, multiAz: boolean, backup
 }
 
 const handPicked: DemoChain[] = [
-  { slug: 'burger-barn', name: 'Burger Barn', region: 'us-east-1', residency: null, tier: 'enterprise', accountId: OUR_ACCOUNT, roleArn: null, accountManager: 'am', database: dedicated('burger-barn', 'db.m6g.large', true, 14, true, 500), appInstanceType: 'm6i.large' },
+  { slug: 'burger-barn', name: 'Burger Barn', region: 'us-east-1', residency: null, tier: 'enterprise', accountId: OUR_ACCOUNT, roleArn: null, accountManager: 'am', database: dedicated('burger-barn', 'db.m6g.large', true, 14, true, 500), appInstanceType: 'm6i.large', upgrades: [{ key: 'performance-tuning', monthlyPrice: '350.00' }, { key: 'extra-storage', monthlyPrice: '92.00', quantity: 400 }] },
   { slug: 'le-petit-bistro', name: 'Le Petit Bistro', region: 'eu-west-1', residency: 'EU', tier: 'enterprise', accountId: OUR_ACCOUNT, roleArn: null, accountManager: 'am', database: dedicated('le-petit-bistro', 'db.m6g.large', true, 14, true, 300), appInstanceType: 'm6i.large' },
   // Imperfection: an Enterprise chain that lost Multi-AZ.
   { slug: 'pizza-piazza', name: 'Pizza Piazza', region: 'eu-central-1', residency: 'EU', tier: 'enterprise', accountId: OUR_ACCOUNT, roleArn: null, accountManager: 'am2', database: dedicated('pizza-piazza', 'db.m6g.large', false, 14, true, 400), appInstanceType: 'm6i.large' },

@@ -4,6 +4,15 @@ import { hashPassword } from '@/lib/server/auth/password';
 import { DEMO_PASSWORD, demoTiers, demoUsers } from './demo-fleet';
 import type { DemoFleet } from './demo-fleet';
 
+/** Below the target: 10 % of the month; below 99 %: 25 %; below 95 %: 50 %. */
+function creditSchedule(target: string) {
+  return [
+    { below: Number(target), creditPct: 10 },
+    { below: 99, creditPct: 25 },
+    { below: 95, creditPct: 50 },
+  ];
+}
+
 /** Writes the demo fleet into an empty database; a database that has chains is left alone. */
 export async function seedDemoDb(fleet: DemoFleet, options: { historyDays?: number } = {}): Promise<{ seeded: boolean }> {
   // The demo chains have existed as long as their metric history goes back.
@@ -25,7 +34,7 @@ export async function seedDemoDb(fleet: DemoFleet, options: { historyDays?: numb
     const { monthlyPrice: _price, ...tier } = t;
     const row = await db.slaTier.upsert({
       where: { key: t.key },
-      create: { ...tier, requiresEncryption: true, allowedRegions: [] },
+      create: { ...tier, requiresEncryption: true, allowedRegions: [], creditSchedule: creditSchedule(tier.availabilityTarget) },
       update: {},
       select: { id: true },
     });
@@ -74,10 +83,8 @@ export async function seedDemoDb(fleet: DemoFleet, options: { historyDays?: numb
               monthlyPrice: tier.monthlyPrice,
               currency: c.residency === 'EU' ? 'EUR' : 'USD',
               marginTargetPct: '35.00',
-              creditSchedule: [
-                { below: Number(tier.availabilityTarget), creditPct: 10 },
-                { below: 99.0, creditPct: 25 },
-              ],
+              upgrades: c.upgrades ?? [],
+              creditSchedule: creditSchedule(tier.availabilityTarget),
             },
           },
         },

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/server/db/client';
+import { findConformance } from '@/lib/server/sla/find-conformance';
 import { findMonthAvailability } from '@/lib/server/sla/month-availability';
 import { fleetChainSelect, toFleetChain } from './fleet-chain-row';
 import type { ChainDetail, SnapshotDto } from './fleet-dto';
@@ -38,13 +39,14 @@ export async function findChain(slug: string): Promise<ChainDetail | null> {
     },
   });
   if (!row) return null;
-  const availability = await findMonthAvailability([row.id]);
+  const [availability, conformance] = await Promise.all([findMonthAvailability([row.id]), findConformance([row.id])]);
   const base = toFleetChain(row, availability.get(row.id));
   const d = row.deployment;
   return {
     ...base,
     environment: row.environment,
     accountManager: row.accountManager,
+    conformance: conformance.get(row.id) ?? { ok: true, findings: [] },
     database: {
       ...base.database,
       databaseName: d?.databaseName ?? '',

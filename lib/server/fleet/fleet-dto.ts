@@ -1,4 +1,5 @@
 import type { DatabaseKind, Health } from '@/lib/generated/prisma/enums';
+import type { ConformanceDto } from '@/lib/server/sla/find-conformance';
 import type { CollectorRunSummary } from './find-last-collector-run';
 
 // What the fleet pages and the read API hand out: plain data, never Prisma models or SDK shapes.
@@ -40,6 +41,7 @@ export type SnapshotDto = { id: string; type: 'automated' | 'manual'; createdAt:
 export type ChainDetail = FleetChain & {
   environment: string;
   accountManager: { name: string; email: string } | null;
+  conformance: ConformanceDto;
   database: FleetChain['database'] & {
     databaseName: string;
     engineVersion: string | null;

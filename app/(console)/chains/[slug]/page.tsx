@@ -8,7 +8,9 @@ import { formatAge, formatPct, formatUtc, yesNo } from '@/lib/format';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { findChain } from '@/lib/server/fleet/find-chain';
 import { readChainMetrics } from '@/lib/server/fleet/read-chain-metrics';
+import { ConformanceFindings } from '@/components/conformance-findings';
 import { ChainCharts } from './chain-charts';
+import { ChainTabs } from './chain-tabs';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -51,6 +53,7 @@ export default async function ChainPage({ params }: Props) {
           Data as of <Freshness refreshedAt={chain.refreshedAt} stale={chain.stale} reason={chain.staleReason} />
         </span>
       </div>
+      <ChainTabs slug={chain.slug} current="overview" />
       {chain.staleReason && (
         <p role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {chain.staleReason}
@@ -111,6 +114,12 @@ export default async function ChainPage({ params }: Props) {
           </dl>
         </section>
       </div>
+      <section id="conformance" aria-labelledby="conformance-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="conformance-heading" className="font-semibold">
+          Conformance: {chain.tier.name} tier and contract against what is deployed
+        </h2>
+        <ConformanceFindings conformance={chain.conformance} />
+      </section>
       <section aria-labelledby="snapshots-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="snapshots-heading" className="font-semibold">
           Latest snapshots

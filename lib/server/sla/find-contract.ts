@@ -1,0 +1,63 @@
+import 'server-only';
+import { db } from '@/lib/server/db/client';
+import { readCreditSchedule, readUpgrades } from '@/lib/sla/sla-terms';
+import type { CreditSchedule, Upgrade } from '@/lib/sla/sla-terms';
+
+export type ContractView = {
+  chain: { id: string; slug: string; name: string; accountManagerId: string | null; accountManager: string | null };
+  contract: {
+    tier: string;
+    startDate: string;
+    endDate: string;
+    monthlyPrice: string;
+    currency: string;
+    marginTargetPct: string;
+    upgrades: Upgrade[];
+    creditSchedule: CreditSchedule;
+    version: number;
+    updatedAt: string;
+  } | null;
+};
+
+/** A chain's contract as the view and edit pages show it; null when no active chain has that slug. */
+export async function findContract(slug: string): Promise<ContractView | null> {
+  const c = await db.chain.findFirst({
+    where: { slug, decommissionedAt: null },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      accountManagerId: true,
+      accountManager: { select: { name: true } },
+      contract: {
+        select: { tier: { select: { key: true } }, startDate: true, endDate: true, monthlyPrice: true, currency: true, marginTargetPct: true, upgrades: true, creditSchedule: true, version: true, updatedAt: true },
+      },
+    },
+  });
+  if (!c) return null;
+  const k = c.contract;
+  return {
+    chain: { id: c.id, slug: c.slug, name: c.name, accountManagerId: c.accountManagerId, accountManager: c.accountManager?.name ?? null },
+    contract: k && {
+      tier: k.tier.key,
+      startDate: k.startDate.toISOString().slice(0, 10),
+      endDate: k.endDate.toISOString().slice(0, 10),
+      monthlyPrice: k.monthlyPrice.toFixed(2),
+      currency: k.currency,
+      marginTargetPct: k.marginTargetPct.toFixed(2),
+      upgrades: readUpgrades(k.upgrades),
+      creditSchedule: readCreditSchedule(k.creditSchedule),
+      version: k.version,
+      updatedAt: k.updatedAt.toISOString(),
+    },
+  };
+}
+
+/** What the edit form offers: the tiers, and (for admins) who may manage a chain. */
+export async function findContractFormOptions(): Promise<{ tiers: { key: string; name: string; targetPct: number }[]; managers: { id: string; name: string }[] }> {
+  const [tiers, managers] = await Promise.all([
+    db.slaTier.findMany({ select: { key: true, name: true, availabilityTarget: true }, orderBy: { availabilityTarget: 'asc' } }),
+    db.user.findMany({ where: { active: true, role: { in: ['account_manager', 'admin'] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+  ]);
+  return { tiers: tiers.map((t) => ({ key: t.key, name: t.name, targetPct: t.availabilityTarget.toNumber() })), managers };
+}

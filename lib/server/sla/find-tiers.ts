@@ -1,0 +1,51 @@
+import 'server-only';
+import { db } from '@/lib/server/db/client';
+import { readCreditSchedule } from '@/lib/sla/sla-terms';
+import type { CreditSchedule } from '@/lib/sla/sla-terms';
+
+export type TierDto = {
+  key: string;
+  name: string;
+  availabilityTarget: string;
+  requiresMultiAz: boolean;
+  minBackupRetentionDays: number;
+  requiresEncryption: boolean;
+  requiresDeletionProtection: boolean;
+  requiresDedicatedDatabase: boolean;
+  minInstanceClass: string | null;
+  allowedRegions: string[];
+  creditSchedule: CreditSchedule;
+  version: number;
+  chains: number;
+};
+
+const select = {
+  key: true,
+  name: true,
+  availabilityTarget: true,
+  requiresMultiAz: true,
+  minBackupRetentionDays: true,
+  requiresEncryption: true,
+  requiresDeletionProtection: true,
+  requiresDedicatedDatabase: true,
+  minInstanceClass: true,
+  allowedRegions: true,
+  creditSchedule: true,
+  version: true,
+  _count: { select: { chains: { where: { decommissionedAt: null } } } },
+} as const;
+
+type Row = { availabilityTarget: { toFixed(d: number): string }; creditSchedule: unknown; _count: { chains: number } } & Omit<TierDto, 'availabilityTarget' | 'creditSchedule' | 'chains'>;
+
+function toDto({ _count, availabilityTarget, creditSchedule, ...t }: Row): TierDto {
+  return { ...t, availabilityTarget: availabilityTarget.toFixed(3), creditSchedule: readCreditSchedule(creditSchedule), chains: _count.chains };
+}
+
+export async function findTiers(): Promise<TierDto[]> {
+  return (await db.slaTier.findMany({ select, orderBy: { availabilityTarget: 'asc' } })).map(toDto);
+}
+
+export async function findTier(key: string): Promise<TierDto | null> {
+  const row = await db.slaTier.findUnique({ where: { key }, select });
+  return row && toDto(row);
+}
