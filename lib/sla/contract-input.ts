@@ -16,8 +16,8 @@ export const contractInputSchema = z
     monthlyPrice: z.string({ error: 'The monthly price is required' }).trim().regex(/^\d{1,10}(\.\d{1,2})?$/, 'A price such as 1490.00 (at most two decimals)'),
     currency: z.string({ error: 'The currency is required' }).trim().toUpperCase().regex(/^[A-Z]{3}$/, 'A three-letter currency code such as EUR'),
     marginTargetPct: z.string({ error: 'The margin target is required' }).trim().regex(/^\d{1,3}(\.\d{1,2})?$/, 'A percentage such as 35 or 35.5').refine((v) => Number(v) <= 100, 'At most 100 %'),
-    upgrades: upgradesSchema,
-    creditSchedule: creditScheduleSchema,
+    upgrades: upgradesSchema.default([]),
+    creditSchedule: creditScheduleSchema.default([]),
     // Only an admin may reassign the chain; null: no account manager.
     accountManagerId: z.uuid('Pick an account manager').nullable().optional(),
     // The version the editor read: an edit of an older version is refused, not merged.

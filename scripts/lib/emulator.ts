@@ -8,6 +8,8 @@ export const demoAwsEnv = {
   AWS_SECRET_ACCESS_KEY: 'fleetpane-demo',
   AWS_REGION: 'us-east-1',
   AWS_DISABLE_REQUEST_COMPRESSION: 'true',
+  // Long metric reads in 2-hour slices: the emulator's cost per call grows with the square of the window.
+  FLEETPANE_METRIC_SLICE_MINUTES: '120',
 };
 
 async function answers(url: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { config } from '@/lib/config';
 import type { AwsClients } from './clients';
 
 // GetMetricData limits: 500 queries and 100,800 returned data points per call.
@@ -29,6 +30,33 @@ export async function getMetricSeries(
   // sample read twice is recognised as one (AWS recommends aligned windows too).
   const periodMs = window.periodSeconds * 1000;
   window = { ...window, start: new Date(Math.floor(window.start.getTime() / periodMs) * periodMs), end: new Date(Math.ceil(window.end.getTime() / periodMs) * periodMs) };
+  // The emulator scans every stored datapoint for every period of a call, so a long window costs it the
+  // square of its length; sliced, the cost grows linearly. AWS needs no slicing (it would only multiply
+  // the metrics billed), so slicing is off unless configured (npm start and npm test turn it on).
+  const sliceMs = Math.max(periodMs, Math.floor(((config().metricSliceMinutes ?? 0) * 60_000) / periodMs) * periodMs);
+  if (config().metricSliceMinutes && window.end.getTime() - window.start.getTime() > sliceMs) {
+    const merged = new Map<string, MetricSeries>();
+    let calls = 0;
+    for (let from = window.start.getTime(); from < window.end.getTime(); from += sliceMs) {
+      const slice = await getMetricSeriesInWindow(clients, requests, { ...window, start: new Date(from), end: new Date(Math.min(from + sliceMs, window.end.getTime())) });
+      calls += slice.calls;
+      for (const [id, s] of slice.series) {
+        const entry = merged.get(id) ?? { timestamps: [], values: [] };
+        entry.timestamps.push(...s.timestamps);
+        entry.values.push(...s.values);
+        merged.set(id, entry);
+      }
+    }
+    return { series: merged, calls };
+  }
+  return getMetricSeriesInWindow(clients, requests, window);
+}
+
+async function getMetricSeriesInWindow(
+  clients: AwsClients,
+  requests: MetricRequest[],
+  window: { start: Date; end: Date; periodSeconds: number },
+): Promise<{ series: Map<string, MetricSeries>; calls: number }> {
   const series = new Map<string, MetricSeries>();
   const pointsPerQuery = Math.max(1, Math.ceil((window.end.getTime() - window.start.getTime()) / 1000 / window.periodSeconds));
   const perCall = Math.max(1, Math.min(MAX_QUERIES_PER_CALL, Math.floor(100_800 / pointsPerQuery)));

@@ -13,12 +13,22 @@ export function utcDay(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 }
 
-/** Healthy and measured samples per chain over whole UTC days [from, to). */
+/** The first UTC midnight at or after `at`. */
+function ceilDay(at: Date): Date {
+  const day = utcDay(at);
+  return day.getTime() === at.getTime() ? day : new Date(day.getTime() + 86_400_000);
+}
+
+/**
+ * Healthy and measured samples per chain over the UTC days from `from`'s day up to `to` (a day `to` falls
+ * inside counts whole: its samples are all before `to` when `to` is now).
+ */
 export async function countHealthDays(chainIds: string[], from: Date, to: Date): Promise<Map<string, SampleCounts>> {
   if (chainIds.length === 0) return new Map();
+  // The column is a date: a timestamp bound would be cast to its day, so the bounds are days.
   const rows = await db.healthDay.groupBy({
     by: ['chainId'],
-    where: { chainId: { in: chainIds }, day: { gte: utcDay(from), lt: to } },
+    where: { chainId: { in: chainIds }, day: { gte: utcDay(from), lt: ceilDay(to) } },
     _sum: { healthy: true, measured: true },
   });
   return new Map(rows.map((r) => [r.chainId, { healthy: r._sum.healthy ?? 0, measured: r._sum.measured ?? 0 }]));
