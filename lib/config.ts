@@ -19,8 +19,8 @@ export type Config = {
   oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
   worker: 'embedded' | 'external';
   collectIntervalSeconds: number;
-  /** Split long GetMetricData windows into slices of this many minutes (emulator only; see README). */
-  metricSliceMinutes?: number;
+  /** Split GetMetricData windows longer than this many periods into slices (emulator only; see README). */
+  metricMaxPeriods?: number;
 };
 
 const flag = z
@@ -40,7 +40,7 @@ const envSchema = z.object({
   OIDC_NAME: z.string().optional(),
   FLEETPANE_WORKER: z.enum(['embedded', 'external']).optional(),
   FLEETPANE_COLLECT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
-  FLEETPANE_METRIC_SLICE_MINUTES: z.coerce.number().int().min(5).max(50_400).optional(),
+  FLEETPANE_METRIC_MAX_PERIODS: z.coerce.number().int().min(1).max(100_800).optional(),
 });
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {
@@ -108,7 +108,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : undefined,
     worker: e.FLEETPANE_WORKER ?? 'embedded',
     collectIntervalSeconds: e.FLEETPANE_COLLECT_INTERVAL_SECONDS ?? 60,
-    metricSliceMinutes: e.FLEETPANE_METRIC_SLICE_MINUTES,
+    metricMaxPeriods: e.FLEETPANE_METRIC_MAX_PERIODS,
   };
 }
 

@@ -8,8 +8,9 @@ export const demoAwsEnv = {
   AWS_SECRET_ACCESS_KEY: 'fleetpane-demo',
   AWS_REGION: 'us-east-1',
   AWS_DISABLE_REQUEST_COMPRESSION: 'true',
-  // Long metric reads in 2-hour slices: the emulator's cost per call grows with the square of the window.
-  FLEETPANE_METRIC_SLICE_MINUTES: '120',
+  // Long metric reads in slices of 36 periods (3 hours of 5-minute samples): the emulator's cost per call
+  // grows with the square of the window.
+  FLEETPANE_METRIC_MAX_PERIODS: '36',
 };
 
 async function answers(url: string): Promise<boolean> {

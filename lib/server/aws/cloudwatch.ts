@@ -33,8 +33,8 @@ export async function getMetricSeries(
   // The emulator scans every stored datapoint for every period of a call, so a long window costs it the
   // square of its length; sliced, the cost grows linearly. AWS needs no slicing (it would only multiply
   // the metrics billed), so slicing is off unless configured (npm start and npm test turn it on).
-  const sliceMs = Math.max(periodMs, Math.floor(((config().metricSliceMinutes ?? 0) * 60_000) / periodMs) * periodMs);
-  if (config().metricSliceMinutes && window.end.getTime() - window.start.getTime() > sliceMs) {
+  const sliceMs = (config().metricMaxPeriods ?? 0) * periodMs;
+  if (config().metricMaxPeriods && window.end.getTime() - window.start.getTime() > sliceMs) {
     const merged = new Map<string, MetricSeries>();
     let calls = 0;
     for (let from = window.start.getTime(); from < window.end.getTime(); from += sliceMs) {
