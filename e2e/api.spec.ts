@@ -40,6 +40,8 @@ test('the OpenAPI document validates the real responses', async ({ page, signInA
   validate('FleetPage', list);
   expect(list.chains.every((c) => ['healthy', 'degraded', 'down', 'unknown'].includes(c.health))).toBe(true);
   validate('ChainResponse', await (await page.request.get('/api/v1/chains/noodle-nest')).json());
+  validate('ChainResponse', await (await page.request.get('/api/v1/chains/falafel-factory')).json());
+  validate('ContractResponse', await (await page.request.get('/api/v1/chains/burger-barn/contract')).json());
   const bad = await page.request.get('/api/v1/chains?size=0&health=meh');
   expect(bad.status()).toBe(400);
   const error = (await bad.json()) as { issues: string[] };

@@ -4,7 +4,7 @@ import { API_PAGE_SIZE } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { metricRangeKeys } from '@/lib/metric-ranges';
 import { contractInputSchema } from '@/lib/sla/contract-input';
-import { chainDetailSchema, chainResponseSchema, contractResponseSchema, errorSchema, fleetChainSchema, fleetPageSchema } from './schemas';
+import { chainDetailSchema, chainResponseSchema, conformanceSchema, contractResponseSchema, errorSchema, fleetChainSchema, fleetPageSchema } from './schemas';
 
 // The OpenAPI document, generated from the zod schemas the API validates and answers with.
 
@@ -12,7 +12,7 @@ type JsonSchema = Record<string, unknown>;
 
 function components(): Record<string, JsonSchema> {
   const registry = new z.core.$ZodRegistry<{ id: string }>();
-  for (const schema of [fleetChainSchema, chainDetailSchema, fleetPageSchema, chainResponseSchema, contractResponseSchema, errorSchema]) registry.add(schema, { id: schema.meta()!.id as string });
+  for (const schema of [conformanceSchema, fleetChainSchema, chainDetailSchema, fleetPageSchema, chainResponseSchema, contractResponseSchema, errorSchema]) registry.add(schema, { id: schema.meta()!.id as string });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
   // OpenAPI names components by key; the JSON Schema dialect and ids would only confuse tools.
   return Object.fromEntries(Object.entries(schemas).map(([id, s]) => {

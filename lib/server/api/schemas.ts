@@ -42,7 +42,7 @@ export const fleetChainSchema = z
   })
   .meta({ id: 'FleetChain' });
 
-const conformanceSchema = z
+export const conformanceSchema = z
   .object({
     ok: z.boolean().describe('True when no finding is open'),
     findings: z.array(

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { findChainAudit } from '@/lib/server/audit/find-chain-audit';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { canOnChain } from '@/lib/server/auth/roles';
 import { contractMonthlyTotal } from '@/lib/server/sla/contract-total';
@@ -31,6 +32,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const { chain, contract } = view;
   const editable = canOnChain(user, 'contracts:edit', chain);
+  const history = await findChainAudit(chain.id);
 
   return (
     <>
@@ -80,6 +82,32 @@ export default async function ContractPage({ params, searchParams }: Props) {
             <span className="text-slate-500">Only {chain.accountManager ?? 'the chain\u2019s account manager'} or an admin edits this contract.</span>
           )}
         </p>
+      </section>
+      <section aria-labelledby="history-heading" className="mt-6 max-w-4xl rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="history-heading" className="font-semibold">
+          Audit trail of this chain
+        </h2>
+        {history.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">Nothing recorded yet.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="audit-trail">
+            {history.map((h, i) => (
+              <li key={`${h.at}-${i}`} className="py-2">
+                <span className="text-slate-500">{formatUtc(h.at)}</span> · <span className="font-medium">{h.action}</span> by {h.actor ?? 'the system'}{' '}
+                <span className={h.result === 'ok' ? 'text-ok' : 'text-bad'}>({h.result})</span>
+                {h.changes.length > 0 && (
+                  <ul className="mt-1 pl-4 text-xs text-slate-600">
+                    {h.changes.map((c) => (
+                      <li key={c.field}>
+                        {c.field}: {c.before} → {c.after}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );
