@@ -56,7 +56,7 @@ test.describe.serial('contracts', () => {
     await expect(async () => {
       await page.getByLabel('Monthly price', { exact: true }).fill('999.00');
       await page.getByRole('button', { name: 'Save the contract' }).click();
-      await expect(page.getByRole('alert')).toContainText('Someone else saved this contract', { timeout: 2_000 });
+      await expect(page.getByText('Someone else saved this contract')).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
     const after = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as { contract: { monthlyPrice: string } };
     expect(after.contract.monthlyPrice).toBe('560.00');
