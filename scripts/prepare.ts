@@ -5,7 +5,8 @@ import { config } from '../lib/config';
 import { openDatabase } from '../lib/db-adapter';
 import { buildDemoFleet } from '../lib/server/demo/demo-fleet';
 import { seedDemoAws } from '../lib/server/demo/seed-demo-aws';
-import { seedDemoDb } from '../lib/server/demo/seed-demo-db';
+import { seedDemoCosts } from '../lib/server/demo/seed-demo-costs';
+import { seedDemoDb, seedDemoPrices } from '../lib/server/demo/seed-demo-db';
 import { intOption } from './lib/args';
 import { applyMigrations } from './lib/migrations';
 import { exitOnError } from './lib/processes';
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
     const fleet = buildDemoFleet(intOption('chains', buildDemoFleet().chains.length));
     const { seeded } = await seedDemoDb(fleet, { historyDays: intOption('days', 30) });
     const { created } = await seedDemoAws(fleet);
+    await seedDemoPrices();
+    // The emulator keeps nothing across restarts: its year of Cost Explorer results is queued every time.
+    if (cfg.awsEndpointUrl) await seedDemoCosts(fleet, cfg.awsEndpointUrl);
     console.log(
       `Demo fleet: ${fleet.chains.length} chains; database ${seeded ? 'seeded' : 'kept'}, emulator ${created ? `given ${created} resources` : 'already had them'}.`,
     );

@@ -27,6 +27,14 @@ describe('role grants', () => {
     expect(canOnChain({ id: 'x', role: 'admin' }, 'contracts:edit', theirs)).toBe(true);
     expect(canOnChain({ id: 'x', role: 'finance' }, 'contracts:edit', mine)).toBe(false);
   });
+  it('shows costs to finance, admins and account managers (scoped), never to ops', () => {
+    expect(can('finance', 'costs:read')).toBe(true);
+    expect(can('account_manager', 'costs:read')).toBe(true);
+    expect(can('ops', 'costs:read')).toBe(false);
+    expect(can('account_manager', 'costs:ingest')).toBe(false);
+    expect(can('finance', 'prices:manage')).toBe(false);
+    expect(can('admin', 'prices:manage')).toBe(true);
+  });
   it('keeps tiers to admins', () => {
     expect(can('admin', 'tiers:manage')).toBe(true);
     expect(can('account_manager', 'tiers:manage')).toBe(false);

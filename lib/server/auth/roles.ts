@@ -7,14 +7,18 @@ export type Permission =
   | 'operations:request'
   | 'contracts:edit'
   | 'finance:read'
+  | 'costs:read'
+  | 'costs:ingest'
+  | 'prices:manage'
   | 'tiers:manage'
   | 'users:manage';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['fleet:read', 'fleet:refresh', 'operations:request', 'contracts:edit', 'finance:read', 'tiers:manage', 'users:manage'],
+  admin: ['fleet:read', 'fleet:refresh', 'operations:request', 'contracts:edit', 'finance:read', 'costs:read', 'costs:ingest', 'prices:manage', 'tiers:manage', 'users:manage'],
   ops: ['fleet:read', 'fleet:refresh', 'operations:request'],
-  account_manager: ['fleet:read', 'contracts:edit'],
-  finance: ['fleet:read', 'finance:read'],
+  // An account manager reads costs of the chains they manage only (scoped where the report is read).
+  account_manager: ['fleet:read', 'contracts:edit', 'costs:read'],
+  finance: ['fleet:read', 'finance:read', 'costs:read', 'costs:ingest'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

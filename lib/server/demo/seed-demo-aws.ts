@@ -12,9 +12,13 @@ function scopeOf(c: { region: string; accountId: string; roleArn?: string | null
   return { region: c.region, accountId: c.accountId, roleArn: c.roleArn ?? null };
 }
 
-function tags(chain: DemoChain | null) {
+// Cost allocation: a chain's resources carry its slug in the chain tag; a shared instance carries
+// "shared/<identifier>", so its cost can be split between the chains on it.
+function tags(chain: DemoChain | null, sharedIdentifier?: string) {
   const base = [{ Key: 'fleetpane:managed', Value: 'true' }];
-  return chain ? [...base, { Key: CHAIN_TAG, Value: chain.slug }, { Key: 'fleetpane:tier', Value: chain.tier }] : [...base, { Key: 'fleetpane:shared', Value: 'true' }];
+  return chain
+    ? [...base, { Key: CHAIN_TAG, Value: chain.slug }, { Key: 'fleetpane:tier', Value: chain.tier }]
+    : [...base, { Key: 'fleetpane:shared', Value: 'true' }, { Key: CHAIN_TAG, Value: `shared/${sharedIdentifier}` }];
 }
 
 /**
@@ -52,7 +56,7 @@ export async function seedDemoAws(fleet: DemoFleet): Promise<{ created: number }
           BackupRetentionPeriod: 7,
           StorageEncrypted: true,
           DeletionProtection: true,
-          Tags: tags(null),
+          Tags: tags(null, s.identifier),
         }),
       );
       created += 1;

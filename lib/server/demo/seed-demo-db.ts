@@ -1,4 +1,5 @@
 import 'server-only';
+import { demoPriceCatalog } from '@/lib/finance/demo-prices';
 import { db } from '@/lib/server/db/client';
 import { hashPassword } from '@/lib/server/auth/password';
 import { DEMO_PASSWORD, demoTiers, demoUsers } from './demo-fleet';
@@ -91,5 +92,12 @@ export async function seedDemoDb(fleet: DemoFleet, options: { historyDays?: numb
       });
     }),
   );
+  return { seeded: true };
+}
+
+/** Loads the demo price catalog into an empty catalog; an edited catalog is left alone. */
+export async function seedDemoPrices(): Promise<{ seeded: boolean }> {
+  if ((await db.priceItem.count()) > 0) return { seeded: false };
+  await db.priceItem.createMany({ data: demoPriceCatalog() });
   return { seeded: true };
 }

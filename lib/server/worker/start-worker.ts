@@ -1,5 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config';
+import { ingestCostsIfDue } from '@/lib/server/finance/ingest-schedule';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 
 const state = globalThis as unknown as { fleetpaneWorker?: NodeJS.Timeout };
@@ -16,11 +17,24 @@ async function collectOnce(): Promise<void> {
   }
 }
 
-/** Runs the collector now and on its schedule, in this process. */
+const COST_CHECK_MS = 10 * 60_000;
+
+async function ingestIfDue(): Promise<void> {
+  try {
+    const r = await ingestCostsIfDue();
+    if (r?.failures.length) console.warn(`cost ingestion: ${r.failures.map((f) => `${f.account} ${f.reason}`).join('; ')}`);
+  } catch (error) {
+    console.error(`cost ingestion failed: ${(error as Error).message}`);
+  }
+}
+
+/** Runs the collector now and on its schedule, and the nightly cost ingestion, in this process. */
 export function runWorker(): void {
   if (state.fleetpaneWorker) return;
   void collectOnce();
+  void ingestIfDue();
   state.fleetpaneWorker = setInterval(() => void collectOnce(), config().collectIntervalSeconds * 1000);
+  setInterval(() => void ingestIfDue(), COST_CHECK_MS);
 }
 
 export function startEmbeddedWorker(): void {
