@@ -1,0 +1,12 @@
+import { NextResponse } from 'next/server';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { withAuth } from '@/lib/server/auth/authorize';
+import { requestIp } from '@/lib/server/auth/session';
+import { ingestCosts } from '@/lib/server/finance/ingest-costs';
+
+/** Reads Cost Explorer now (finance, admin); the nightly job does the same. */
+export const POST = withAuth('costs:ingest', async (_request, { user }) => {
+  const result = await ingestCosts();
+  await recordAuditEvent({ actor: { id: user.id, email: user.email }, action: 'costs.ingest', result: result.failures.length ? 'failed' : 'ok', ip: await requestIp(), detail: result });
+  return NextResponse.json({ ingest: result });
+});
