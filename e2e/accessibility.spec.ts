@@ -12,6 +12,9 @@ const pages = [
   ['/chains/taco-tierra/report', 'am'],
   ['/settings/tiers', 'admin'],
   ['/settings/tiers/enterprise', 'admin'],
+  ['/reports/costs', 'finance'],
+  ['/reports/costs/burger-barn', 'finance'],
+  ['/settings/prices', 'admin'],
 ] as const;
 
 for (const [path, who] of pages) {

@@ -10,5 +10,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: 'admin@fleetpane.local', password: 'fleetpane-demo', json: 'true' } });
   const res = await api.post('/api/v1/fleet/refresh', { timeout: 120_000 });
   if (!res.ok()) throw new Error(`The first collector pass failed: ${res.status()} ${await res.text()}`);
+  // And the cost data: the same read the nightly job makes (one account is denied by the fault proxy).
+  const costs = await api.post('/api/v1/costs/ingest', { timeout: 120_000 });
+  if (!costs.ok()) throw new Error(`Cost ingestion failed: ${costs.status()} ${await costs.text()}`);
   await api.dispose();
 }

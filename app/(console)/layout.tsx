@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { CommandPalette } from '@/components/command-palette';
 import { Providers } from '@/components/providers';
 import { authorizePage } from '@/lib/server/auth/authorize';
-import { roleLabels } from '@/lib/server/auth/roles';
+import { can, roleLabels } from '@/lib/server/auth/roles';
 import { SignOutButton } from './sign-out-button';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -22,9 +22,19 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <Link href="/sla" className="text-slate-700 hover:text-slate-950">
               SLA
             </Link>
-            {user.role === 'admin' && (
+            {can(user.role, 'costs:read') && (
+              <Link href="/reports/costs" className="text-slate-700 hover:text-slate-950">
+                Costs
+              </Link>
+            )}
+            {can(user.role, 'tiers:manage') && (
               <Link href="/settings/tiers" className="text-slate-700 hover:text-slate-950">
                 Tiers
+              </Link>
+            )}
+            {can(user.role, 'prices:manage') && (
+              <Link href="/settings/prices" className="text-slate-700 hover:text-slate-950">
+                Prices
               </Link>
             )}
             <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-950">

@@ -1,0 +1,88 @@
+import 'server-only';
+import type { CostRow, CostTotals } from '@/lib/finance/cost-row';
+import { marginPct } from '@/lib/finance/cost-math';
+import { toCents } from '@/lib/sla/money';
+import { costReportRows } from './cost-report';
+import type { CostReportQuery } from './cost-report';
+import { addToTotals, emptyTotals, totalsAsMoney } from './export-costs';
+
+export type ChainCostSummary = CostTotals & {
+  chain: string | null;
+  chainName: string;
+  tier: string | null;
+  months: number;
+  /** actual, estimated, or mixed over the range. */
+  source: 'actual' | 'estimated' | 'mixed';
+  marginPct: number | null;
+  marginTargetPct: number | null;
+  monthsUnderTarget: number;
+};
+
+export type CostSummary = {
+  chains: ChainSummaryPage;
+  totals: CostTotals & { marginPct: number | null };
+  byMonth: { month: string; cost: number; revenue: number; margin: number }[];
+  /** The five costliest chains' cost per month, for the trend chart. */
+  trend: { chains: { slug: string; name: string }[]; points: Record<string, number | string>[] };
+};
+
+type ChainSummaryPage = { rows: ChainCostSummary[]; total: number; page: number; size: number };
+
+export const costSortValues = ['margin', 'cost', 'name'] as const;
+
+/** The report over a range, per chain (one page of them, sorted) with fleet totals and the charts' series. */
+export async function findCostSummary(query: CostReportQuery, view: { sort: (typeof costSortValues)[number]; page: number; size: number }): Promise<CostSummary> {
+  const perChain = new Map<string, { head: CostRow; totals: ReturnType<typeof emptyTotals>; months: number; sources: Set<string>; under: number }>();
+  const perMonth = new Map<string, ReturnType<typeof emptyTotals>>();
+  const perChainMonth = new Map<string, Map<string, bigint>>();
+  const fleet = emptyTotals();
+  for await (const row of costReportRows(query)) {
+    const id = row.chain ?? '';
+    const entry = perChain.get(id) ?? { head: row, totals: emptyTotals(), months: 0, sources: new Set<string>(), under: 0 };
+    addToTotals(entry.totals, row);
+    entry.months += 1;
+    entry.sources.add(row.source);
+    if (row.underTarget) entry.under += 1;
+    perChain.set(id, entry);
+    const m = perMonth.get(row.month) ?? emptyTotals();
+    addToTotals(m, row);
+    perMonth.set(row.month, m);
+    addToTotals(fleet, row);
+    if (row.chain) {
+      const byMonth = perChainMonth.get(row.chain) ?? new Map<string, bigint>();
+      byMonth.set(row.month, toCents(row.cost));
+      perChainMonth.set(row.chain, byMonth);
+    }
+  }
+  const summaries: ChainCostSummary[] = [...perChain.values()].map(({ head, totals, months, sources, under }) => ({
+    ...totalsAsMoney(totals),
+    chain: head.chain,
+    chainName: head.chainName,
+    tier: head.tier,
+    months,
+    source: sources.size > 1 ? 'mixed' : (head.source as 'actual' | 'estimated'),
+    marginPct: marginPct(totals.margin, totals.revenue),
+    marginTargetPct: head.marginTargetPct,
+    monthsUnderTarget: under,
+  }));
+  const order = {
+    margin: (a: ChainCostSummary, b: ChainCostSummary) => (a.marginPct ?? Infinity) - (b.marginPct ?? Infinity),
+    cost: (a: ChainCostSummary, b: ChainCostSummary) => Number(toCents(b.cost) - toCents(a.cost)),
+    name: (a: ChainCostSummary, b: ChainCostSummary) => a.chainName.localeCompare(b.chainName),
+  }[view.sort];
+  summaries.sort((a, b) => order(a, b) || a.chainName.localeCompare(b.chainName));
+  const months = [...perMonth.keys()].sort();
+  const top = [...summaries].filter((s) => s.chain).sort((a, b) => Number(toCents(b.cost) - toCents(a.cost))).slice(0, 5);
+  return {
+    chains: { rows: summaries.slice((view.page - 1) * view.size, view.page * view.size), total: summaries.length, page: view.page, size: view.size },
+    totals: { ...totalsAsMoney(fleet), marginPct: marginPct(fleet.margin, fleet.revenue) },
+    byMonth: months.map((m) => {
+      const t = perMonth.get(m)!;
+      return { month: m, cost: Number(t.cost) / 100, revenue: Number(t.revenue) / 100, margin: Number(t.margin) / 100 };
+    }),
+    trend: {
+      chains: top.map((t) => ({ slug: t.chain!, name: t.chainName })),
+      points: months.map((m) => ({ month: m, ...Object.fromEntries(top.map((t) => [t.chain!, Number(perChainMonth.get(t.chain!)?.get(m) ?? 0n) / 100])) })),
+    },
+  };
+}
