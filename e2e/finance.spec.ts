@@ -35,8 +35,8 @@ test('finance opens the report, changes the range, and downloads CSV and XLSX th
   // Last three closed months only.
   const now = new Date();
   const m = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
-  await page.getByLabel('From').fill(m(3));
-  await page.getByLabel('To').fill(m(1));
+  await page.getByLabel('From', { exact: true }).fill(m(3));
+  await page.getByLabel('To', { exact: true }).fill(m(1));
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(new RegExp(`from=${m(3)}&to=${m(1)}`));
   await expect(page.getByTestId('cost-row-burger-barn')).toContainText('actual');
