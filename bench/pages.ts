@@ -9,6 +9,7 @@ import { buildIfChanged } from '../scripts/lib/build';
 import { intOption } from '../scripts/lib/args';
 import { runChild, stopChildren, tsArgs, waitFor } from '../scripts/lib/processes';
 import { percentile, prepareBenchEnv } from './lib/fleet-env';
+import { signIn } from './lib/sign-in';
 
 const root = path.resolve(import.meta.dirname, '..');
 const chains = intOption('chains', 1000);
@@ -16,24 +17,6 @@ const connections = intOption('connections', 10);
 const seconds = intOption('seconds', 10);
 const port = 3200;
 const base = `http://127.0.0.1:${port}`;
-
-async function signIn(): Promise<string> {
-  let cookies = '';
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) cookies += `${c.split(';')[0]}; `;
-  };
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ csrfToken, email: 'admin@fleetpane.local', password: 'fleetpane-demo', json: 'true' }),
-  });
-  keep(res);
-  return cookies;
-}
 
 async function load(url: string, cookie: string): Promise<{ p50: number; p95: number; rps: number; errors: number }> {
   const latencies: number[] = [];
@@ -71,7 +54,7 @@ async function main(): Promise<void> {
   });
   try {
     await waitFor(async () => (await fetch(`${base}/login`)).ok, 60_000, 'The app');
-    const cookie = await signIn();
+    const cookie = await signIn(base, 'admin@fleetpane.local');
     // The first collector pass (started with the server) must be over before measuring. Against the
     // emulator it takes minutes at this size (its GetMetricData scans every datapoint per query): poll.
     await waitFor(
