@@ -141,6 +141,11 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
 
   for (const c of chains) {
     const d = c.deployment;
+    // The contract's terms are read once per chain, not once per month.
+    const k = c.contract;
+    const total = k ? contractMonthlyTotal(k) : '0.00';
+    const schedule = readCreditSchedule(k?.creditSchedule);
+    const targetPct = k ? k.marginTargetPct.toNumber() : null;
     const shared = d?.sharedDbInstance?.dbInstanceIdentifier ?? null;
     const healthByMonth = new Map((health.get(c.id) ?? []).map((h) => [h.month, h]));
     for (const m of months) {
@@ -189,14 +194,12 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
         sharedShare = roundToCents(sharedShare);
       }
 
-      const k = c.contract;
       const active = !!k && k.startDate < monthEnd && k.endDate >= m;
-      const total = k ? contractMonthlyTotal(k) : '0.00';
       const revenue = active ? toUsdCents(total, k.currency, catalog) : 0n;
       const counts = healthByMonth.get(key) ?? { healthy: 0, measured: 0 };
-      const credit = active ? toUsdCents(monthCredit(readCreditSchedule(k.creditSchedule), counts, total).amount, k.currency, catalog) : 0n;
+      const credit = active ? toUsdCents(monthCredit(schedule, counts, total).amount, k.currency, catalog) : 0n;
       yield fromCentsRow(
-        { month: key, chain: c.slug, chainName: c.name, tier: c.tier.key, source, marginTargetPct: k ? k.marginTargetPct.toNumber() : null },
+        { month: key, chain: c.slug, chainName: c.name, tier: c.tier.key, source, marginTargetPct: targetPct },
         costRowCents(cents, sharedShare, revenue, credit),
       );
     }

@@ -20,20 +20,27 @@ export function totalsAsMoney(totals: ReturnType<typeof emptyTotals>): CostTotal
   return Object.fromEntries(totalFields.map((f) => [f, fromCents(totals[f])])) as CostTotals;
 }
 
+// Rows go out in batches of about this many bytes: one socket write per row would cost more than the rows.
+const BATCH_BYTES = 64 * 1024;
+
 export function csvStream(rows: AsyncIterable<CostRow>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
   let headerSent = false;
   return new ReadableStream({
     async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(csvRecord(costColumns.map(([name]) => name))));
-        return;
+      let batch = headerSent ? '' : csvRecord(costColumns.map(([name]) => name));
+      headerSent = true;
+      while (batch.length < BATCH_BYTES) {
+        const next = await iterator.next();
+        if (next.done) {
+          if (batch) controller.enqueue(encoder.encode(batch));
+          controller.close();
+          return;
+        }
+        batch += csvRecord(costRowValues(next.value));
       }
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(csvRecord(costRowValues(next.value))));
+      controller.enqueue(encoder.encode(batch));
     },
     async cancel() {
       await iterator.return?.();
@@ -54,15 +61,19 @@ export function jsonStream(rows: AsyncIterable<CostRow>, head: { from: string; t
         controller.enqueue(encoder.encode(`{"from":${JSON.stringify(head.from)},"to":${JSON.stringify(head.to)},"currency":"${REPORT_CURRENCY}","rows":[`));
         return;
       }
-      const next = await iterator.next();
-      if (next.done) {
-        controller.enqueue(encoder.encode(`],"totals":${JSON.stringify(totalsAsMoney(totals))}}`));
-        controller.close();
-        return;
+      let batch = '';
+      while (batch.length < BATCH_BYTES) {
+        const next = await iterator.next();
+        if (next.done) {
+          controller.enqueue(encoder.encode(`${batch}],"totals":${JSON.stringify(totalsAsMoney(totals))}}`));
+          controller.close();
+          return;
+        }
+        addToTotals(totals, next.value);
+        batch += `${first ? '' : ','}${JSON.stringify(next.value)}`;
+        first = false;
       }
-      addToTotals(totals, next.value);
-      controller.enqueue(encoder.encode(`${first ? '' : ','}${JSON.stringify(next.value)}`));
-      first = false;
+      controller.enqueue(encoder.encode(batch));
     },
   });
 }

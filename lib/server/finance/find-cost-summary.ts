@@ -5,6 +5,7 @@ import { toCents } from '@/lib/sla/money';
 import { costReportRows } from './cost-report';
 import type { CostReportQuery } from './cost-report';
 import { addToTotals, emptyTotals, totalsAsMoney } from './export-costs';
+import { cachedReport } from './report-cache';
 
 export type ChainCostSummary = CostTotals & {
   chain: string | null;
@@ -32,6 +33,17 @@ export const costSortValues = ['margin', 'cost', 'name'] as const;
 
 /** The report over a range, per chain (one page of them, sorted) with fleet totals and the charts' series. */
 export async function findCostSummary(query: CostReportQuery, view: { sort: (typeof costSortValues)[number]; page: number; size: number }): Promise<CostSummary> {
+  const all = await cachedReport(`summary:${query.from.toISOString()}:${query.to.toISOString()}:${query.managerId ?? ''}:${query.chain ?? ''}`, () => summarize(query));
+  const order = {
+    margin: (a: ChainCostSummary, b: ChainCostSummary) => (a.marginPct ?? Infinity) - (b.marginPct ?? Infinity),
+    cost: (a: ChainCostSummary, b: ChainCostSummary) => Number(toCents(b.cost) - toCents(a.cost)),
+    name: (a: ChainCostSummary, b: ChainCostSummary) => a.chainName.localeCompare(b.chainName),
+  }[view.sort];
+  const sorted = [...all.summaries].sort((a, b) => order(a, b) || a.chainName.localeCompare(b.chainName));
+  return { ...all.rest, chains: { rows: sorted.slice((view.page - 1) * view.size, view.page * view.size), total: sorted.length, page: view.page, size: view.size } };
+}
+
+async function summarize(query: CostReportQuery): Promise<{ summaries: ChainCostSummary[]; rest: Omit<CostSummary, 'chains'> }> {
   const perChain = new Map<string, { head: CostRow; totals: ReturnType<typeof emptyTotals>; months: number; sources: Set<string>; under: number }>();
   const perMonth = new Map<string, ReturnType<typeof emptyTotals>>();
   const perChainMonth = new Map<string, Map<string, bigint>>();
@@ -65,16 +77,11 @@ export async function findCostSummary(query: CostReportQuery, view: { sort: (typ
     marginTargetPct: head.marginTargetPct,
     monthsUnderTarget: under,
   }));
-  const order = {
-    margin: (a: ChainCostSummary, b: ChainCostSummary) => (a.marginPct ?? Infinity) - (b.marginPct ?? Infinity),
-    cost: (a: ChainCostSummary, b: ChainCostSummary) => Number(toCents(b.cost) - toCents(a.cost)),
-    name: (a: ChainCostSummary, b: ChainCostSummary) => a.chainName.localeCompare(b.chainName),
-  }[view.sort];
-  summaries.sort((a, b) => order(a, b) || a.chainName.localeCompare(b.chainName));
   const months = [...perMonth.keys()].sort();
   const top = [...summaries].filter((s) => s.chain).sort((a, b) => Number(toCents(b.cost) - toCents(a.cost))).slice(0, 5);
   return {
-    chains: { rows: summaries.slice((view.page - 1) * view.size, view.page * view.size), total: summaries.length, page: view.page, size: view.size },
+    summaries,
+    rest: {
     totals: { ...totalsAsMoney(fleet), marginPct: marginPct(fleet.margin, fleet.revenue) },
     byMonth: months.map((m) => {
       const t = perMonth.get(m)!;
@@ -83,6 +90,7 @@ export async function findCostSummary(query: CostReportQuery, view: { sort: (typ
     trend: {
       chains: top.map((t) => ({ slug: t.chain!, name: t.chainName })),
       points: months.map((m) => ({ month: m, ...Object.fromEntries(top.map((t) => [t.chain!, Number(perChainMonth.get(t.chain!)?.get(m) ?? 0n) / 100])) })),
+    },
     },
   };
 }

@@ -4,6 +4,7 @@ import { getCostAndUsage } from '@/lib/server/aws/cost-explorer';
 import type { CostLineInput } from '@/lib/server/aws/cost-explorer';
 import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
 import { db } from '@/lib/server/db/client';
+import { forgetFinanceCache } from './report-cache';
 
 export const COST_HISTORY_MONTHS = 12;
 
@@ -62,6 +63,7 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
       result.failures.push({ account: account.awsAccountId, reason: describeAwsError(error) });
     }
   }
+  forgetFinanceCache();
   await db.costIngestRun.update({
     where: { id: run.id },
     data: { finishedAt: new Date(), accounts: result.accounts, lines: result.lines, error: result.failures.map((f) => `${f.account}: ${f.reason}`).join('\n') || null },

@@ -5,6 +5,7 @@ import { authorize, AuthError } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
 import { fieldErrors } from '@/lib/sla/contract-input';
+import { forgetFinanceCache } from './report-cache';
 
 export const priceInputSchema = z
   .object({
@@ -35,6 +36,7 @@ export async function savePrice(raw: unknown): Promise<SavePriceResult> {
   const { kind, region, sku, unitPrice } = parsed.data;
   const before = await db.priceItem.findUnique({ where: { kind_region_sku: { kind, region, sku } }, select: { unitPrice: true } });
   await db.priceItem.upsert({ where: { kind_region_sku: { kind, region, sku } }, create: { kind, region, sku, unitPrice }, update: { unitPrice } });
+  forgetFinanceCache();
   await recordAuditEvent({
     actor: { id: user.id, email: user.email },
     action: 'price.save',

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { authorizeOnChain, AuthError } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
+import { forgetFinanceCache } from '@/lib/server/finance/report-cache';
 import { forgetFleetCache } from '@/lib/server/fleet/find-fleet-page';
 import { contractInputSchema, fieldErrors } from '@/lib/sla/contract-input';
 import { syncConformance } from './find-conformance';
@@ -79,6 +80,7 @@ export async function updateContract(slug: string, raw: unknown): Promise<Update
   // The tier or the upgrades decide what the deployment must be: findings change with them.
   await syncConformance({ chainIds: [chain.id] });
   forgetFleetCache();
+  forgetFinanceCache();
   return { ok: true, version: saved.version };
 }
 
