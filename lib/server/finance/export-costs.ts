@@ -100,6 +100,12 @@ export function xlsxStream(rows: AsyncIterable<CostRow>): ReadableStream<Uint8Ar
       for await (const r of rows) {
         addToTotals(totals, r);
         count += 1;
+        // Rows resolve without touching the event loop (an embedded database answers in-process), so the
+        // zip and the socket get no turn unless given one; and a slow reader holds the writer back.
+        if (count % 200 === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          while (out.readableLength > 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 5));
+        }
         const v = costRowValues(r);
         sheet
           .addRow(
