@@ -22,6 +22,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <Link href="/sla" className="text-slate-700 hover:text-slate-950">
               SLA
             </Link>
+            <Link href="/operations" className="text-slate-700 hover:text-slate-950">
+              Operations
+            </Link>
             {can(user.role, 'costs:read') && (
               <Link href="/reports/costs" className="text-slate-700 hover:text-slate-950">
                 Costs

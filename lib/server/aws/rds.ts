@@ -18,7 +18,7 @@ export type DbInstanceState = {
   tags: Record<string, string>;
 };
 
-function toState(db: DBInstance): DbInstanceState | null {
+export function toState(db: DBInstance): DbInstanceState | null {
   if (!db.DBInstanceIdentifier) return null;
   return {
     identifier: db.DBInstanceIdentifier,

@@ -2,6 +2,7 @@ import 'server-only';
 import { config } from '@/lib/config';
 import { ingestCostsIfDue } from '@/lib/server/finance/ingest-schedule';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
+import { startOperationRunner } from '@/lib/server/operations/operation-runner';
 
 const state = globalThis as unknown as { fleetpaneWorker?: NodeJS.Timeout };
 
@@ -33,6 +34,7 @@ export function runWorker(): void {
   if (state.fleetpaneWorker) return;
   void collectOnce();
   void ingestIfDue();
+  startOperationRunner();
   state.fleetpaneWorker = setInterval(() => void collectOnce(), config().collectIntervalSeconds * 1000);
   setInterval(() => void ingestIfDue(), COST_CHECK_MS);
 }

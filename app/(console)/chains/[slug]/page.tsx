@@ -5,7 +5,12 @@ import { Freshness } from '@/components/ui/freshness';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { Suspense } from 'react';
 import { formatAge, formatPct, formatUtc, yesNo } from '@/lib/format';
+import { OperationList } from '@/components/operations/operation-list';
 import { authorizePage } from '@/lib/server/auth/authorize';
+import { can } from '@/lib/server/auth/roles';
+import { findRegionPrices } from '@/lib/server/finance/find-region-prices';
+import { findOperations } from '@/lib/server/operations/find-operations';
+import { OperationButtons } from './operation-buttons';
 import { findChain } from '@/lib/server/fleet/find-chain';
 import { readChainMetrics } from '@/lib/server/fleet/read-chain-metrics';
 import { ConformanceFindings } from '@/components/conformance-findings';
@@ -34,10 +39,12 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function ChainPage({ params }: Props) {
-  await authorizePage('fleet:read');
+  const user = await authorizePage('fleet:read');
   const { slug } = await params;
   const chain = await findChain(slug);
   if (!chain) notFound();
+  const canOperate = can(user.role, 'operations:request');
+  const [operations, prices] = await Promise.all([findOperations({ chain: chain.slug, take: 20 }), canOperate ? findRegionPrices(chain.region) : null]);
   const { database: d, app } = chain;
 
   return (
@@ -114,6 +121,17 @@ export default async function ChainPage({ params }: Props) {
           </dl>
         </section>
       </div>
+      <section aria-labelledby="operations-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="operations-heading" className="font-semibold">
+          Operations
+        </h2>
+        {canOperate && prices && (
+          <OperationButtons
+            facts={{ slug: chain.slug, dedicated: d.kind === 'dedicated', multiAz: d.multiAz, dbClass: d.instanceClass, storageGb: d.allocatedStorageGb, appType: app.instanceType, prices }}
+          />
+        )}
+        <OperationList query={`chain=${chain.slug}`} initial={operations} showChain={false} />
+      </section>
       <section id="conformance" aria-labelledby="conformance-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="conformance-heading" className="font-semibold">
           Conformance: {chain.tier.name} tier and contract against what is deployed

@@ -1,0 +1,27 @@
+import { NextResponse } from 'next/server';
+import { chainSlugSchema } from '@/lib/chain-slug';
+import { badRequest } from '@/lib/server/api/respond';
+import { withAuth } from '@/lib/server/auth/authorize';
+import { findOperations } from '@/lib/server/operations/find-operations';
+import { requestOperation } from '@/lib/server/operations/request-operation';
+
+/** Requests an operation on the chain: 202 with the operation (the same one for a repeated Idempotency-Key). */
+export const POST = withAuth<{ slug: string }>('operations:request', async (request, { params }) => {
+  const slug = chainSlugSchema.safeParse((await params).slug);
+  if (!slug.success) return badRequest(slug.error);
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return NextResponse.json({ error: 'The body is not JSON: send { "type": …, "params": … }.' }, { status: 400 });
+  }
+  const result = await requestOperation({ slug: slug.data, body, idempotencyKey: request.headers.get('idempotency-key') });
+  if (!result.ok) return NextResponse.json({ error: result.message, ...(result.issues ? { issues: result.issues } : {}) }, { status: result.status });
+  return NextResponse.json({ operation: result.operation }, { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } });
+});
+
+export const GET = withAuth<{ slug: string }>('fleet:read', async (_request, { params }) => {
+  const slug = chainSlugSchema.safeParse((await params).slug);
+  if (!slug.success) return badRequest(slug.error);
+  return NextResponse.json({ operations: await findOperations({ chain: slug.data, take: 20 }) });
+});

@@ -1,0 +1,65 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { formatUtc } from '@/lib/format';
+import { operationLabels } from '@/lib/operations/operation-types';
+import type { OperationType } from '@/lib/operations/operation-types';
+import type { OperationDto } from '@/lib/server/operations/find-operations';
+
+const statusStyle: Record<string, string> = {
+  queued: 'bg-slate-100 text-slate-700',
+  running: 'bg-blue-100 text-blue-800',
+  succeeded: 'bg-green-100 text-green-800',
+  failed: 'bg-red-100 text-red-800',
+  rolled_back: 'bg-amber-100 text-amber-900',
+  skipped: 'bg-slate-100 text-slate-600',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${statusStyle[status] ?? ''}`}>{status.replace('_', ' ')}</span>;
+}
+
+/** Operations, live: polled every 2 s while one is queued or running, every 15 s otherwise. */
+export function OperationList({ query, initial, showChain }: { query: string; initial: OperationDto[]; showChain: boolean }) {
+  const ops = useQuery({
+    queryKey: ['operations', query],
+    queryFn: async () => {
+      const res = await fetch(`/api/v1/operations?${query}`);
+      if (!res.ok) throw new Error(`Operations could not be loaded (${res.status}).`);
+      return ((await res.json()) as { operations: OperationDto[] }).operations;
+    },
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data?.some((o) => o.status === 'queued' || o.status === 'running') ? 2_000 : 15_000),
+  });
+  if (ops.data.length === 0) return <p className="mt-2 text-sm text-slate-500">No operation yet.</p>;
+  return (
+    <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="operations">
+      {ops.data.map((o) => (
+        <li key={o.id} className="py-2" data-testid={`operation-${o.id}`} data-status={o.status}>
+          <div className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={o.status} />
+            <span className="font-medium">{operationLabels[o.type as OperationType] ?? o.type}</span>
+            {showChain && (
+              <Link href={`/chains/${o.chain.slug}`} className="text-blue-800 hover:underline">
+                {o.chain.name}
+              </Link>
+            )}
+            <span className="text-xs text-slate-500">
+              {formatUtc(o.createdAt)} by {o.requestedBy ?? 'a pipeline'} · {o.durationSeconds} s{o.attempts > 1 ? ` · attempt ${o.attempts}` : ''}
+            </span>
+          </div>
+          {o.error && <p className="mt-1 text-xs text-bad">{o.error}</p>}
+          <ol className="mt-1 space-y-0.5 pl-4 text-xs text-slate-600">
+            {o.steps.map((s) => (
+              <li key={s.position}>
+                <StatusBadge status={s.status} /> {s.name}
+                {s.detail && <span className="text-slate-500"> · {s.detail}</span>}
+              </li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ul>
+  );
+}

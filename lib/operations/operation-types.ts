@@ -1,0 +1,51 @@
+// The operations an ops engineer can run on one chain, their parameters and what each one means for the
+// chain: one definition for the dialog, the API's validation and the runner.
+import { z } from 'zod';
+
+export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot'] as const;
+export type OperationType = (typeof operationTypes)[number];
+
+const applyImmediately = z.boolean({ error: 'applyImmediately is true or false' }).default(true);
+
+export const operationParamsSchemas = {
+  backup: z.object({}).strict(),
+  'scale-database': z.object({ instanceClass: z.string().regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, 'instanceClass is an RDS class such as db.m6g.large'), applyImmediately }).strict(),
+  'scale-app': z.object({ instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'instanceType is an EC2 type such as m6i.large') }).strict(),
+  'grow-storage': z.object({ allocatedStorageGb: z.number({ error: 'allocatedStorageGb is a number of GiB' }).int('whole GiB').min(20).max(65_536), applyImmediately }).strict(),
+  'enable-multi-az': z.object({ applyImmediately }).strict(),
+  'disable-multi-az': z.object({ applyImmediately }).strict(),
+  reboot: z.object({ forceFailover: z.boolean().default(false) }).strict(),
+} satisfies Record<OperationType, z.ZodType>;
+
+export type OperationParams<T extends OperationType> = z.infer<(typeof operationParamsSchemas)[T]>;
+
+export const operationRequestSchema = z.object({
+  type: z.enum(operationTypes, { error: `type is one of ${operationTypes.join(', ')}` }),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const operationLabels: Record<OperationType, string> = {
+  backup: 'Back up now',
+  'scale-database': 'Scale the database',
+  'scale-app': 'Scale the app instance',
+  'grow-storage': 'Grow storage',
+  'enable-multi-az': 'Enable Multi-AZ',
+  'disable-multi-az': 'Disable Multi-AZ',
+  reboot: 'Reboot the database',
+};
+
+/** What the dialog tells the engineer before they confirm. */
+export const operationEffects: Record<OperationType, { change: string; downtime: string; destructive: boolean }> = {
+  backup: { change: 'Takes a manual RDS snapshot of the chain\u2019s database, tagged with the chain.', downtime: 'None.', destructive: false },
+  'scale-database': { change: 'Changes the database\u2019s instance class.', downtime: 'A few minutes while the instance restarts (less with Multi-AZ: a failover).', destructive: false },
+  'scale-app': { change: 'Stops the app instance, changes its type, starts it and waits until it runs.', downtime: 'The app is down while it stops and starts (a few minutes).', destructive: true },
+  'grow-storage': { change: 'Grows the database\u2019s allocated storage (it can never shrink again).', downtime: 'None; performance may dip while storage optimizes.', destructive: false },
+  'enable-multi-az': { change: 'Adds a standby in a second availability zone.', downtime: 'None; I/O may pause briefly while the standby is created.', destructive: false },
+  'disable-multi-az': { change: 'Removes the standby: the database runs in one availability zone.', downtime: 'None, but no failover until it is enabled again.', destructive: true },
+  reboot: { change: 'Reboots the database instance (with a failover when Multi-AZ and asked).', downtime: 'About a minute (less with a failover).', destructive: true },
+};
+
+/** Operations on the database of a chain that shares its instance with others would touch other chains. */
+export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot']);
+
+export const operationStatuses = ['queued', 'running', 'succeeded', 'failed', 'rolled_back'] as const;

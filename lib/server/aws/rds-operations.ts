@@ -1,0 +1,63 @@
+import 'server-only';
+import { CreateDBSnapshotCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
+import type { AwsClients } from './clients';
+import { CHAIN_TAG } from './ec2';
+import { toState } from './rds';
+import type { DbInstanceState } from './rds';
+
+// The changes operations make to one RDS instance, each safe to repeat: a resumed operation may send one
+// again (a snapshot of the same id is found, not taken twice; a modification to the same values is a no-op).
+
+export async function describeDbInstance(clients: AwsClients, identifier: string): Promise<DbInstanceState> {
+  const out = await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }));
+  const state = out.DBInstances?.[0] && toState(out.DBInstances[0]);
+  if (!state) throw new Error(`RDS has no instance ${identifier}.`);
+  return state;
+}
+
+export async function findSnapshot(clients: AwsClients, snapshotId: string): Promise<{ status: string | null; sizeGb: number | null } | null> {
+  try {
+    const out = await clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotId }));
+    const s = out.DBSnapshots?.[0];
+    return s ? { status: s.Status ?? null, sizeGb: s.AllocatedStorage ?? null } : null;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'DBSnapshotNotFoundFault' || (error as { name?: string }).name === 'DBSnapshotNotFound') return null;
+    throw error;
+  }
+}
+
+/** Takes a manual snapshot with the chain's tags, unless one of that id exists already (a resumed run). */
+export async function createSnapshot(clients: AwsClients, identifier: string, snapshotId: string, chainSlug: string): Promise<'created' | 'existed'> {
+  if (await findSnapshot(clients, snapshotId)) return 'existed';
+  await clients.rds.send(
+    new CreateDBSnapshotCommand({
+      DBInstanceIdentifier: identifier,
+      DBSnapshotIdentifier: snapshotId,
+      Tags: [
+        { Key: CHAIN_TAG, Value: chainSlug },
+        { Key: 'fleetpane:managed', Value: 'true' },
+      ],
+    }),
+  );
+  return 'created';
+}
+
+export async function modifyDbInstance(
+  clients: AwsClients,
+  identifier: string,
+  change: { instanceClass?: string; multiAz?: boolean; allocatedStorageGb?: number; applyImmediately: boolean },
+): Promise<void> {
+  await clients.rds.send(
+    new ModifyDBInstanceCommand({
+      DBInstanceIdentifier: identifier,
+      DBInstanceClass: change.instanceClass,
+      MultiAZ: change.multiAz,
+      AllocatedStorage: change.allocatedStorageGb,
+      ApplyImmediately: change.applyImmediately,
+    }),
+  );
+}
+
+export async function rebootDbInstance(clients: AwsClients, identifier: string, forceFailover: boolean): Promise<void> {
+  await clients.rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: identifier, ForceFailover: forceFailover || undefined }));
+}

@@ -1,0 +1,165 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { awsClients } from '@/lib/server/aws/clients';
+import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
+import { db } from '@/lib/server/db/client';
+import { collectFleet } from '@/lib/server/fleet/collect-fleet';
+import { operationParamsSchemas, operationTypes } from '@/lib/operations/operation-types';
+import type { OperationType } from '@/lib/operations/operation-types';
+import { stepsFor } from './operation-steps';
+import type { Step, StepContext } from './operation-steps';
+
+// The durable queue: operations are rows; a worker claims one in a single statement (FOR UPDATE SKIP
+// LOCKED, so several workers never take the same one), holds it with a claim it renews while it runs, and
+// records every step. A worker that dies leaves a claim that runs out: the next worker resumes the
+// operation, skipping the steps already done (and never re-sending a step marked `once`).
+
+const CLAIM_MS = 60_000;
+const HEARTBEAT_MS = 15_000;
+const IDLE_POLL_MS = 1_000;
+export const MAX_ATTEMPTS = 3;
+
+const wake = new EventEmitter();
+const state = globalThis as unknown as { fleetpaneRunner?: { stop: () => void } };
+
+/** Tells this process's runner an operation was just queued (others find it on their next poll). */
+export function wakeOperationRunner(): void {
+  wake.emit('wake');
+}
+
+/** Claims the oldest runnable operation: queued, or running under a claim that ran out. */
+export async function claimOperation(workerId: string): Promise<string | null> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Operation" SET "status" = 'running', "lockedBy" = ${workerId}, "lockedUntil" = now() + ${`${CLAIM_MS / 1000} seconds`}::interval,
+      "attempts" = "attempts" + 1, "startedAt" = coalesce("startedAt", now())
+    WHERE "id" = (
+      SELECT "id" FROM "Operation"
+      WHERE "status" = 'queued' OR ("status" = 'running' AND "lockedUntil" < now())
+      ORDER BY "createdAt" FOR UPDATE SKIP LOCKED LIMIT 1
+    )
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}
+
+async function finish(operationId: string, workerId: string, outcome: { status: 'succeeded' | 'failed'; error?: string; result?: object }): Promise<void> {
+  const op = await db.operation.update({
+    where: { id: operationId },
+    data: { status: outcome.status, error: outcome.error ?? null, result: outcome.result ?? undefined, finishedAt: new Date(), lockedBy: null, lockedUntil: null },
+    select: { chainId: true, type: true, requestedById: true, requestedBy: { select: { email: true } }, chain: { select: { slug: true } } },
+  });
+  await db.instanceLock.deleteMany({ where: { operationId } });
+  await recordAuditEvent({
+    actor: { id: op.requestedById ?? undefined, email: op.requestedBy?.email },
+    action: `operation.${outcome.status}:${op.type}`,
+    result: outcome.status === 'succeeded' ? 'ok' : 'failed',
+    chainId: op.chainId,
+    target: op.chain.slug,
+    detail: { operationId, worker: workerId, ...(outcome.error ? { error: outcome.error } : {}), ...(outcome.result ? { result: outcome.result } : {}) },
+  });
+  // The pane shows the change at once rather than at the next scheduled pass.
+  void collectFleet().catch(() => undefined);
+}
+
+async function runStep(step: Step, ctx: StepContext): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`"${step.name}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`)), step.timeoutMs);
+  });
+  try {
+    return await Promise.race([step.run(ctx), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs one claimed operation to its end, resuming after the steps an earlier attempt finished. */
+export async function runOperation(operationId: string, workerId: string): Promise<void> {
+  const op = await db.operation.findUniqueOrThrow({
+    where: { id: operationId },
+    select: {
+      id: true,
+      type: true,
+      params: true,
+      attempts: true,
+      chain: { select: { slug: true, region: true, awsAccountId: true, roleArn: true, deployment: { select: { dbInstanceIdentifier: true, appInstanceId: true } } } },
+      steps: { select: { position: true, status: true }, orderBy: { position: 'asc' } },
+    },
+  });
+  if (op.attempts > MAX_ATTEMPTS) return finish(op.id, workerId, { status: 'failed', error: `Given up after ${MAX_ATTEMPTS} attempts: the workers running it stopped (crashed or were killed) each time.` });
+  const type = op.type as OperationType;
+  const params = operationTypes.includes(type) ? operationParamsSchemas[type].safeParse(op.params) : null;
+  const d = op.chain.deployment;
+  if (!params?.success || !d) return finish(op.id, workerId, { status: 'failed', error: 'The stored operation is not valid any more (unknown type, parameters, or the chain has no deployment).' });
+
+  const ctx: StepContext = {
+    clients: awsClients({ region: op.chain.region, accountId: op.chain.awsAccountId, roleArn: op.chain.roleArn }),
+    operationId: op.id,
+    chain: { slug: op.chain.slug, dbInstanceIdentifier: d.dbInstanceIdentifier, appInstanceId: d.appInstanceId },
+  };
+  const heartbeat = setInterval(() => {
+    void db.operation.updateMany({ where: { id: op.id, lockedBy: workerId }, data: { lockedUntil: new Date(Date.now() + CLAIM_MS) } }).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  const done = new Map(op.steps.map((s) => [s.position, s.status]));
+  try {
+    const steps = stepsFor(type, params.data as never, ctx);
+    for (const [position, step] of steps.entries()) {
+      const before = done.get(position);
+      if (before === 'succeeded' || before === 'skipped') continue;
+      if (before === 'running' && step.once) {
+        await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'skipped', detail: 'interrupted after it was sent: not sent again', finishedAt: new Date() } });
+        continue;
+      }
+      await db.operationStep.upsert({
+        where: { operationId_position: { operationId: op.id, position } },
+        create: { operationId: op.id, position, name: step.name, status: 'running' },
+        update: { status: 'running', startedAt: new Date(), detail: `attempt ${op.attempts}` },
+      });
+      try {
+        const detail = await runStep(step, ctx);
+        await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'succeeded', detail, finishedAt: new Date() } });
+      } catch (error) {
+        const reason = describeAwsError(error);
+        await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'failed', detail: reason, finishedAt: new Date() } });
+        return await finish(op.id, workerId, { status: 'failed', error: `${step.name}: ${reason}` });
+      }
+    }
+    await finish(op.id, workerId, { status: 'succeeded', result: { steps: steps.length } });
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** Claims and runs operations one after another until none is left. */
+export async function drainOperations(workerId: string): Promise<number> {
+  let ran = 0;
+  for (let id = await claimOperation(workerId); id; id = await claimOperation(workerId)) {
+    await runOperation(id, workerId);
+    ran += 1;
+  }
+  return ran;
+}
+
+/** The runner of this process: woken by a request, and polling for other processes' requests and orphans. */
+export function startOperationRunner(): void {
+  if (state.fleetpaneRunner) return;
+  const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await drainOperations(workerId);
+    } catch (error) {
+      console.error(`operations: ${(error as Error).message}`);
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), IDLE_POLL_MS);
+  const onWake = () => void tick();
+  wake.on('wake', onWake);
+  state.fleetpaneRunner = { stop: () => (clearInterval(timer), wake.off('wake', onWake)) };
+  void tick();
+}

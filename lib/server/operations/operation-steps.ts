@@ -1,0 +1,127 @@
+import 'server-only';
+import type { AwsClients } from '@/lib/server/aws/clients';
+import { describeAppInstance, setAppInstanceType, startAppInstance, stopAppInstance } from '@/lib/server/aws/ec2-operations';
+import { createSnapshot, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance } from '@/lib/server/aws/rds-operations';
+import type { OperationParams, OperationType } from '@/lib/operations/operation-types';
+
+export type StepContext = {
+  clients: AwsClients;
+  operationId: string;
+  chain: { slug: string; dbInstanceIdentifier: string; appInstanceId: string | null };
+};
+
+export type Step = {
+  name: string;
+  timeoutMs: number;
+  /** Sent at most once: a run resumed after a crash does not send it again, it goes on to the next step. */
+  once?: boolean;
+  run: (ctx: StepContext) => Promise<string>;
+};
+
+const RDS_WAIT_MS = 30 * 60_000;
+const EC2_WAIT_MS = 10 * 60_000;
+export const POLL_MS = Number(process.env.FLEETPANE_OPERATION_POLL_MS ?? 2_000);
+
+/** Polls until the check says done; the step's timeout (enforced by the runner) ends a wait that never does. */
+export async function waitUntil(check: () => Promise<{ done: boolean; detail: string }>): Promise<string> {
+  for (;;) {
+    const r = await check();
+    if (r.done) return r.detail;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+const dbAvailable = (ctx: StepContext, ok: (s: Awaited<ReturnType<typeof describeDbInstance>>) => boolean, what: string): Step => ({
+  name: `Wait until the database is available${what}`,
+  timeoutMs: RDS_WAIT_MS,
+  run: (c) =>
+    waitUntil(async () => {
+      const s = await describeDbInstance(c.clients, c.chain.dbInstanceIdentifier);
+      return { done: s.status === 'available' && ok(s), detail: `status ${s.status}, class ${s.instanceClass}, Multi-AZ ${s.multiAz}, ${s.allocatedStorageGb} GiB` };
+    }),
+});
+
+export const snapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-op-${operationId.slice(0, 8)}`;
+
+/** The steps of each operation type, in order. Every step is safe to repeat, or marked `once`. */
+export function stepsFor<T extends OperationType>(type: T, params: OperationParams<T>, ctx: StepContext): Step[] {
+  switch (type) {
+    case 'backup': {
+      const id = snapshotIdFor(ctx.chain.slug, ctx.operationId);
+      return [
+        { name: 'Take a snapshot', timeoutMs: 60_000, run: async (c) => `${id}: ${await createSnapshot(c.clients, c.chain.dbInstanceIdentifier, id, c.chain.slug)}` },
+        {
+          name: 'Wait until the snapshot is available',
+          timeoutMs: RDS_WAIT_MS,
+          run: (c) =>
+            waitUntil(async () => {
+              const s = await findSnapshot(c.clients, id);
+              return { done: s?.status === 'available', detail: `${id}: ${s?.status ?? 'not found'}${s?.sizeGb ? `, ${s.sizeGb} GiB` : ''}` };
+            }),
+        },
+      ];
+    }
+    case 'scale-database': {
+      const p = params as OperationParams<'scale-database'>;
+      return [
+        { name: `Change the class to ${p.instanceClass}`, timeoutMs: 60_000, run: async (c) => (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { instanceClass: p.instanceClass, applyImmediately: p.applyImmediately }), 'requested') },
+        p.applyImmediately
+          ? dbAvailable(ctx, (s) => s.instanceClass === p.instanceClass, ` at ${p.instanceClass}`)
+          : { name: 'Left for the maintenance window', timeoutMs: 1_000, run: async () => 'applies in the next maintenance window' },
+      ];
+    }
+    case 'grow-storage': {
+      const p = params as OperationParams<'grow-storage'>;
+      return [
+        {
+          name: `Grow storage to ${p.allocatedStorageGb} GiB`,
+          timeoutMs: 60_000,
+          run: async (c) => {
+            const s = await describeDbInstance(c.clients, c.chain.dbInstanceIdentifier);
+            if (s.allocatedStorageGb !== null && s.allocatedStorageGb >= p.allocatedStorageGb) return `already ${s.allocatedStorageGb} GiB`;
+            await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { allocatedStorageGb: p.allocatedStorageGb, applyImmediately: p.applyImmediately });
+            return `requested (was ${s.allocatedStorageGb} GiB)`;
+          },
+        },
+        dbAvailable(ctx, (s) => (s.allocatedStorageGb ?? 0) >= p.allocatedStorageGb, ` with ${p.allocatedStorageGb} GiB`),
+      ];
+    }
+    case 'enable-multi-az':
+    case 'disable-multi-az': {
+      const on = type === 'enable-multi-az';
+      const p = params as OperationParams<'enable-multi-az'>;
+      return [
+        { name: on ? 'Add a standby (Multi-AZ)' : 'Remove the standby', timeoutMs: 60_000, run: async (c) => (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { multiAz: on, applyImmediately: p.applyImmediately }), 'requested') },
+        dbAvailable(ctx, (s) => s.multiAz === on, on ? ' and Multi-AZ' : ' in one zone'),
+      ];
+    }
+    case 'reboot': {
+      const p = params as OperationParams<'reboot'>;
+      return [
+        { name: p.forceFailover ? 'Reboot with a failover' : 'Reboot', timeoutMs: 60_000, once: true, run: async (c) => (await rebootDbInstance(c.clients, c.chain.dbInstanceIdentifier, p.forceFailover), 'requested') },
+        dbAvailable(ctx, () => true, ''),
+      ];
+    }
+    case 'scale-app': {
+      const p = params as OperationParams<'scale-app'>;
+      const id = ctx.chain.appInstanceId!;
+      const state = (want: string): Step => ({
+        name: `Wait until the app instance is ${want}`,
+        timeoutMs: EC2_WAIT_MS,
+        run: (c) =>
+          waitUntil(async () => {
+            const s = await describeAppInstance(c.clients, id);
+            return { done: s.state === want, detail: `${id}: ${s.state}, ${s.instanceType}` };
+          }),
+      });
+      return [
+        { name: 'Stop the app instance', timeoutMs: 60_000, run: async (c) => (await stopAppInstance(c.clients, id), 'requested') },
+        state('stopped'),
+        { name: `Change the type to ${p.instanceType}`, timeoutMs: 60_000, run: async (c) => (await setAppInstanceType(c.clients, id, p.instanceType), 'changed') },
+        { name: 'Start the app instance', timeoutMs: 60_000, run: async (c) => (await startAppInstance(c.clients, id), 'requested') },
+        state('running'),
+      ];
+    }
+  }
+  throw new Error(`No steps for ${type satisfies never}`);
+}

@@ -1,0 +1,125 @@
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand } from '@aws-sdk/client-rds';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/server/db/client';
+import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
+import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
+import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
+import { collectFleet } from '@/lib/server/fleet/collect-fleet';
+import { claimOperation, drainOperations } from '@/lib/server/operations/operation-runner';
+import { snapshotIdFor } from '@/lib/server/operations/operation-steps';
+import { recordOperation } from '@/lib/server/operations/request-operation';
+import { requireEmulator, testRds } from '../support/aws';
+
+process.env.FLEETPANE_OPERATION_POLL_MS = '50';
+const fleet = buildDemoFleet();
+let user: { id: string; email: string };
+
+async function chainOf(slug: string) {
+  return db.chain.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, slug: true, region: true, awsAccountId: true, deployment: { select: { databaseKind: true, dbInstanceIdentifier: true, appInstanceId: true, allocatedStorageGb: true } } },
+  });
+}
+
+async function request(slug: string, type: string, params: object = {}, key = randomUUID()) {
+  return recordOperation(await chainOf(slug), user, { body: { type, params }, idempotencyKey: key });
+}
+
+async function run(slug: string, type: string, params: object = {}) {
+  const r = await request(slug, type, params);
+  if (!r.ok) throw new Error(r.message);
+  await drainOperations('test-worker');
+  return db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { id: true, status: true, error: true, steps: { select: { status: true } } } });
+}
+
+const describeDb = async (region: string, id: string) => (await testRds(region).send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances![0]!;
+
+describe('operations against the emulator', () => {
+  beforeAll(async () => {
+    requireEmulator();
+    await seedDemoDb(fleet, { historyDays: 0.05 });
+    await seedDemoAws(fleet);
+    await collectFleet();
+    user = (await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } })) as { id: string; email: string };
+  });
+
+  it('backs up: a tagged snapshot exists afterwards, and the audit log holds the request and the result', async () => {
+    const op = await run('sushi-wave', 'backup');
+    expect(op).toMatchObject({ status: 'succeeded', error: null });
+    const snap = (await testRds('sa-east-1').send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotIdFor('sushi-wave', op.id) }))).DBSnapshots![0]!;
+    expect(snap).toMatchObject({ DBInstanceIdentifier: 'fp-sushi-wave', Status: 'available' });
+    expect(snap.TagList).toContainEqual({ Key: 'fleetpane:chain', Value: 'sushi-wave' });
+    const actions = (await db.auditEvent.findMany({ where: { chain: { slug: 'sushi-wave' } }, select: { action: true } })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['operation.requested:backup', 'operation.succeeded:backup']));
+  });
+
+  it('scales the database, grows storage and toggles Multi-AZ on one chain only', async () => {
+    const neighbour = await describeDb('sa-east-1', 'fp-taco-tierra');
+    expect((await run('sushi-wave', 'scale-database', { instanceClass: 'db.r6g.large' })).status).toBe('succeeded');
+    expect((await run('sushi-wave', 'grow-storage', { allocatedStorageGb: 150 })).status).toBe('succeeded');
+    expect((await run('sushi-wave', 'enable-multi-az')).status).toBe('succeeded');
+    expect(await describeDb('sa-east-1', 'fp-sushi-wave')).toMatchObject({ DBInstanceClass: 'db.r6g.large', AllocatedStorage: 150, MultiAZ: true });
+    expect((await run('sushi-wave', 'disable-multi-az')).status).toBe('succeeded');
+    expect((await describeDb('sa-east-1', 'fp-sushi-wave')).MultiAZ).toBe(false);
+    expect((await run('sushi-wave', 'reboot')).status).toBe('succeeded');
+    // Nothing of another chain changed, not even the one in the same account and region.
+    const after = await describeDb('sa-east-1', 'fp-taco-tierra');
+    expect([after.DBInstanceClass, after.AllocatedStorage, after.MultiAZ]).toEqual([neighbour.DBInstanceClass, neighbour.AllocatedStorage, neighbour.MultiAZ]);
+  });
+
+  it('scales the app instance: stopped, changed, running again', async () => {
+    expect((await run('green-bowl', 'scale-app', { instanceType: 'm6i.large' })).status).toBe('succeeded');
+    const id = (await chainOf('green-bowl')).deployment!.appInstanceId!;
+    const i = (await new EC2Client({ region: 'eu-west-1', maxAttempts: 1 }).send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0]!.Instances![0]!;
+    expect([i.InstanceType, i.State?.Name]).toEqual(['m6i.large', 'running']);
+  });
+
+  it('makes twenty concurrent identical requests one operation', async () => {
+    const key = randomUUID();
+    const results = await Promise.all(Array.from({ length: 20 }, () => request('burger-barn', 'backup', {}, key)));
+    const ids = new Set(results.map((r) => (r.ok ? r.operation.id : r.message)));
+    expect(ids.size).toBe(1);
+    expect(await db.operation.count({ where: { chain: { slug: 'burger-barn' } } })).toBe(1);
+    await drainOperations('test-worker');
+  });
+
+  it('refuses a second operation on a busy instance, naming the running one; and a reused key for another request', async () => {
+    const first = await request('burger-barn', 'reboot');
+    expect(first.ok).toBe(true);
+    const second = await request('burger-barn', 'enable-multi-az');
+    expect(second).toMatchObject({ ok: false, status: 409 });
+    expect(!second.ok && second.message).toContain(first.ok ? first.operation.id : '');
+    await drainOperations('test-worker');
+    const key = randomUUID();
+    expect((await request('burger-barn', 'backup', {}, key)).ok).toBe(true);
+    expect(await request('burger-barn', 'reboot', {}, key)).toMatchObject({ ok: false, status: 409 });
+    await drainOperations('test-worker');
+  });
+
+  it('names every problem of a bad request and refuses database operations on a shared instance', async () => {
+    const bad = await recordOperation(await chainOf('burger-barn'), user, { body: { type: 'scale-database', params: { instanceClass: 'huge', extra: 1 } }, idempotencyKey: 'x' });
+    expect(bad).toMatchObject({ ok: false, status: 400 });
+    expect(!bad.ok && bad.issues?.length).toBeGreaterThanOrEqual(3);
+    const shared = await request('bagel-bros', 'reboot');
+    expect(shared).toMatchObject({ ok: false, status: 400 });
+    expect(!shared.ok && shared.message).toContain('shared instance');
+  });
+
+  it('resumes an operation whose worker died: nothing is sent twice', async () => {
+    // A worker claimed a backup and sent the snapshot request, then died before recording it.
+    const r = await request('smoky-bbq', 'backup');
+    if (!r.ok) throw new Error(r.message);
+    expect(await claimOperation('dead-worker')).toBe(r.operation.id);
+    await db.operationStep.create({ data: { operationId: r.operation.id, position: 0, name: 'Take a snapshot', status: 'running' } });
+    await drainOperations('second-worker'); // the claim still holds: nothing to take
+    expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('running');
+    await db.operation.update({ where: { id: r.operation.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
+    await drainOperations('second-worker');
+    const op = await db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { status: true, attempts: true } });
+    expect(op).toEqual({ status: 'succeeded', attempts: 2 });
+    const snaps = (await testRds('us-east-1').send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: 'fp-smoky-bbq', SnapshotType: 'manual' }))).DBSnapshots ?? [];
+    expect(snaps.filter((s) => s.DBSnapshotIdentifier === snapshotIdFor('smoky-bbq', r.operation.id))).toHaveLength(1);
+  });
+});
