@@ -15,6 +15,7 @@ const pages = [
   ['/reports/costs', 'finance'],
   ['/reports/costs/burger-barn', 'finance'],
   ['/settings/prices', 'admin'],
+  ['/operations', 'ops'],
 ] as const;
 
 for (const [path, who] of pages) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { API_PAGE_SIZE } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { metricRangeKeys } from '@/lib/metric-ranges';
+import { operationRequestSchema } from '@/lib/operations/operation-types';
 import { contractInputSchema } from '@/lib/sla/contract-input';
 import { chainDetailSchema, chainResponseSchema, conformanceSchema, contractResponseSchema, errorSchema, fleetChainSchema, fleetPageSchema } from './schemas';
 
@@ -99,6 +100,32 @@ export function openApiDocument(): JsonSchema {
           operationId: 'getChainSla',
           parameters: [slugParameter],
           responses: { '200': { description: 'The SLA figures as the SLA page shows them (README: How SLA figures are computed)' }, '404': json('Error', 'No such chain'), ...errors },
+        },
+      },
+      '/chains/{slug}/operations': {
+        post: {
+          summary: 'Request an operation on one chain (ops, admins)',
+          operationId: 'requestOperation',
+          parameters: [
+            slugParameter,
+            { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 }, description: 'The same key (per user) always yields the same operation' },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: bodySchema(operationRequestSchema) } } },
+          responses: {
+            '202': { description: '{ operation: { id, status } }; Location: /api/v1/operations/{id}' },
+            '404': json('Error', 'No such chain'),
+            '409': json('Error', 'Another operation is queued or running on this resource (named), or the key was used for another request'),
+            ...errors,
+          },
+        },
+        get: { summary: "The chain's latest operations", operationId: 'listChainOperations', parameters: [slugParameter], responses: { '200': { description: '{ operations: [...] }' }, ...errors } },
+      },
+      '/operations/{id}': {
+        get: {
+          summary: 'One operation: status, steps, durations',
+          operationId: 'getOperation',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': { description: '{ operation: { id, chain, type, params, status, error, steps: [...] } }' }, '404': json('Error', 'No such operation'), ...errors },
         },
       },
       '/reports/costs': {
