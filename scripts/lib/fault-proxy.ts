@@ -1,10 +1,14 @@
 // A small proxy in front of the emulator that makes one AWS account unreachable, the way a revoked
 // cross-account role looks from our side: STS answers AssumeRole into it with AccessDenied. Everything
 // else passes through untouched. The browser tests use it to show that one failing account stays contained.
+// It can also throttle the first few calls of one action (as RDS does under load) to exercise the retries.
 import http from 'node:http';
 
-export async function startFaultProxy(options: { target: string; port: number; deniedAccounts: string[] }): Promise<{ url: string; close: () => void }> {
+type FaultOptions = { target: string; port: number; deniedAccounts: string[]; throttle?: { action: string; times: number } };
+
+export async function startFaultProxy(options: FaultOptions): Promise<{ url: string; close: () => void; seen: (action: string) => number }> {
   const target = new URL(options.target);
+  const counts = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -12,6 +16,13 @@ export async function startFaultProxy(options: { target: string; port: number; d
       const body = Buffer.concat(chunks);
       const text = body.toString('utf8');
       const denied = /Action=AssumeRole\b/.test(text) && options.deniedAccounts.some((a) => text.includes(`arn%3Aaws%3Aiam%3A%3A${a}%3A`) || text.includes(`arn:aws:iam::${a}:`));
+      const action = /(?:^|&)Action=([A-Za-z]+)/.exec(text)?.[1];
+      if (action) counts.set(action, (counts.get(action) ?? 0) + 1);
+      if (action && options.throttle?.action === action && counts.get(action)! <= options.throttle.times) {
+        res.writeHead(400, { 'content-type': 'text/xml' });
+        res.end('<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded (fault injected by the test proxy)</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>');
+        return;
+      }
       if (denied) {
         res.writeHead(403, { 'content-type': 'text/xml' });
         res.end(
@@ -35,5 +46,5 @@ export async function startFaultProxy(options: { target: string; port: number; d
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${options.port}`, close: () => server.close() };
+  return { url: `http://127.0.0.1:${options.port}`, close: () => server.close(), seen: (a) => counts.get(a) ?? 0 };
 }
