@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     console.log(`Seeding ${chains} chains…`);
     await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts'), ['--chains', String(chains), '--days', '1']), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     const { db } = await import('../lib/server/db/client');
-    const { recordOperation } = await import('../lib/server/operations/request-operation');
+    const { recordOperation } = await import('../lib/server/operations/record-operation');
     const user = await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } });
     const fleet = await db.chain.findMany({
       where: { deployment: { databaseKind: 'dedicated' } },

@@ -8,7 +8,7 @@ import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { drainOperations } from '@/lib/server/operations/operation-runner';
 import { snapshotIdFor } from '@/lib/server/operations/operation-steps';
-import { recordOperation } from '@/lib/server/operations/request-operation';
+import { recordOperation } from '@/lib/server/operations/record-operation';
 import { startFaultProxy } from '../../scripts/lib/fault-proxy';
 import { requireEmulator, testRds } from '../support/aws';
 

@@ -9,7 +9,7 @@ import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { claimOperation, drainOperations } from '@/lib/server/operations/operation-runner';
 import { snapshotIdFor } from '@/lib/server/operations/operation-steps';
-import { recordOperation } from '@/lib/server/operations/request-operation';
+import { recordOperation } from '@/lib/server/operations/record-operation';
 import { requireEmulator, testRds } from '../support/aws';
 
 process.env.FLEETPANE_OPERATION_POLL_MS = '50';

@@ -1,0 +1,86 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { db } from '@/lib/server/db/client';
+import { needsDedicatedDatabase, operationParamsSchemas, operationRequestSchema } from '@/lib/operations/operation-types';
+import type { OperationType } from '@/lib/operations/operation-types';
+import { wakeOperationRunner } from './operation-runner';
+
+export type RequestOperationResult =
+  | { ok: true; created: boolean; operation: { id: string; status: string } }
+  | { ok: false; status: 400 | 401 | 403 | 404 | 409; message: string; issues?: string[] };
+
+const bad = (message: string, issues?: string[]): RequestOperationResult => ({ ok: false, status: 400, message, issues });
+
+export type OperationChain = {
+  id: string;
+  slug: string;
+  region: string;
+  awsAccountId: string;
+  deployment: { databaseKind: 'dedicated' | 'shared'; dbInstanceIdentifier: string; appInstanceId: string | null; allocatedStorageGb: number | null } | null;
+};
+
+/** Validates and records an operation for a caller already authorized (the API, the UI, the tests). */
+export async function recordOperation(
+  chain: OperationChain,
+  user: { id: string; email: string },
+  input: { body: unknown; idempotencyKey: string | null },
+  ip: string | null = null,
+): Promise<RequestOperationResult> {
+  const key = input.idempotencyKey?.trim() ?? '';
+  const issues: string[] = [];
+  if (!/^[A-Za-z0-9._:-]{8,128}$/.test(key)) issues.push('Idempotency-Key header: 8 to 128 letters, digits or . _ : - (a UUID will do)');
+  const request = operationRequestSchema.safeParse(input.body);
+  if (!request.success) return bad('Invalid request', [...issues, ...request.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)]);
+  const type: OperationType = request.data.type;
+  const params = operationParamsSchemas[type].safeParse(request.data.params);
+  if (!params.success) issues.push(...params.error.issues.map((i) => `params${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`));
+  const d = chain.deployment;
+  if (!d) issues.push('the chain has no deployment');
+  else if (d.databaseKind === 'shared' && (needsDedicatedDatabase.has(type) || type === 'backup')) {
+    issues.push(`${type} would touch the shared instance ${d.dbInstanceIdentifier} and every chain on it: move the chain to a dedicated instance first`);
+  }
+  if (type === 'scale-app' && d && !d.appInstanceId) issues.push('the chain has no app instance (as last read)');
+  const wanted = params.success && 'allocatedStorageGb' in params.data ? params.data.allocatedStorageGb : null;
+  if (type === 'grow-storage' && wanted !== null && d?.allocatedStorageGb && wanted <= d.allocatedStorageGb) {
+    issues.push(`params.allocatedStorageGb: storage only grows: above the current ${d.allocatedStorageGb} GiB`);
+  }
+  if (issues.length || !params.success || !d) return bad(`Invalid request: ${issues.join('; ')}`, issues);
+
+  const resource = type === 'scale-app' ? `ec2/${d.appInstanceId}` : `rds/${d.dbInstanceIdentifier}`;
+  const instanceKey = `${chain.awsAccountId}/${chain.region}/${resource}`;
+  // Keys are per user: two people cannot collide by choosing the same key.
+  const idempotencyKey = `${user.id}:${key}`;
+  const same = async (): Promise<RequestOperationResult | null> => {
+    const existing = await db.operation.findUnique({ where: { idempotencyKey }, select: { id: true, status: true, chainId: true, type: true, params: true } });
+    if (!existing) return null;
+    if (existing.chainId !== chain.id || existing.type !== type || JSON.stringify(existing.params) !== JSON.stringify(params.data)) {
+      return { ok: false, status: 409, message: 'This Idempotency-Key was used for a different request.' };
+    }
+    return { ok: true, created: false, operation: { id: existing.id, status: existing.status } };
+  };
+  const repeated = await same();
+  if (repeated) return repeated;
+
+  try {
+    const op = await db.$transaction(async (tx) => {
+      const created = await tx.operation.create({
+        data: { chainId: chain.id, type, params: params.data, idempotencyKey, instanceKey, requestedById: user.id },
+        select: { id: true, status: true },
+      });
+      await tx.instanceLock.create({ data: { instanceKey, operationId: created.id } });
+      return created;
+    });
+    await recordAuditEvent({ actor: { id: user.id, email: user.email }, action: `operation.requested:${type}`, result: 'ok', chainId: chain.id, target: chain.slug, ip, detail: { operationId: op.id, params: params.data } });
+    wakeOperationRunner();
+    return { ok: true, created: true, operation: op };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error;
+    // Lost a race: either the same request (same key) or another operation on the resource.
+    const again = await same();
+    if (again) return again;
+    const lock = await db.instanceLock.findUnique({ where: { instanceKey }, select: { operationId: true } });
+    const running = lock && (await db.operation.findUnique({ where: { id: lock.operationId }, select: { id: true, type: true, status: true } }));
+    return { ok: false, status: 409, message: running ? `${chain.slug} is busy: operation ${running.id} (${running.type}) is ${running.status}. Wait for it to end.` : `${chain.slug} is busy.` };
+  }
+}
