@@ -16,8 +16,10 @@ import type { Step, StepContext } from './operation-steps';
 // records every step. A worker that dies leaves a claim that runs out: the next worker resumes the
 // operation, skipping the steps already done (and never re-sending a step marked `once`).
 
-const CLAIM_MS = 60_000;
-const HEARTBEAT_MS = 15_000;
+const CLAIM_MS = Number(process.env.FLEETPANE_OPERATION_CLAIM_MS ?? 60_000);
+const HEARTBEAT_MS = Math.min(15_000, CLAIM_MS / 4);
+// Fault injection for the crash test: a pause after each step widens the window in which a worker is killed.
+const STEP_PAUSE_MS = Number(process.env.FLEETPANE_OPERATION_STEP_PAUSE_MS ?? 0);
 const IDLE_POLL_MS = 1_000;
 export const MAX_ATTEMPTS = 3;
 
@@ -32,7 +34,7 @@ export function wakeOperationRunner(): void {
 /** Claims the oldest runnable operation: queued, or running under a claim that ran out. */
 export async function claimOperation(workerId: string): Promise<string | null> {
   const rows = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Operation" SET "status" = 'running', "lockedBy" = ${workerId}, "lockedUntil" = now() + ${`${CLAIM_MS / 1000} seconds`}::interval,
+    UPDATE "Operation" SET "status" = 'running', "lockedBy" = ${workerId}, "lockedUntil" = now() + ${`${CLAIM_MS} milliseconds`}::interval,
       "attempts" = "attempts" + 1, "startedAt" = coalesce("startedAt", now())
     WHERE "id" = (
       SELECT "id" FROM "Operation"
@@ -119,6 +121,7 @@ export async function runOperation(operationId: string, workerId: string): Promi
       try {
         const detail = await runStep(step, ctx);
         await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'succeeded', detail, finishedAt: new Date() } });
+        if (STEP_PAUSE_MS) await new Promise((resolve) => setTimeout(resolve, STEP_PAUSE_MS));
       } catch (error) {
         const reason = describeAwsError(error);
         await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'failed', detail: reason, finishedAt: new Date() } });
