@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useState } from 'react';
 import { formatUtc } from '@/lib/format';
 import { operationLabels } from '@/lib/operations/operation-types';
 import type { OperationType } from '@/lib/operations/operation-types';
@@ -21,7 +22,8 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** Operations, live: polled every 2 s while one is queued or running, every 15 s otherwise. */
-export function OperationList({ query, initial, showChain }: { query: string; initial: OperationDto[]; showChain: boolean }) {
+/** me: the signed-in user's email when they may approve others' operations (ops, admins), else null. */
+export function OperationList({ query, initial, showChain, me = null }: { query: string; initial: OperationDto[]; showChain: boolean; me?: string | null }) {
   const ops = useQuery({
     queryKey: ['operations', query],
     queryFn: async () => {
@@ -32,6 +34,14 @@ export function OperationList({ query, initial, showChain }: { query: string; in
     initialData: initial,
     refetchInterval: (q) => (q.state.data?.some((o) => o.status === 'queued' || o.status === 'running') ? 2_000 : 15_000),
   });
+  const [approving, setApproving] = useState<{ id: string; message?: string } | null>(null);
+  const approve = async (id: string) => {
+    setApproving({ id });
+    const res = await fetch(`/api/v1/operations/${id}/approve`, { method: 'POST' });
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    setApproving(res.ok ? null : { id, message: body.error ?? `Refused (${res.status}).` });
+    await ops.refetch();
+  };
   if (ops.data.length === 0) return <p className="mt-2 text-sm text-slate-500">No operation yet.</p>;
   return (
     <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="operations">
@@ -49,6 +59,18 @@ export function OperationList({ query, initial, showChain }: { query: string; in
               {formatUtc(o.createdAt)} by {o.requestedBy ?? 'a pipeline'} · {o.durationSeconds} s{o.attempts > 1 ? ` · attempt ${o.attempts}` : ''}
             </span>
           </div>
+          {o.awaitingApproval && (
+            <p className="mt-1 flex items-center gap-2 text-xs text-warn" data-testid="awaiting-approval">
+              Waiting for a second person to approve.
+              {me && me !== o.requestedBy && (
+                <button type="button" onClick={() => void approve(o.id)} disabled={approving?.id === o.id && !approving.message} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900">
+                  Approve
+                </button>
+              )}
+              {approving?.id === o.id && approving.message && <span className="text-bad">{approving.message}</span>}
+            </p>
+          )}
+          {o.approvedBy && <p className="mt-1 text-xs text-slate-500">Approved by {o.approvedBy}</p>}
           {o.error && <p className="mt-1 text-xs text-bad">{o.error}</p>}
           <ol className="mt-1 space-y-0.5 pl-4 text-xs text-slate-600">
             {o.steps.map((s) => (

@@ -2,7 +2,7 @@
 // chain: one definition for the dialog, the API's validation and the runner.
 import { z } from 'zod';
 
-export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot'] as const;
+export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'decommission'] as const;
 export type OperationType = (typeof operationTypes)[number];
 
 const applyImmediately = z.boolean({ error: 'applyImmediately is true or false' }).default(true);
@@ -15,6 +15,8 @@ export const operationParamsSchemas = {
   'enable-multi-az': z.object({ applyImmediately }).strict(),
   'disable-multi-az': z.object({ applyImmediately }).strict(),
   reboot: z.object({ forceFailover: z.boolean().default(false) }).strict(),
+  // The chain's slug again: a pipeline cannot retire a chain by a typo in the path.
+  decommission: z.object({ confirm: z.string({ error: 'confirm is the chain\u2019s slug' }) }).strict(),
 } satisfies Record<OperationType, z.ZodType>;
 
 export type OperationParams<T extends OperationType> = z.infer<(typeof operationParamsSchemas)[T]>;
@@ -32,6 +34,7 @@ export const operationLabels: Record<OperationType, string> = {
   'enable-multi-az': 'Enable Multi-AZ',
   'disable-multi-az': 'Disable Multi-AZ',
   reboot: 'Reboot the database',
+  decommission: 'Decommission the chain',
 };
 
 /** What the dialog tells the engineer before they confirm. */
@@ -43,9 +46,17 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
   'enable-multi-az': { change: 'Adds a standby in a second availability zone.', downtime: 'None; I/O may pause briefly while the standby is created.', destructive: false },
   'disable-multi-az': { change: 'Removes the standby: the database runs in one availability zone.', downtime: 'None, but no failover until it is enabled again.', destructive: true },
   reboot: { change: 'Reboots the database instance (with a failover when Multi-AZ and asked).', downtime: 'About a minute (less with a failover).', destructive: true },
+  decommission: {
+    change: 'Takes a final snapshot, then deletes the database instance and terminates the app instance, and retires the chain. Runs only once a second person (ops or admin) approves.',
+    downtime: 'Permanent: the chain stops serving. The final snapshot is kept.',
+    destructive: true,
+  },
 };
 
+/** Run only after a second person approves. */
+export const needsApproval: ReadonlySet<OperationType> = new Set(['decommission']);
+
 /** Operations on the database of a chain that shares its instance with others would touch other chains. */
-export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot']);
+export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'decommission']);
 
 export const operationStatuses = ['queued', 'running', 'succeeded', 'failed', 'rolled_back'] as const;

@@ -8,7 +8,8 @@ import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { claimOperation, drainOperations } from '@/lib/server/operations/operation-runner';
-import { snapshotIdFor } from '@/lib/server/operations/operation-steps';
+import { approveOperation } from '@/lib/server/operations/approve-operation';
+import { finalSnapshotIdFor, snapshotIdFor } from '@/lib/server/operations/operation-steps';
 import { recordOperation } from '@/lib/server/operations/record-operation';
 import { requireEmulator, testRds } from '../support/aws';
 
@@ -121,5 +122,30 @@ describe('operations against the emulator', () => {
     expect(op).toEqual({ status: 'succeeded', attempts: 2 });
     const snaps = (await testRds('us-east-1').send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: 'fp-smoky-bbq', SnapshotType: 'manual' }))).DBSnapshots ?? [];
     expect(snaps.filter((s) => s.DBSnapshotIdentifier === snapshotIdFor('smoky-bbq', r.operation.id))).toHaveLength(1);
+  });
+
+  it('decommissions only after a second person approves: final snapshot, then nothing left but history', async () => {
+    expect(await request('falafel-factory', 'decommission', { confirm: 'falafel' })).toMatchObject({ ok: false, status: 400 });
+    const r = await request('falafel-factory', 'decommission', { confirm: 'falafel-factory' });
+    if (!r.ok) throw new Error(r.message);
+    await drainOperations('test-worker');
+    expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('queued'); // not before approval
+    expect(await approveOperation(r.operation.id, user)).toMatchObject({ ok: false, status: 403 }); // not by the requester
+    const admin = await db.user.findFirstOrThrow({ where: { role: 'admin' }, select: { id: true, email: true } });
+    expect(await approveOperation(r.operation.id, admin)).toEqual({ ok: true });
+    await drainOperations('test-worker');
+    expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('succeeded');
+
+    await expect(describeDb('us-east-1', 'fp-falafel-factory')).rejects.toThrow();
+    const final = await testRds('us-east-1').send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: finalSnapshotIdFor('falafel-factory', r.operation.id) }));
+    expect(final.DBSnapshots?.[0]?.Status).toBe('available');
+    const appId = (await chainOf('falafel-factory')).deployment!.appInstanceId!;
+    const app = (await new EC2Client({ region: 'us-east-1', maxAttempts: 1 }).send(new DescribeInstancesCommand({ InstanceIds: [appId] }))).Reservations![0]!.Instances![0]!;
+    expect(app.State?.Name).toBe('terminated');
+    expect((await db.chain.findUniqueOrThrow({ where: { slug: 'falafel-factory' } })).decommissionedAt).not.toBeNull();
+    // The neighbour in the same account and region is untouched.
+    expect((await describeDb('us-east-1', 'fp-sunny-side-diner')).DBInstanceStatus).toBe('available');
+    const actions = (await db.auditEvent.findMany({ where: { chain: { slug: 'falafel-factory' } }, select: { action: true, result: true } })).map((a) => `${a.action}/${a.result}`);
+    expect(actions).toEqual(expect.arrayContaining(['operation.requested:decommission/ok', 'operation.approve:decommission/denied', 'operation.approved:decommission/ok', 'operation.succeeded:decommission/ok']));
   });
 });

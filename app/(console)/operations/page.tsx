@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { OperationList } from '@/components/operations/operation-list';
 import { operationLabels, operationStatuses, operationTypes } from '@/lib/operations/operation-types';
 import { authorizePage } from '@/lib/server/auth/authorize';
+import { can } from '@/lib/server/auth/roles';
 import { findOperations } from '@/lib/server/operations/find-operations';
 
 export const metadata: Metadata = { title: 'Operations' };
@@ -14,7 +15,7 @@ const filterSchema = z.object({
 });
 
 export default async function OperationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await authorizePage('fleet:read');
+  const user = await authorizePage('fleet:read');
   const raw = await searchParams;
   const filter = filterSchema.parse({ chain: raw.chain || undefined, status: raw.status || undefined, type: raw.type || undefined });
   const operations = await findOperations({ ...filter, take: 100 });
@@ -54,7 +55,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         </button>
       </form>
       <section aria-label="Operations" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
-        <OperationList query={query} initial={operations} showChain />
+        <OperationList query={query} initial={operations} showChain me={can(user.role, 'operations:request') ? user.email : null} />
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { DescribeInstancesCommand, ModifyInstanceAttributeCommand, StartInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, ModifyInstanceAttributeCommand, StartInstancesCommand, StopInstancesCommand, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
 import type { AwsClients } from './clients';
 
 // The changes operations make to one chain's app instance; each is safe to repeat.
@@ -21,4 +21,8 @@ export async function startAppInstance(clients: AwsClients, instanceId: string):
 
 export async function setAppInstanceType(clients: AwsClients, instanceId: string, instanceType: string): Promise<void> {
   await clients.ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instanceId, InstanceType: { Value: instanceType } }));
+}
+
+export async function terminateAppInstance(clients: AwsClients, instanceId: string): Promise<void> {
+  await clients.ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { CreateDBSnapshotCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
+import { CreateDBSnapshotCommand, DeleteDBInstanceCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
 import type { AwsClients } from './clients';
 import { CHAIN_TAG } from './ec2';
 import { toState } from './rds';
@@ -45,7 +45,7 @@ export async function createSnapshot(clients: AwsClients, identifier: string, sn
 export async function modifyDbInstance(
   clients: AwsClients,
   identifier: string,
-  change: { instanceClass?: string; multiAz?: boolean; allocatedStorageGb?: number; applyImmediately: boolean },
+  change: { instanceClass?: string; multiAz?: boolean; allocatedStorageGb?: number; deletionProtection?: boolean; applyImmediately: boolean },
 ): Promise<void> {
   await clients.rds.send(
     new ModifyDBInstanceCommand({
@@ -53,9 +53,34 @@ export async function modifyDbInstance(
       DBInstanceClass: change.instanceClass,
       MultiAZ: change.multiAz,
       AllocatedStorage: change.allocatedStorageGb,
+      DeletionProtection: change.deletionProtection,
       ApplyImmediately: change.applyImmediately,
     }),
   );
+}
+
+const isNotFound = (error: unknown) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((error as { name?: string }).name ?? '');
+
+/** Whether the instance still exists (deleting counts as existing). */
+export async function dbInstanceExists(clients: AwsClients, identifier: string): Promise<boolean> {
+  try {
+    await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }));
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
+/** Deletes the instance (its final snapshot was taken by the operation); already gone counts as done. */
+export async function deleteDbInstance(clients: AwsClients, identifier: string): Promise<'deleting' | 'gone'> {
+  try {
+    await clients.rds.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: identifier, SkipFinalSnapshot: true, DeleteAutomatedBackups: false }));
+    return 'deleting';
+  } catch (error) {
+    if (isNotFound(error)) return 'gone';
+    throw error;
+  }
 }
 
 export async function rebootDbInstance(clients: AwsClients, identifier: string, forceFailover: boolean): Promise<void> {

@@ -17,6 +17,9 @@ export type OperationDto = {
   /** Seconds from request to end (or to now while it runs). */
   durationSeconds: number | null;
   attempts: number;
+  /** Waiting for a second person: needs approval and has none yet. */
+  awaitingApproval: boolean;
+  approvedBy: string | null;
   steps: { position: number; name: string; status: string; detail: string | null; startedAt: string; finishedAt: string | null }[];
 };
 
@@ -32,6 +35,8 @@ const select = {
   finishedAt: true,
   chain: { select: { slug: true, name: true } },
   requestedBy: { select: { email: true } },
+  needsApproval: true,
+  approvedBy: { select: { email: true } },
   steps: { select: { position: true, name: true, status: true, detail: true, startedAt: true, finishedAt: true }, orderBy: { position: 'asc' } },
 } satisfies Prisma.OperationSelect;
 
@@ -50,6 +55,8 @@ function toDto(o: Prisma.OperationGetPayload<{ select: typeof select }>): Operat
     finishedAt: o.finishedAt?.toISOString() ?? null,
     durationSeconds: Math.round((end.getTime() - o.createdAt.getTime()) / 100) / 10,
     attempts: o.attempts,
+    awaitingApproval: o.needsApproval && !o.approvedBy && o.status === 'queued',
+    approvedBy: o.approvedBy?.email ?? null,
     steps: o.steps.map((s) => ({ ...s, startedAt: s.startedAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null })),
   };
 }

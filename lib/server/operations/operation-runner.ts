@@ -38,7 +38,8 @@ export async function claimOperation(workerId: string): Promise<string | null> {
       "attempts" = "attempts" + 1, "startedAt" = coalesce("startedAt", now())
     WHERE "id" = (
       SELECT "id" FROM "Operation"
-      WHERE "status" = 'queued' OR ("status" = 'running' AND "lockedUntil" < now())
+      WHERE ("status" = 'queued' AND ("needsApproval" = false OR "approvedById" IS NOT NULL))
+         OR ("status" = 'running' AND "lockedUntil" < now())
       ORDER BY "createdAt" FOR UPDATE SKIP LOCKED LIMIT 1
     )
     RETURNING "id"`;

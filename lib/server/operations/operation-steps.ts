@@ -1,7 +1,8 @@
 import 'server-only';
 import type { AwsClients } from '@/lib/server/aws/clients';
-import { describeAppInstance, setAppInstanceType, startAppInstance, stopAppInstance } from '@/lib/server/aws/ec2-operations';
-import { createSnapshot, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance } from '@/lib/server/aws/rds-operations';
+import { describeAppInstance, setAppInstanceType, startAppInstance, stopAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
+import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance } from '@/lib/server/aws/rds-operations';
+import { db } from '@/lib/server/db/client';
 import type { OperationParams, OperationType } from '@/lib/operations/operation-types';
 
 export type StepContext = {
@@ -42,22 +43,43 @@ const dbAvailable = (ctx: StepContext, ok: (s: Awaited<ReturnType<typeof describ
 });
 
 export const snapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-op-${operationId.slice(0, 8)}`;
+export const finalSnapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-final-${operationId.slice(0, 8)}`;
+
+function snapshotSteps(id: string, name: string): Step[] {
+  return [
+    { name, timeoutMs: 60_000, run: async (c) => `${id}: ${await createSnapshot(c.clients, c.chain.dbInstanceIdentifier, id, c.chain.slug)}` },
+    {
+      name: 'Wait until the snapshot is available',
+      timeoutMs: RDS_WAIT_MS,
+      run: (c) =>
+        waitUntil(async () => {
+          const s = await findSnapshot(c.clients, id);
+          return { done: s?.status === 'available', detail: `${id}: ${s?.status ?? 'not found'}${s?.sizeGb ? `, ${s.sizeGb} GiB` : ''}` };
+        }),
+    },
+  ];
+}
 
 /** The steps of each operation type, in order. Every step is safe to repeat, or marked `once`. */
 export function stepsFor<T extends OperationType>(type: T, params: OperationParams<T>, ctx: StepContext): Step[] {
   switch (type) {
-    case 'backup': {
-      const id = snapshotIdFor(ctx.chain.slug, ctx.operationId);
+    case 'backup':
+      return snapshotSteps(snapshotIdFor(ctx.chain.slug, ctx.operationId), 'Take a snapshot');
+    case 'decommission': {
+      const app = ctx.chain.appInstanceId;
       return [
-        { name: 'Take a snapshot', timeoutMs: 60_000, run: async (c) => `${id}: ${await createSnapshot(c.clients, c.chain.dbInstanceIdentifier, id, c.chain.slug)}` },
+        ...snapshotSteps(finalSnapshotIdFor(ctx.chain.slug, ctx.operationId), 'Take the final snapshot'),
+        { name: 'Turn deletion protection off', timeoutMs: 60_000, run: async (c) => ((await dbInstanceExists(c.clients, c.chain.dbInstanceIdentifier)) ? (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { deletionProtection: false, applyImmediately: true }), 'off') : 'instance already gone') },
+        { name: 'Delete the database instance', timeoutMs: 60_000, run: async (c) => deleteDbInstance(c.clients, c.chain.dbInstanceIdentifier) },
+        { name: 'Wait until the database is gone', timeoutMs: RDS_WAIT_MS, run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, c.chain.dbInstanceIdentifier)), detail: 'deleted' })) },
+        ...(app ? [{ name: 'Terminate the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await terminateAppInstance(c.clients, app), 'terminated') }] : []),
         {
-          name: 'Wait until the snapshot is available',
-          timeoutMs: RDS_WAIT_MS,
-          run: (c) =>
-            waitUntil(async () => {
-              const s = await findSnapshot(c.clients, id);
-              return { done: s?.status === 'available', detail: `${id}: ${s?.status ?? 'not found'}${s?.sizeGb ? `, ${s.sizeGb} GiB` : ''}` };
-            }),
+          name: 'Retire the chain',
+          timeoutMs: 30_000,
+          run: async (c) => {
+            await db.chain.update({ where: { slug: c.chain.slug }, data: { decommissionedAt: new Date() } });
+            return 'retired: gone from the fleet, its history kept';
+          },
         },
       ];
     }

@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
-import { needsDedicatedDatabase, operationParamsSchemas, operationRequestSchema } from '@/lib/operations/operation-types';
+import { needsApproval, needsDedicatedDatabase, operationParamsSchemas, operationRequestSchema } from '@/lib/operations/operation-types';
 import type { OperationType } from '@/lib/operations/operation-types';
 import { wakeOperationRunner } from './operation-runner';
 
@@ -45,10 +45,13 @@ export async function recordOperation(
   if (type === 'grow-storage' && wanted !== null && d?.allocatedStorageGb && wanted <= d.allocatedStorageGb) {
     issues.push(`params.allocatedStorageGb: storage only grows: above the current ${d.allocatedStorageGb} GiB`);
   }
+  if (type === 'decommission' && params.success && 'confirm' in params.data && params.data.confirm !== chain.slug) issues.push(`params.confirm: type the chain's slug (${chain.slug}) to confirm`);
   if (issues.length || !params.success || !d) return bad(`Invalid request: ${issues.join('; ')}`, issues);
 
   const resource = type === 'scale-app' ? `ec2/${d.appInstanceId}` : `rds/${d.dbInstanceIdentifier}`;
   const instanceKey = `${chain.awsAccountId}/${chain.region}/${resource}`;
+  // Decommissioning touches the app instance too: it holds both.
+  const keys = type === 'decommission' && d.appInstanceId ? [instanceKey, `${chain.awsAccountId}/${chain.region}/ec2/${d.appInstanceId}`] : [instanceKey];
   // Keys are per user: two people cannot collide by choosing the same key.
   const idempotencyKey = `${user.id}:${key}`;
   const same = async (): Promise<RequestOperationResult | null> => {
@@ -65,10 +68,10 @@ export async function recordOperation(
   try {
     const op = await db.$transaction(async (tx) => {
       const created = await tx.operation.create({
-        data: { chainId: chain.id, type, params: params.data, idempotencyKey, instanceKey, requestedById: user.id },
+        data: { chainId: chain.id, type, params: params.data, idempotencyKey, instanceKey, requestedById: user.id, needsApproval: needsApproval.has(type) },
         select: { id: true, status: true },
       });
-      await tx.instanceLock.create({ data: { instanceKey, operationId: created.id } });
+      for (const key of keys) await tx.instanceLock.create({ data: { instanceKey: key, operationId: created.id } });
       return created;
     });
     await recordAuditEvent({ actor: { id: user.id, email: user.email }, action: `operation.requested:${type}`, result: 'ok', chainId: chain.id, target: chain.slug, ip, detail: { operationId: op.id, params: params.data } });
@@ -79,7 +82,7 @@ export async function recordOperation(
     // Lost a race: either the same request (same key) or another operation on the resource.
     const again = await same();
     if (again) return again;
-    const lock = await db.instanceLock.findUnique({ where: { instanceKey }, select: { operationId: true } });
+    const lock = await db.instanceLock.findFirst({ where: { instanceKey: { in: keys } }, select: { operationId: true } });
     const running = lock && (await db.operation.findUnique({ where: { id: lock.operationId }, select: { id: true, type: true, status: true } }));
     return { ok: false, status: 409, message: running ? `${chain.slug} is busy: operation ${running.id} (${running.type}) is ${running.status}. Wait for it to end.` : `${chain.slug} is busy.` };
   }

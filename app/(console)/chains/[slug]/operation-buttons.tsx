@@ -31,6 +31,7 @@ function costChange(type: OperationType, f: OperationFacts, p: Record<string, st
   if (type === 'grow-storage') delta = f.prices.storageGbMonth === null ? undefined : (Number(p.allocatedStorageGb) - (f.storageGb ?? 0)) * f.prices.storageGbMonth * az;
   if (type === 'scale-app') delta = f.appType && f.prices.ec2[f.appType] !== undefined && f.prices.ec2[p.instanceType ?? ''] !== undefined ? (f.prices.ec2[p.instanceType!]! - f.prices.ec2[f.appType]!) * HOURS_PER_MONTH : undefined;
   if (type === 'backup' || type === 'reboot') return 'none (a snapshot adds backup storage beyond the free allowance)';
+  if (type === 'decommission') return 'the chain\u2019s whole infrastructure cost stops; the final snapshot is kept (backup storage)';
   if (delta === undefined || Number.isNaN(delta)) return 'unknown: the price catalog has no price for this class or type';
   return `${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)} USD a month (catalog prices)`;
 }
@@ -46,7 +47,7 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false });
 
   const available: OperationType[] = facts.dedicated
-    ? ['backup', 'scale-database', 'grow-storage', facts.multiAz ? 'disable-multi-az' : 'enable-multi-az', 'reboot', 'scale-app']
+    ? ['backup', 'scale-database', 'grow-storage', facts.multiAz ? 'disable-multi-az' : 'enable-multi-az', 'reboot', 'scale-app', 'decommission']
     : ['scale-app'];
   const open = (t: OperationType) => {
     setType(t);
@@ -64,6 +65,7 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
     if (type === 'scale-app') return { instanceType: params.instanceType };
     if (type === 'reboot') return { forceFailover: params.forceFailover === 'on' };
     if (type === 'enable-multi-az' || type === 'disable-multi-az') return { applyImmediately: true };
+    if (type === 'decommission') return { confirm };
     return {};
   };
   const submit = async () => {

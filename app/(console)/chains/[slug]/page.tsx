@@ -130,7 +130,7 @@ export default async function ChainPage({ params }: Props) {
             facts={{ slug: chain.slug, dedicated: d.kind === 'dedicated', multiAz: d.multiAz, dbClass: d.instanceClass, storageGb: d.allocatedStorageGb, appType: app.instanceType, prices }}
           />
         )}
-        <OperationList query={`chain=${chain.slug}`} initial={operations} showChain={false} />
+        <OperationList query={`chain=${chain.slug}`} initial={operations} showChain={false} me={canOperate ? user.email : null} />
       </section>
       <section id="conformance" aria-labelledby="conformance-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="conformance-heading" className="font-semibold">
