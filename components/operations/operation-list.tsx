@@ -71,6 +71,7 @@ export function OperationList({ query, initial, showChain, me = null }: { query:
             </p>
           )}
           {o.approvedBy && <p className="mt-1 text-xs text-slate-500">Approved by {o.approvedBy}</p>}
+          {me && o.type === 'restore' && o.status === 'succeeded' && <CutOver restoreId={o.id} slug={o.chain.slug} onDone={() => void ops.refetch()} />}
           {o.error && <p className="mt-1 text-xs text-bad">{o.error}</p>}
           <ol className="mt-1 space-y-0.5 pl-4 text-xs text-slate-600">
             {o.steps.map((s) => (
@@ -83,5 +84,44 @@ export function OperationList({ query, initial, showChain, me = null }: { query:
         </li>
       ))}
     </ul>
+  );
+}
+
+/** After a restore: point the chain at the new instance, once the engineer types the chain's slug. */
+function CutOver({ restoreId, slug, onDone }: { restoreId: string; slug: string; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [confirm, setConfirm] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} className="mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
+        Cut over to the restored instance…
+      </button>
+    );
+  }
+  return (
+    <form
+      className="mt-1 flex flex-wrap items-center gap-2 text-xs"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const res = await fetch(`/api/v1/chains/${slug}/operations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `cut-over-${restoreId}` },
+          body: JSON.stringify({ type: 'cut-over', params: { restoreOperationId: restoreId } }),
+        });
+        const body = (await res.json().catch(() => ({}))) as { error?: string };
+        setMessage(res.ok ? 'Cut-over queued.' : (body.error ?? `Refused (${res.status}).`));
+        onDone();
+      }}
+    >
+      <label>
+        Type <span className="font-mono">{slug}</span> to cut over{' '}
+        <input value={confirm} onChange={(e) => setConfirm(e.target.value)} className="rounded border border-slate-300 px-1 py-0.5" />
+      </label>
+      <button type="submit" disabled={confirm !== slug} className="rounded bg-blue-700 px-2 py-0.5 text-white disabled:opacity-50">
+        Cut over now
+      </button>
+      {message && <span role="status">{message}</span>}
+    </form>
   );
 }

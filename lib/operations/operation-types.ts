@@ -2,7 +2,7 @@
 // chain: one definition for the dialog, the API's validation and the runner.
 import { z } from 'zod';
 
-export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'decommission'] as const;
+export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'decommission'] as const;
 export type OperationType = (typeof operationTypes)[number];
 
 const applyImmediately = z.boolean({ error: 'applyImmediately is true or false' }).default(true);
@@ -15,6 +15,14 @@ export const operationParamsSchemas = {
   'enable-multi-az': z.object({ applyImmediately }).strict(),
   'disable-multi-az': z.object({ applyImmediately }).strict(),
   reboot: z.object({ forceFailover: z.boolean().default(false) }).strict(),
+  restore: z
+    .object({
+      snapshotId: z.string().regex(/^[A-Za-z][A-Za-z0-9-:]{0,254}$/, 'snapshotId is an RDS snapshot identifier').optional(),
+      pointInTime: z.iso.datetime({ error: 'pointInTime is an ISO 8601 time, e.g. 2026-11-23T10:00:00Z' }).optional(),
+    })
+    .strict()
+    .refine((p) => !!p.snapshotId !== !!p.pointInTime, 'give either snapshotId or pointInTime'),
+  'cut-over': z.object({ restoreOperationId: z.uuid('restoreOperationId is the id of a finished restore of this chain') }).strict(),
   // The chain's slug again: a pipeline cannot retire a chain by a typo in the path.
   decommission: z.object({ confirm: z.string({ error: 'confirm is the chain\u2019s slug' }) }).strict(),
 } satisfies Record<OperationType, z.ZodType>;
@@ -34,6 +42,8 @@ export const operationLabels: Record<OperationType, string> = {
   'enable-multi-az': 'Enable Multi-AZ',
   'disable-multi-az': 'Disable Multi-AZ',
   reboot: 'Reboot the database',
+  restore: 'Restore to a new instance',
+  'cut-over': 'Cut over to the restored instance',
   decommission: 'Decommission the chain',
 };
 
@@ -46,6 +56,16 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
   'enable-multi-az': { change: 'Adds a standby in a second availability zone.', downtime: 'None; I/O may pause briefly while the standby is created.', destructive: false },
   'disable-multi-az': { change: 'Removes the standby: the database runs in one availability zone.', downtime: 'None, but no failover until it is enabled again.', destructive: true },
   reboot: { change: 'Reboots the database instance (with a failover when Multi-AZ and asked).', downtime: 'About a minute (less with a failover).', destructive: true },
+  restore: {
+    change: 'Restores a snapshot (or a point in time) to a new database instance beside the current one, tagged with the chain. The chain keeps using its current database until you cut over.',
+    downtime: 'None until the cut-over.',
+    destructive: false,
+  },
+  'cut-over': {
+    change: 'Points the chain at the restored instance. The old instance is kept (tagged as replaced) until it is retired.',
+    downtime: 'The app reconnects to the new endpoint: a short interruption; writes made to the old instance since the restore point are not in the new one.',
+    destructive: true,
+  },
   decommission: {
     change: 'Takes a final snapshot, then deletes the database instance and terminates the app instance, and retires the chain. Runs only once a second person (ops or admin) approves.',
     downtime: 'Permanent: the chain stops serving. The final snapshot is kept.',
@@ -57,6 +77,6 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
 export const needsApproval: ReadonlySet<OperationType> = new Set(['decommission']);
 
 /** Operations on the database of a chain that shares its instance with others would touch other chains. */
-export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'decommission']);
+export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'decommission']);
 
 export const operationStatuses = ['queued', 'running', 'succeeded', 'failed', 'rolled_back'] as const;

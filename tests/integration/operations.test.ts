@@ -1,5 +1,5 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand } from '@aws-sdk/client-rds';
+import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ListTagsForResourceCommand } from '@aws-sdk/client-rds';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
@@ -9,7 +9,7 @@ import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { claimOperation, drainOperations } from '@/lib/server/operations/operation-runner';
 import { approveOperation } from '@/lib/server/operations/approve-operation';
-import { finalSnapshotIdFor, snapshotIdFor } from '@/lib/server/operations/operation-steps';
+import { finalSnapshotIdFor, restoredInstanceFor, snapshotIdFor } from '@/lib/server/operations/operation-steps';
 import { recordOperation } from '@/lib/server/operations/record-operation';
 import { requireEmulator, testRds } from '../support/aws';
 
@@ -147,5 +147,26 @@ describe('operations against the emulator', () => {
     expect((await describeDb('us-east-1', 'fp-sunny-side-diner')).DBInstanceStatus).toBe('available');
     const actions = (await db.auditEvent.findMany({ where: { chain: { slug: 'falafel-factory' } }, select: { action: true, result: true } })).map((a) => `${a.action}/${a.result}`);
     expect(actions).toEqual(expect.arrayContaining(['operation.requested:decommission/ok', 'operation.approve:decommission/denied', 'operation.approved:decommission/ok', 'operation.succeeded:decommission/ok']));
+  });
+
+  it('restores a snapshot to a new instance, then cuts the chain over and keeps the old one', async () => {
+    const backup = await run('le-petit-bistro', 'backup');
+    const snapshotId = snapshotIdFor('le-petit-bistro', backup.id);
+    const restore = await run('le-petit-bistro', 'restore', { snapshotId });
+    expect(restore).toMatchObject({ status: 'succeeded', error: null });
+    const target = restoredInstanceFor('fp-le-petit-bistro', restore.id);
+    const restored = await describeDb('eu-west-1', target);
+    expect(restored.DBInstanceStatus).toBe('available');
+    const tags = (await testRds('eu-west-1').send(new ListTagsForResourceCommand({ ResourceName: restored.DBInstanceArn! }))).TagList;
+    expect(tags).toContainEqual({ Key: 'fleetpane:chain', Value: 'le-petit-bistro' });
+    // Until the cut-over, the chain still uses its own instance.
+    expect((await chainOf('le-petit-bistro')).deployment!.dbInstanceIdentifier).toBe('fp-le-petit-bistro');
+
+    expect(await request('le-petit-bistro', 'cut-over', { restoreOperationId: backup.id })).toMatchObject({ ok: false, status: 400 });
+    expect((await run('le-petit-bistro', 'cut-over', { restoreOperationId: restore.id })).status).toBe('succeeded');
+    expect((await chainOf('le-petit-bistro')).deployment!.dbInstanceIdentifier).toBe(target);
+    const old = await describeDb('eu-west-1', 'fp-le-petit-bistro');
+    const oldTags = (await testRds('eu-west-1').send(new ListTagsForResourceCommand({ ResourceName: old.DBInstanceArn! }))).TagList;
+    expect(oldTags).toContainEqual({ Key: 'fleetpane:replaced-by', Value: target });
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { CreateDBSnapshotCommand, DeleteDBInstanceCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
+import { AddTagsToResourceCommand, CreateDBSnapshotCommand, DeleteDBInstanceCommand, RestoreDBInstanceFromDBSnapshotCommand, RestoreDBInstanceToPointInTimeCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
 import type { AwsClients } from './clients';
 import { CHAIN_TAG } from './ec2';
 import { toState } from './rds';
@@ -85,4 +85,36 @@ export async function deleteDbInstance(clients: AwsClients, identifier: string):
 
 export async function rebootDbInstance(clients: AwsClients, identifier: string, forceFailover: boolean): Promise<void> {
   await clients.rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: identifier, ForceFailover: forceFailover || undefined }));
+}
+
+/** Restores a snapshot or a point in time to a new instance with the chain's tags; an existing target counts as done. */
+export async function restoreToNewInstance(
+  clients: AwsClients,
+  source: { identifier: string; instanceClass: string | null; multiAz: boolean | null },
+  target: string,
+  from: { snapshotId?: string; pointInTime?: string },
+  chainSlug: string,
+): Promise<'restoring' | 'existed'> {
+  if (await dbInstanceExists(clients, target)) return 'existed';
+  const common = {
+    DBInstanceClass: source.instanceClass ?? undefined,
+    MultiAZ: source.multiAz ?? undefined,
+    Tags: [
+      { Key: CHAIN_TAG, Value: chainSlug },
+      { Key: 'fleetpane:managed', Value: 'true' },
+      { Key: 'fleetpane:restored-from', Value: from.snapshotId ?? `${source.identifier}@${from.pointInTime}` },
+    ],
+  };
+  if (from.snapshotId) {
+    await clients.rds.send(new RestoreDBInstanceFromDBSnapshotCommand({ ...common, DBInstanceIdentifier: target, DBSnapshotIdentifier: from.snapshotId }));
+  } else {
+    await clients.rds.send(new RestoreDBInstanceToPointInTimeCommand({ ...common, SourceDBInstanceIdentifier: source.identifier, TargetDBInstanceIdentifier: target, RestoreTime: new Date(from.pointInTime!) }));
+  }
+  return 'restoring';
+}
+
+export async function tagDbInstance(clients: AwsClients, identifier: string, tags: Record<string, string>): Promise<void> {
+  const arn = (await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances?.[0]?.DBInstanceArn;
+  if (!arn) throw new Error(`RDS has no instance ${identifier}.`);
+  await clients.rds.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }));
 }

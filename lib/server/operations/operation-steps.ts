@@ -1,7 +1,7 @@
 import 'server-only';
 import type { AwsClients } from '@/lib/server/aws/clients';
 import { describeAppInstance, setAppInstanceType, startAppInstance, stopAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
-import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance } from '@/lib/server/aws/rds-operations';
+import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance, restoreToNewInstance, tagDbInstance } from '@/lib/server/aws/rds-operations';
 import { db } from '@/lib/server/db/client';
 import type { OperationParams, OperationType } from '@/lib/operations/operation-types';
 
@@ -43,6 +43,7 @@ const dbAvailable = (ctx: StepContext, ok: (s: Awaited<ReturnType<typeof describ
 });
 
 export const snapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-op-${operationId.slice(0, 8)}`;
+export const restoredInstanceFor = (identifier: string, operationId: string) => `${identifier.slice(0, 40)}-r${operationId.slice(0, 6)}`;
 export const finalSnapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-final-${operationId.slice(0, 8)}`;
 
 function snapshotSteps(id: string, name: string): Step[] {
@@ -65,6 +66,48 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
   switch (type) {
     case 'backup':
       return snapshotSteps(snapshotIdFor(ctx.chain.slug, ctx.operationId), 'Take a snapshot');
+    case 'restore': {
+      const p = params as OperationParams<'restore'>;
+      const target = restoredInstanceFor(ctx.chain.dbInstanceIdentifier, ctx.operationId);
+      return [
+        {
+          name: `Restore ${p.snapshotId ?? `the state of ${p.pointInTime}`} to ${target}`,
+          timeoutMs: 60_000,
+          run: async (c) => {
+            const source = await describeDbInstance(c.clients, c.chain.dbInstanceIdentifier);
+            return `${target}: ${await restoreToNewInstance(c.clients, { identifier: source.identifier, instanceClass: source.instanceClass, multiAz: source.multiAz }, target, p, c.chain.slug)}`;
+          },
+        },
+        {
+          name: 'Wait until the restored instance is available',
+          timeoutMs: RDS_WAIT_MS,
+          run: (c) =>
+            waitUntil(async () => {
+              const s = await describeDbInstance(c.clients, target);
+              return { done: s.status === 'available', detail: `${target}: ${s.status}; cut over when ready` };
+            }),
+        },
+      ];
+    }
+    case 'cut-over': {
+      const p = params as OperationParams<'cut-over'>;
+      return [
+        {
+          name: 'Point the chain at the restored instance',
+          timeoutMs: 30_000,
+          run: async (c) => {
+            const restore = await db.operation.findUniqueOrThrow({ where: { id: p.restoreOperationId }, select: { chain: { select: { slug: true } } } });
+            const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: restore.chain.slug } }, select: { id: true, dbInstanceIdentifier: true } });
+            const target = restoredInstanceFor(c.chain.dbInstanceIdentifier, p.restoreOperationId);
+            if (d.dbInstanceIdentifier === target) return `already on ${target}`;
+            await describeDbInstance(c.clients, target);
+            await tagDbInstance(c.clients, d.dbInstanceIdentifier, { 'fleetpane:replaced-by': target });
+            await db.deployment.update({ where: { id: d.id }, data: { dbInstanceIdentifier: target } });
+            return `${d.dbInstanceIdentifier} → ${target} (the old instance is kept, tagged fleetpane:replaced-by)`;
+          },
+        },
+      ];
+    }
     case 'decommission': {
       const app = ctx.chain.appInstanceId;
       return [

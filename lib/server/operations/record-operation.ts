@@ -45,6 +45,11 @@ export async function recordOperation(
   if (type === 'grow-storage' && wanted !== null && d?.allocatedStorageGb && wanted <= d.allocatedStorageGb) {
     issues.push(`params.allocatedStorageGb: storage only grows: above the current ${d.allocatedStorageGb} GiB`);
   }
+  if (type === 'cut-over' && params.success && 'restoreOperationId' in params.data) {
+    const restore = await db.operation.findUnique({ where: { id: params.data.restoreOperationId }, select: { chainId: true, type: true, status: true } });
+    if (!restore || restore.chainId !== chain.id || restore.type !== 'restore') issues.push('params.restoreOperationId: not a restore of this chain');
+    else if (restore.status !== 'succeeded') issues.push(`params.restoreOperationId: that restore is ${restore.status}, not succeeded`);
+  }
   if (type === 'decommission' && params.success && 'confirm' in params.data && params.data.confirm !== chain.slug) issues.push(`params.confirm: type the chain's slug (${chain.slug}) to confirm`);
   if (issues.length || !params.success || !d) return bad(`Invalid request: ${issues.join('; ')}`, issues);
 

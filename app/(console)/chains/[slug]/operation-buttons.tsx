@@ -12,6 +12,8 @@ export type OperationFacts = {
   dbClass: string | null;
   storageGb: number | null;
   appType: string | null;
+  /** The chain's snapshots (newest first), to restore from. */
+  snapshots: string[];
   /** Hourly prices in the chain's region (USD), for the dialog's monthly cost change. */
   prices: { rds: Record<string, number>; ec2: Record<string, number>; storageGbMonth: number | null };
 };
@@ -31,6 +33,8 @@ function costChange(type: OperationType, f: OperationFacts, p: Record<string, st
   if (type === 'grow-storage') delta = f.prices.storageGbMonth === null ? undefined : (Number(p.allocatedStorageGb) - (f.storageGb ?? 0)) * f.prices.storageGbMonth * az;
   if (type === 'scale-app') delta = f.appType && f.prices.ec2[f.appType] !== undefined && f.prices.ec2[p.instanceType ?? ''] !== undefined ? (f.prices.ec2[p.instanceType!]! - f.prices.ec2[f.appType]!) * HOURS_PER_MONTH : undefined;
   if (type === 'backup' || type === 'reboot') return 'none (a snapshot adds backup storage beyond the free allowance)';
+  if (type === 'restore') return 'a second instance like this one runs until the old one is retired';
+  if (type === 'cut-over') return 'none';
   if (type === 'decommission') return 'the chain\u2019s whole infrastructure cost stops; the final snapshot is kept (backup storage)';
   if (delta === undefined || Number.isNaN(delta)) return 'unknown: the price catalog has no price for this class or type';
   return `${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)} USD a month (catalog prices)`;
@@ -47,13 +51,13 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false });
 
   const available: OperationType[] = facts.dedicated
-    ? ['backup', 'scale-database', 'grow-storage', facts.multiAz ? 'disable-multi-az' : 'enable-multi-az', 'reboot', 'scale-app', 'decommission']
+    ? ['backup', 'scale-database', 'grow-storage', facts.multiAz ? 'disable-multi-az' : 'enable-multi-az', 'reboot', 'restore', 'scale-app', 'decommission']
     : ['scale-app'];
   const open = (t: OperationType) => {
     setType(t);
     // One key per dialog: a double click, or a retry after a network error, is the same operation.
     setKey(crypto.randomUUID());
-    setParams(t === 'scale-database' ? { instanceClass: facts.dbClass ?? '' } : t === 'grow-storage' ? { allocatedStorageGb: String((facts.storageGb ?? 20) + 50) } : t === 'scale-app' ? { instanceType: facts.appType ?? '' } : {});
+    setParams(t === 'restore' ? { snapshotId: facts.snapshots[0] ?? '' } : t === 'scale-database' ? { instanceClass: facts.dbClass ?? '' } : t === 'grow-storage' ? { allocatedStorageGb: String((facts.storageGb ?? 20) + 50) } : t === 'scale-app' ? { instanceType: facts.appType ?? '' } : {});
     setConfirm('');
     setState({ busy: false });
     dialog.current?.showModal();
@@ -66,6 +70,7 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
     if (type === 'reboot') return { forceFailover: params.forceFailover === 'on' };
     if (type === 'enable-multi-az' || type === 'disable-multi-az') return { applyImmediately: true };
     if (type === 'decommission') return { confirm };
+    if (type === 'restore') return { snapshotId: params.snapshotId };
     return {};
   };
   const submit = async () => {
@@ -127,6 +132,18 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
                 </dd>
               </div>
             </dl>
+            {type === 'restore' && (
+              <label className="block">
+                Snapshot
+                <select value={params.snapshotId ?? ''} onChange={(e) => setParams({ snapshotId: e.target.value })} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1">
+                  {facts.snapshots.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {type === 'scale-database' && (
               <label className="block">
                 New class

@@ -127,7 +127,7 @@ export default async function ChainPage({ params }: Props) {
         </h2>
         {canOperate && prices && (
           <OperationButtons
-            facts={{ slug: chain.slug, dedicated: d.kind === 'dedicated', multiAz: d.multiAz, dbClass: d.instanceClass, storageGb: d.allocatedStorageGb, appType: app.instanceType, prices }}
+            facts={{ slug: chain.slug, dedicated: d.kind === 'dedicated', multiAz: d.multiAz, dbClass: d.instanceClass, storageGb: d.allocatedStorageGb, appType: app.instanceType, prices, snapshots: d.snapshots.map((s) => s.id) }}
           />
         )}
         <OperationList query={`chain=${chain.slug}`} initial={operations} showChain={false} me={canOperate ? user.email : null} />
