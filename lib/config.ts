@@ -19,6 +19,10 @@ export type Config = {
   oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
   worker: 'embedded' | 'external';
   collectIntervalSeconds: number;
+  /** Our own AWS account (where provisioned chains go unless they bring theirs). */
+  awsAccountId: string;
+  /** The AMI provisioned app instances start from. */
+  appAmi: string;
   /** Split GetMetricData windows longer than this many periods into slices (emulator only; see README). */
   metricMaxPeriods?: number;
 };
@@ -41,6 +45,8 @@ const envSchema = z.object({
   FLEETPANE_WORKER: z.enum(['embedded', 'external']).optional(),
   FLEETPANE_COLLECT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
   FLEETPANE_METRIC_MAX_PERIODS: z.coerce.number().int().min(1).max(100_800).optional(),
+  FLEETPANE_AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'FLEETPANE_AWS_ACCOUNT_ID is a 12-digit AWS account id').optional(),
+  FLEETPANE_APP_AMI: z.string().regex(/^ami-[0-9a-f]{8,17}$/, 'FLEETPANE_APP_AMI is an AMI id such as ami-0abc12345').optional(),
 });
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {
@@ -109,6 +115,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     worker: e.FLEETPANE_WORKER ?? 'embedded',
     collectIntervalSeconds: e.FLEETPANE_COLLECT_INTERVAL_SECONDS ?? 60,
     metricMaxPeriods: e.FLEETPANE_METRIC_MAX_PERIODS,
+    // The demo's account and AMI are the emulator's; production sets both.
+    awsAccountId: e.FLEETPANE_AWS_ACCOUNT_ID ?? '123456789012',
+    appAmi: e.FLEETPANE_APP_AMI ?? 'ami-12c6146b',
   };
 }
 

@@ -9,6 +9,8 @@ import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { operationParamsSchemas, operationTypes } from '@/lib/operations/operation-types';
 import type { OperationType } from '@/lib/operations/operation-types';
 import { stepsFor } from './operation-steps';
+import type { ProvisionSpec } from './provision-chain';
+import { provisionSteps } from './provision-steps';
 import type { Step, StepContext } from './operation-steps';
 
 // The durable queue: operations are rows; a worker claims one in a single statement (FOR UPDATE SKIP
@@ -46,7 +48,7 @@ export async function claimOperation(workerId: string): Promise<string | null> {
   return rows[0]?.id ?? null;
 }
 
-async function finish(operationId: string, workerId: string, outcome: { status: 'succeeded' | 'failed'; error?: string; result?: object }): Promise<void> {
+async function finish(operationId: string, workerId: string, outcome: { status: 'succeeded' | 'failed' | 'rolled_back'; error?: string; result?: object }): Promise<void> {
   const op = await db.operation.update({
     where: { id: operationId },
     data: { status: outcome.status, error: outcome.error ?? null, result: outcome.result ?? undefined, finishedAt: new Date(), lockedBy: null, lockedUntil: null },
@@ -86,15 +88,16 @@ export async function runOperation(operationId: string, workerId: string): Promi
       type: true,
       params: true,
       attempts: true,
-      chain: { select: { slug: true, region: true, awsAccountId: true, roleArn: true, deployment: { select: { dbInstanceIdentifier: true, appInstanceId: true } } } },
+      chain: { select: { id: true, slug: true, region: true, awsAccountId: true, roleArn: true, tier: { select: { key: true } }, deployment: { select: { dbInstanceIdentifier: true, appInstanceId: true } } } },
       steps: { select: { position: true, status: true }, orderBy: { position: 'asc' } },
     },
   });
   if (op.attempts > MAX_ATTEMPTS) return finish(op.id, workerId, { status: 'failed', error: `Given up after ${MAX_ATTEMPTS} attempts: the workers running it stopped (crashed or were killed) each time.` });
-  const type = op.type as OperationType;
-  const params = operationTypes.includes(type) ? operationParamsSchemas[type].safeParse(op.params) : null;
+  const type = op.type as OperationType | 'provision';
+  const spec = type === 'provision' && op.params && typeof op.params === 'object' && 'dbInstanceIdentifier' in op.params ? (op.params as ProvisionSpec) : null;
+  const params = type !== 'provision' && operationTypes.includes(type) ? operationParamsSchemas[type].safeParse(op.params) : null;
   const d = op.chain.deployment;
-  if (!params?.success || !d) return finish(op.id, workerId, { status: 'failed', error: 'The stored operation is not valid any more (unknown type, parameters, or the chain has no deployment).' });
+  if ((!spec && !params?.success) || !d) return finish(op.id, workerId, { status: 'failed', error: 'The stored operation is not valid any more (unknown type, parameters, or the chain has no deployment).' });
 
   const ctx: StepContext = {
     clients: awsClients({ region: op.chain.region, accountId: op.chain.awsAccountId, roleArn: op.chain.roleArn }),
@@ -106,7 +109,7 @@ export async function runOperation(operationId: string, workerId: string): Promi
   }, HEARTBEAT_MS);
   const done = new Map(op.steps.map((s) => [s.position, s.status]));
   try {
-    const steps = stepsFor(type, params.data as never, ctx);
+    const steps = spec ? provisionSteps(spec, { ...ctx, tier: op.chain.tier.key, accountId: op.chain.awsAccountId, roleArn: op.chain.roleArn }) : stepsFor(type as OperationType, params!.data as never, ctx);
     for (const [position, step] of steps.entries()) {
       const before = done.get(position);
       if (before === 'succeeded' || before === 'skipped') continue;
@@ -126,6 +129,7 @@ export async function runOperation(operationId: string, workerId: string): Promi
       } catch (error) {
         const reason = describeAwsError(error);
         await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'failed', detail: reason, finishedAt: new Date() } });
+        if (steps.some((s) => s.undo)) return await rollBack(op.id, workerId, steps, position, ctx, `${step.name}: ${reason}`, spec ? op.chain.id : null);
         return await finish(op.id, workerId, { status: 'failed', error: `${step.name}: ${reason}` });
       }
     }
@@ -133,6 +137,35 @@ export async function runOperation(operationId: string, workerId: string): Promi
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+const UNDO_BASE = 100;
+
+/**
+ * Undoes, newest first, what the steps before the failed one made (the failed one too: it may have made
+ * something before failing). Logged as steps. A provisioned chain that is rolled back is retired.
+ */
+async function rollBack(operationId: string, workerId: string, steps: Step[], failedAt: number, ctx: StepContext, reason: string, retireChainId: string | null): Promise<void> {
+  for (let position = failedAt; position >= 0; position--) {
+    const step = steps[position]!;
+    if (!step.undo) continue;
+    const row = UNDO_BASE + position;
+    await db.operationStep.upsert({
+      where: { operationId_position: { operationId, position: row } },
+      create: { operationId, position: row, name: `Undo: ${step.name}`, status: 'running' },
+      update: { status: 'running', startedAt: new Date() },
+    });
+    try {
+      const detail = await runStep({ ...step, name: `Undo: ${step.name}`, run: step.undo }, ctx);
+      await db.operationStep.update({ where: { operationId_position: { operationId, position: row } }, data: { status: 'succeeded', detail, finishedAt: new Date() } });
+    } catch (error) {
+      const why = describeAwsError(error);
+      await db.operationStep.update({ where: { operationId_position: { operationId, position: row } }, data: { status: 'failed', detail: why, finishedAt: new Date() } });
+      return finish(operationId, workerId, { status: 'failed', error: `${reason}; the rollback did not finish (${step.name}: ${why}): clean up by hand` });
+    }
+  }
+  if (retireChainId) await db.chain.update({ where: { id: retireChainId }, data: { decommissionedAt: new Date() } });
+  return finish(operationId, workerId, { status: 'rolled_back', error: `${reason}; everything it made was removed` });
 }
 
 /** Claims and runs operations one after another until none is left. */

@@ -17,6 +17,8 @@ export type Step = {
   /** Sent at most once: a run resumed after a crash does not send it again, it goes on to the next step. */
   once?: boolean;
   run: (ctx: StepContext) => Promise<string>;
+  /** Undoes what the step made, for a rollback when a later step fails (provisioning). */
+  undo?: (ctx: StepContext) => Promise<string>;
 };
 
 const RDS_WAIT_MS = 30 * 60_000;

@@ -1,0 +1,119 @@
+import 'server-only';
+import { CreateDBInstanceCommand } from '@aws-sdk/client-rds';
+import { RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
+import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
+import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
+import { describeAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
+import { dbInstanceExists, deleteDbInstance, describeDbInstance, modifyDbInstance } from '@/lib/server/aws/rds-operations';
+import { db } from '@/lib/server/db/client';
+import { healthMetric } from '@/lib/server/fleet/health-metric';
+import type { ProvisionSpec } from './provision-chain';
+import { waitUntil } from './operation-steps';
+import type { Step, StepContext } from './operation-steps';
+
+const WAIT_MS = 30 * 60_000;
+const HEALTH_WINDOW_MS = 15 * 60_000;
+
+/** The provisioning of a chain from its tier's template; each step that makes something can undo it. */
+export function provisionSteps(spec: ProvisionSpec, ctx: StepContext & { tier: string; accountId: string; roleArn: string | null }): Step[] {
+  const tags = [
+    { Key: CHAIN_TAG, Value: ctx.chain.slug },
+    { Key: 'fleetpane:tier', Value: ctx.tier },
+    { Key: 'fleetpane:managed', Value: 'true' },
+  ];
+  return [
+    {
+      name: `Create the database instance ${spec.dbInstanceIdentifier}`,
+      timeoutMs: 60_000,
+      run: async (c) => {
+        if (await dbInstanceExists(c.clients, spec.dbInstanceIdentifier)) return 'existed';
+        await c.clients.rds.send(
+          new CreateDBInstanceCommand({
+            DBInstanceIdentifier: spec.dbInstanceIdentifier,
+            DBInstanceClass: spec.instanceClass,
+            Engine: 'postgres',
+            AllocatedStorage: spec.storageGb,
+            MasterUsername: 'fleetpane_admin',
+            // RDS keeps the password in Secrets Manager: it never passes through us.
+            ManageMasterUserPassword: true,
+            MultiAZ: spec.multiAz,
+            BackupRetentionPeriod: spec.backupRetentionDays,
+            StorageEncrypted: true,
+            DeletionProtection: spec.deletionProtection,
+            Tags: tags,
+          }),
+        );
+        return `${spec.instanceClass}, ${spec.storageGb} GiB, Multi-AZ ${spec.multiAz}, backups ${spec.backupRetentionDays} days, encrypted`;
+      },
+      undo: async (c) => {
+        if (!(await dbInstanceExists(c.clients, spec.dbInstanceIdentifier))) return 'already gone';
+        await modifyDbInstance(c.clients, spec.dbInstanceIdentifier, { deletionProtection: false, applyImmediately: true });
+        return `deleted ${spec.dbInstanceIdentifier}: ${await deleteDbInstance(c.clients, spec.dbInstanceIdentifier)}`;
+      },
+    },
+    {
+      name: 'Wait until the database is available',
+      timeoutMs: WAIT_MS,
+      run: (c) =>
+        waitUntil(async () => {
+          const s = await describeDbInstance(c.clients, spec.dbInstanceIdentifier);
+          return { done: s.status === 'available', detail: `status ${s.status}` };
+        }),
+    },
+    {
+      name: `Launch the app instance (${spec.appInstanceType})`,
+      timeoutMs: 60_000,
+      run: async (c) => {
+        const found = (await describeAppInstances(c.clients)).instances.find((i) => i.chainSlug === c.chain.slug && i.state !== 'terminated');
+        let id = found?.instanceId;
+        if (!id) {
+          const out = await c.clients.ec2.send(
+            new RunInstancesCommand({ ImageId: spec.ami, MinCount: 1, MaxCount: 1, InstanceType: spec.appInstanceType as never, TagSpecifications: [{ ResourceType: 'instance', Tags: tags }] }),
+          );
+          id = out.Instances?.[0]?.InstanceId;
+          if (!id) throw new Error('EC2 returned no instance');
+        }
+        await db.deployment.update({ where: { chainId: (await chainId(c.chain.slug)) }, data: { appInstanceId: id } });
+        return found ? `${id} existed` : id;
+      },
+      undo: async (c) => {
+        const d = await db.deployment.findFirst({ where: { chain: { slug: c.chain.slug } }, select: { appInstanceId: true } });
+        if (!d?.appInstanceId) return 'none was launched';
+        await terminateAppInstance(c.clients, d.appInstanceId);
+        return `terminated ${d.appInstanceId}`;
+      },
+    },
+    {
+      name: 'Wait until the app instance runs',
+      timeoutMs: WAIT_MS,
+      run: async (c) => {
+        const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: c.chain.slug } }, select: { appInstanceId: true } });
+        return waitUntil(async () => {
+          const s = await describeAppInstance(c.clients, d.appInstanceId!);
+          return { done: s.state === 'running', detail: `${d.appInstanceId}: ${s.state}` };
+        });
+      },
+    },
+    {
+      name: 'Health check',
+      timeoutMs: 60_000,
+      run: async () => {
+        // The chain's health signal, as the collector will read it: any unhealthy sample fails the check.
+        const now = new Date();
+        const { series } = await getMetricSeries(
+          awsClients({ region: HEALTH_METRIC_REGION, accountId: ctx.accountId, roleArn: ctx.roleArn }),
+          [healthMetric('health', `hc-${ctx.chain.slug}`)],
+          { start: new Date(now.getTime() - HEALTH_WINDOW_MS), end: now, periodSeconds: 60 },
+        );
+        const values = series.get('health')?.values ?? [];
+        if (values.some((v) => v < 1)) throw new Error(`the health check reports the chain unhealthy (${values.filter((v) => v < 1).length} of ${values.length} samples)`);
+        return values.length ? `healthy (${values.length} samples)` : 'database available, app running; no health sample yet (the check reports within minutes)';
+      },
+    },
+  ];
+}
+
+async function chainId(slug: string): Promise<string> {
+  return (await db.chain.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+}
