@@ -5,6 +5,9 @@ import { operationLabels, operationStatuses, operationTypes } from '@/lib/operat
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can } from '@/lib/server/auth/roles';
 import { findOperations } from '@/lib/server/operations/find-operations';
+import { findWaves } from '@/lib/server/operations/waves';
+import { findTiers } from '@/lib/server/sla/find-tiers';
+import { FleetAction, WaveList } from './fleet-action';
 
 export const metadata: Metadata = { title: 'Operations' };
 
@@ -18,11 +21,18 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
   const user = await authorizePage('fleet:read');
   const raw = await searchParams;
   const filter = filterSchema.parse({ chain: raw.chain || undefined, status: raw.status || undefined, type: raw.type || undefined });
-  const operations = await findOperations({ ...filter, take: 100 });
+  const canOperate = can(user.role, 'operations:request');
+  const [operations, waves, tiers] = await Promise.all([
+    findOperations({ ...filter, take: 100 }),
+    findWaves(),
+    canOperate ? findTiers() : [],
+  ]);
   const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
   return (
     <>
       <h1 className="text-2xl font-semibold">Operations</h1>
+      {canOperate && <FleetAction tiers={tiers.map((t) => ({ key: t.key, name: t.name }))} />}
+      <WaveList initial={waves} />
       <form method="get" className="mt-3 flex flex-wrap items-end gap-2 text-sm">
         <label className="flex flex-col">
           <span className="text-xs text-slate-600">Chain</span>
@@ -55,7 +65,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         </button>
       </form>
       <section aria-label="Operations" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
-        <OperationList query={query} initial={operations} showChain me={can(user.role, 'operations:request') ? user.email : null} />
+        <OperationList query={query} initial={operations} showChain me={canOperate ? user.email : null} />
       </section>
     </>
   );

@@ -11,6 +11,7 @@ import type { OperationType } from '@/lib/operations/operation-types';
 import { stepsFor } from './operation-steps';
 import type { ProvisionSpec } from './provision-chain';
 import { provisionSteps } from './provision-steps';
+import { advanceWaves } from './waves';
 import type { Step, StepContext } from './operation-steps';
 
 // The durable queue: operations are rows; a worker claims one in a single statement (FOR UPDATE SKIP
@@ -168,13 +169,17 @@ async function rollBack(operationId: string, workerId: string, steps: Step[], fa
   return finish(operationId, workerId, { status: 'rolled_back', error: `${reason}; everything it made was removed` });
 }
 
-/** Claims and runs operations one after another until none is left. */
+/** Claims and runs operations one after another, moving waves on between them, until none is left. */
 export async function drainOperations(workerId: string): Promise<number> {
   let ran = 0;
-  for (let id = await claimOperation(workerId); id; id = await claimOperation(workerId)) {
+  for (;;) {
+    await advanceWaves();
+    const id = await claimOperation(workerId);
+    if (!id) break;
     await runOperation(id, workerId);
     ran += 1;
   }
+  await advanceWaves();
   return ran;
 }
 

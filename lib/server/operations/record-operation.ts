@@ -24,7 +24,7 @@ export type OperationChain = {
 export async function recordOperation(
   chain: OperationChain,
   user: { id: string; email: string },
-  input: { body: unknown; idempotencyKey: string | null },
+  input: { body: unknown; idempotencyKey: string | null; waveId?: string },
   ip: string | null = null,
 ): Promise<RequestOperationResult> {
   const key = input.idempotencyKey?.trim() ?? '';
@@ -73,7 +73,7 @@ export async function recordOperation(
   try {
     const op = await db.$transaction(async (tx) => {
       const created = await tx.operation.create({
-        data: { chainId: chain.id, type, params: params.data, idempotencyKey, instanceKey, requestedById: user.id, needsApproval: needsApproval.has(type) },
+        data: { chainId: chain.id, type, params: params.data, idempotencyKey, instanceKey, requestedById: user.id, needsApproval: needsApproval.has(type), waveId: input.waveId },
         select: { id: true, status: true },
       });
       for (const key of keys) await tx.instanceLock.create({ data: { instanceKey: key, operationId: created.id } });
