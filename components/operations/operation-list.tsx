@@ -49,7 +49,7 @@ export function OperationList({ query, initial, showChain, me = null }: { query:
         <li key={o.id} className="py-2" data-testid={`operation-${o.id}`} data-status={o.status}>
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={o.status} />
-            <span className="font-medium">{operationLabels[o.type as OperationType] ?? o.type}</span>
+            <span className="font-medium">{o.type === 'provision' ? 'Provision the chain' : (operationLabels[o.type as OperationType] ?? o.type)}</span>
             {showChain && (
               <Link href={`/chains/${o.chain.slug}`} className="text-blue-800 hover:underline">
                 {o.chain.name}

@@ -8,6 +8,7 @@ import { findOperations } from '@/lib/server/operations/find-operations';
 import { findWaves } from '@/lib/server/operations/waves';
 import { findTiers } from '@/lib/server/sla/find-tiers';
 import { FleetAction, WaveList } from './fleet-action';
+import { ProvisionForm } from './provision-form';
 
 export const metadata: Metadata = { title: 'Operations' };
 
@@ -31,6 +32,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1 className="text-2xl font-semibold">Operations</h1>
+      {canOperate && <ProvisionForm tiers={tiers.map((t) => ({ key: t.key, name: t.name }))} />}
       {canOperate && <FleetAction tiers={tiers.map((t) => ({ key: t.key, name: t.name }))} />}
       <WaveList initial={waves} />
       <form method="get" className="mt-3 flex flex-wrap items-end gap-2 text-sm">

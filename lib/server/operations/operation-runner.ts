@@ -68,7 +68,8 @@ async function finish(operationId: string, workerId: string, outcome: { status: 
   void collectFleet().catch(() => undefined);
 }
 
-async function runStep(step: Step, ctx: StepContext): Promise<string> {
+/** Runs a step, failing it when it outlives its timeout. */
+export async function runStep(step: Step, ctx: StepContext): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`"${step.name}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`)), step.timeoutMs);
