@@ -28,6 +28,11 @@ export default defineConfig({
       ],
     },
   },
+  // Specs that add to the fleet run last, after the specs that count it.
+  projects: [
+    { name: 'fleet', testIgnore: /provision\.spec\.ts/ },
+    { name: 'changes-the-fleet', testMatch: /provision\.spec\.ts/, dependencies: ['fleet'] },
+  ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/login`,
