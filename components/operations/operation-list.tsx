@@ -35,9 +35,9 @@ export function OperationList({ query, initial, showChain, me = null }: { query:
     refetchInterval: (q) => (q.state.data?.some((o) => o.status === 'queued' || o.status === 'running') ? 2_000 : 15_000),
   });
   const [approving, setApproving] = useState<{ id: string; message?: string } | null>(null);
-  const approve = async (id: string) => {
+  const act = async (id: string, action: 'approve' | 'cancel') => {
     setApproving({ id });
-    const res = await fetch(`/api/v1/operations/${id}/approve`, { method: 'POST' });
+    const res = await fetch(`/api/v1/operations/${id}/${action}`, { method: 'POST' });
     const body = (await res.json().catch(() => ({}))) as { error?: string };
     setApproving(res.ok ? null : { id, message: body.error ?? `Refused (${res.status}).` });
     await ops.refetch();
@@ -63,8 +63,13 @@ export function OperationList({ query, initial, showChain, me = null }: { query:
             <p className="mt-1 flex items-center gap-2 text-xs text-warn" data-testid="awaiting-approval">
               Waiting for a second person to approve.
               {me && me !== o.requestedBy && (
-                <button type="button" onClick={() => void approve(o.id)} disabled={approving?.id === o.id && !approving.message} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900">
+                <button type="button" onClick={() => void act(o.id, 'approve')} disabled={approving?.id === o.id && !approving.message} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900">
                   Approve
+                </button>
+              )}
+              {me && (
+                <button type="button" onClick={() => void act(o.id, 'cancel')} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900">
+                  Cancel
                 </button>
               )}
               {approving?.id === o.id && approving.message && <span className="text-bad">{approving.message}</span>}
@@ -92,6 +97,8 @@ function CutOver({ restoreId, slug, onDone }: { restoreId: string; slug: string;
   const [open, setOpen] = useState(false);
   const [confirm, setConfirm] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // One key per opened form: a retry after a failure is a new operation, a double click the same one.
+  const [key] = useState(() => crypto.randomUUID());
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} className="mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
@@ -106,7 +113,7 @@ function CutOver({ restoreId, slug, onDone }: { restoreId: string; slug: string;
         e.preventDefault();
         const res = await fetch(`/api/v1/chains/${slug}/operations`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': `cut-over-${restoreId}` },
+          headers: { 'content-type': 'application/json', 'idempotency-key': key },
           body: JSON.stringify({ type: 'cut-over', params: { restoreOperationId: restoreId } }),
         });
         const body = (await res.json().catch(() => ({}))) as { error?: string };

@@ -9,6 +9,7 @@ import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { claimOperation, drainOperations } from '@/lib/server/operations/operation-runner';
 import { approveOperation } from '@/lib/server/operations/approve-operation';
+import { cancelOperation } from '@/lib/server/operations/cancel-operation';
 import { finalSnapshotIdFor, restoredInstanceFor, snapshotIdFor } from '@/lib/server/operations/operation-steps';
 import { recordOperation } from '@/lib/server/operations/record-operation';
 import { requireEmulator, testRds } from '../support/aws';
@@ -84,6 +85,12 @@ describe('operations against the emulator', () => {
     expect(ids.size).toBe(1);
     expect(await db.operation.count({ where: { chain: { slug: 'burger-barn' } } })).toBe(1);
     await drainOperations('test-worker');
+    // Parameters come back from the database with their keys reordered: still the same request.
+    const growKey = randomUUID();
+    const a = await request('burger-barn', 'grow-storage', { allocatedStorageGb: 600, applyImmediately: true }, growKey);
+    const b = await request('burger-barn', 'grow-storage', { allocatedStorageGb: 600, applyImmediately: true }, growKey);
+    expect(a.ok && b.ok && a.operation.id === b.operation.id).toBe(true);
+    await drainOperations('test-worker');
   });
 
   it('refuses a second operation on a busy instance, naming the running one; and a reused key for another request', async () => {
@@ -124,6 +131,16 @@ describe('operations against the emulator', () => {
     expect(snaps.filter((s) => s.DBSnapshotIdentifier === snapshotIdFor('smoky-bbq', r.operation.id))).toHaveLength(1);
   });
 
+  it('cancels a decommission nobody should approve, and frees the chain for other operations', async () => {
+    const r = await request('green-bowl', 'decommission', { confirm: 'green-bowl' });
+    if (!r.ok) throw new Error(r.message);
+    expect(await request('green-bowl', 'backup')).toMatchObject({ ok: false, status: 409 });
+    expect(await cancelOperation(r.operation.id, user)).toEqual({ ok: true });
+    expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('failed');
+    expect((await request('green-bowl', 'backup')).ok).toBe(true);
+    await drainOperations('test-worker');
+  });
+
   it('decommissions only after a second person approves: final snapshot, then nothing left but history', async () => {
     expect(await request('falafel-factory', 'decommission', { confirm: 'falafel' })).toMatchObject({ ok: false, status: 400 });
     const r = await request('falafel-factory', 'decommission', { confirm: 'falafel-factory' });
@@ -152,6 +169,10 @@ describe('operations against the emulator', () => {
   it('restores a snapshot to a new instance, then cuts the chain over and keeps the old one', async () => {
     const backup = await run('le-petit-bistro', 'backup');
     const snapshotId = snapshotIdFor('le-petit-bistro', backup.id);
+    // Isolation: another chain cannot restore this chain's snapshot.
+    const stolen = await run('green-bowl', 'restore', { snapshotId });
+    expect(stolen.status).toBe('failed');
+    expect(stolen.error).toContain('refused');
     const restore = await run('le-petit-bistro', 'restore', { snapshotId });
     expect(restore).toMatchObject({ status: 'succeeded', error: null });
     const target = restoredInstanceFor('fp-le-petit-bistro', restore.id);

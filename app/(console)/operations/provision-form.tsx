@@ -29,7 +29,7 @@ export function ProvisionForm({ tiers }: { tiers: { key: string; name: string }[
   const [result, setResult] = useState<{ ok: boolean; text: string; issues?: string[] } | null>(null);
   const v = (n: string) => values[n]?.trim() || undefined;
   return (
-    <details className="mt-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+    <details className="mt-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="provision-form">
       <summary className="cursor-pointer font-medium">Provision a new chain</summary>
       <form
         className="mt-3 grid gap-3 sm:grid-cols-3"
@@ -55,21 +55,25 @@ export function ProvisionForm({ tiers }: { tiers: { key: string; name: string }[
           } else setResult({ ok: false, text: res.status === 400 ? 'Not provisioned:' : (out.error ?? `Refused (${res.status}).`), issues: out.issues });
         }}
       >
-        <label className="flex flex-col">
-          <span className="text-xs text-slate-600">Tier</span>
-          <select value={values.tier} onChange={(e) => setValues({ ...values, tier: e.target.value })} className="rounded border border-slate-300 px-2 py-1">
+        <div className="flex flex-col">
+          <label htmlFor="provision-tier" className="text-xs text-slate-600">
+            Tier
+          </label>
+          <select id="provision-tier" value={values.tier} onChange={(e) => setValues({ ...values, tier: e.target.value })} className="rounded border border-slate-300 px-2 py-1">
             {tiers.map((t) => (
               <option key={t.key} value={t.key}>
                 {t.name}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {fields.map((f) => (
-          <label key={f.name} className="flex flex-col">
-            <span className="text-xs text-slate-600">{f.label}</span>
-            <input type={f.type ?? 'text'} placeholder={f.placeholder} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
-          </label>
+          <div key={f.name} className="flex flex-col">
+            <label htmlFor={`provision-${f.name}`} className="text-xs text-slate-600">
+              {f.label}
+            </label>
+            <input id={`provision-${f.name}`} type={f.type ?? 'text'} placeholder={f.placeholder} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
+          </div>
         ))}
         <div className="flex items-end">
           <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white">

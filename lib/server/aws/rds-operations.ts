@@ -1,5 +1,5 @@
 import 'server-only';
-import { AddTagsToResourceCommand, CreateDBSnapshotCommand, DeleteDBInstanceCommand, RestoreDBInstanceFromDBSnapshotCommand, RestoreDBInstanceToPointInTimeCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
+import { AddTagsToResourceCommand, ListTagsForResourceCommand, CreateDBSnapshotCommand, DeleteDBInstanceCommand, RestoreDBInstanceFromDBSnapshotCommand, RestoreDBInstanceToPointInTimeCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
 import type { AwsClients } from './clients';
 import { CHAIN_TAG } from './ec2';
 import { toState } from './rds';
@@ -13,6 +13,19 @@ export async function describeDbInstance(clients: AwsClients, identifier: string
   const state = out.DBInstances?.[0] && toState(out.DBInstances[0]);
   if (!state) throw new Error(`RDS has no instance ${identifier}.`);
   return state;
+}
+
+/** Which instance a snapshot was taken of, and its chain tag: restores never cross chains. */
+export async function snapshotOwner(clients: AwsClients, snapshotId: string): Promise<{ instance: string | null; chainTag: string | null } | null> {
+  try {
+    const s = (await clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotId }))).DBSnapshots?.[0];
+    if (!s) return null;
+    const tags = s.DBSnapshotArn ? ((await clients.rds.send(new ListTagsForResourceCommand({ ResourceName: s.DBSnapshotArn }))).TagList ?? []) : [];
+    return { instance: s.DBInstanceIdentifier ?? null, chainTag: tags.find((t) => t.Key === CHAIN_TAG)?.Value ?? null };
+  } catch (error) {
+    if ((error as { name?: string }).name === 'DBSnapshotNotFoundFault') return null;
+    throw error;
+  }
 }
 
 export async function findSnapshot(clients: AwsClients, snapshotId: string): Promise<{ status: string | null; sizeGb: number | null } | null> {

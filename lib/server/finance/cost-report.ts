@@ -32,6 +32,7 @@ const chainSelect = {
   name: true,
   region: true,
   createdAt: true,
+  decommissionedAt: true,
   tier: { select: { key: true } },
   contract: { select: { startDate: true, endDate: true, monthlyPrice: true, upgrades: true, creditSchedule: true, currency: true, marginTargetPct: true } },
   deployment: {
@@ -99,7 +100,8 @@ const roundToCents = (micros: bigint) => {
 export async function* costReportRows(query: CostReportQuery): AsyncGenerator<CostRow> {
   const catalog = await loadCatalog();
   const months = reportMonths(query.from, query.to);
-  const where: Prisma.ChainWhereInput = { decommissionedAt: null, ...(query.managerId ? { accountManagerId: query.managerId } : {}), ...(query.chain ? { slug: query.chain } : {}) };
+  // A chain retired since the range began still has its months before retirement (and their costs).
+  const where: Prisma.ChainWhereInput = { OR: [{ decommissionedAt: null }, { decommissionedAt: { gte: query.from } }], ...(query.managerId ? { accountManagerId: query.managerId } : {}), ...(query.chain ? { slug: query.chain } : {}) };
   let cursor: string | undefined;
   for (;;) {
     const chains = await db.chain.findMany({ where: { ...where, ...(cursor ? { slug: { gt: cursor } } : {}) }, select: chainSelect, orderBy: { slug: 'asc' }, take: CHUNK });
@@ -154,6 +156,7 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
       const own = lines.get(`${c.slug}|${key}`);
       const sharedLines = shared ? lines.get(`shared/${shared}|${key}`) : undefined;
       if (!own && !sharedLines && c.createdAt >= monthEnd) continue; // not a customer yet, nothing billed
+      if (!own && !sharedLines && c.decommissionedAt && c.decommissionedAt < m) continue; // retired, nothing billed
 
       const cents: Buckets = { compute: 0n, database: 0n, other: 0n };
       let sharedShare = 0n;
@@ -194,7 +197,7 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
         sharedShare = roundToCents(sharedShare);
       }
 
-      const active = !!k && k.startDate < monthEnd && k.endDate >= m;
+      const active = !!k && k.startDate < monthEnd && k.endDate >= m && !(c.decommissionedAt && c.decommissionedAt < m);
       const revenue = active ? toUsdCents(total, k.currency, catalog) : 0n;
       const counts = healthByMonth.get(key) ?? { healthy: 0, measured: 0 };
       const credit = active ? toUsdCents(monthCredit(schedule, counts, total).amount, k.currency, catalog) : 0n;

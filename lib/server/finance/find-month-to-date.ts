@@ -1,4 +1,5 @@
 import 'server-only';
+import { microsToMoney, toMicros } from '@/lib/finance/estimate-cost';
 import { db } from '@/lib/server/db/client';
 
 /** This month's cost so far as Cost Explorer's daily figures have it (before any monthly figure exists). */
@@ -6,6 +7,6 @@ export async function findMonthToDate(slug: string, now = new Date()): Promise<{
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const rows = await db.costLine.groupBy({ by: ['periodStart'], where: { granularity: 'day', tagValue: slug, periodStart: { gte: start } }, _sum: { amount: true } });
   if (rows.length === 0) return null;
-  const total = rows.reduce((sum, r) => sum + Number(r._sum.amount?.toFixed(6) ?? 0), 0);
-  return { amount: total.toFixed(2), days: rows.length };
+  const micros = rows.reduce((sum, r) => sum + toMicros(r._sum.amount?.toFixed(6) ?? '0'), 0n);
+  return { amount: microsToMoney(micros), days: rows.length };
 }

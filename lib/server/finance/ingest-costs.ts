@@ -30,8 +30,13 @@ export function ingestWindows(now: Date): { monthly: { start: string; end: strin
  */
 export async function ingestCosts(now = new Date()): Promise<IngestResult> {
   const run = await db.costIngestRun.create({ data: {}, select: { id: true } });
-  const accounts = await db.chain.findMany({ where: { decommissionedAt: null }, distinct: ['awsAccountId'], select: { awsAccountId: true, roleArn: true } });
   const windows = ingestWindows(now);
+  // Every account with a chain in the months read, retired ones included: their last months still cost.
+  const accounts = await db.chain.findMany({
+    where: { OR: [{ decommissionedAt: null }, { decommissionedAt: { gte: new Date(`${windows.monthly.start}T00:00:00Z`) } }] },
+    distinct: ['awsAccountId'],
+    select: { awsAccountId: true, roleArn: true },
+  });
   const result: IngestResult = { accounts: accounts.length, lines: 0, calls: 0, failures: [] };
   for (const account of accounts) {
     // Cost Explorer answers in us-east-1 whatever the regions of the resources.

@@ -8,7 +8,7 @@ import { db } from '@/lib/server/db/client';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { operationParamsSchemas, operationTypes } from '@/lib/operations/operation-types';
 import type { OperationType } from '@/lib/operations/operation-types';
-import { stepsFor } from './operation-steps';
+import { stepSignal, stepsFor } from './operation-steps';
 import type { ProvisionSpec } from './provision-chain';
 import { provisionSteps } from './provision-steps';
 import { advanceWaves } from './waves';
@@ -50,12 +50,21 @@ export async function claimOperation(workerId: string): Promise<string | null> {
 }
 
 async function finish(operationId: string, workerId: string, outcome: { status: 'succeeded' | 'failed' | 'rolled_back'; error?: string; result?: object }): Promise<void> {
-  const op = await db.operation.update({
-    where: { id: operationId },
-    data: { status: outcome.status, error: outcome.error ?? null, result: outcome.result ?? undefined, finishedAt: new Date(), lockedBy: null, lockedUntil: null },
-    select: { chainId: true, type: true, requestedById: true, requestedBy: { select: { email: true } }, chain: { select: { slug: true } } },
+  // One transaction, and only by the worker holding the claim: a finished operation never keeps its locks,
+  // and a worker that lost its claim (another resumed the operation) does not end it a second time.
+  const op = await db.$transaction(async (tx) => {
+    const ended = await tx.operation.updateMany({
+      where: { id: operationId, lockedBy: workerId },
+      data: { status: outcome.status, error: outcome.error ?? null, result: outcome.result ?? undefined, finishedAt: new Date(), lockedBy: null, lockedUntil: null },
+    });
+    if (ended.count === 0) return null;
+    await tx.instanceLock.deleteMany({ where: { operationId } });
+    return tx.operation.findUniqueOrThrow({ where: { id: operationId }, select: { chainId: true, type: true, requestedById: true, requestedBy: { select: { email: true } }, chain: { select: { slug: true } } } });
   });
-  await db.instanceLock.deleteMany({ where: { operationId } });
+  if (!op) {
+    console.warn(`operations: ${operationId} was taken over by another worker; ${workerId} leaves it`);
+    return;
+  }
   await recordAuditEvent({
     actor: { id: op.requestedById ?? undefined, email: op.requestedBy?.email },
     action: `operation.${outcome.status}:${op.type}`,
@@ -71,13 +80,16 @@ async function finish(operationId: string, workerId: string, outcome: { status: 
 /** Runs a step, failing it when it outlives its timeout. */
 export async function runStep(step: Step, ctx: StepContext): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
+  const abort = new AbortController();
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`"${step.name}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`)), step.timeoutMs);
   });
   try {
-    return await Promise.race([step.run(ctx), timeout]);
+    return await Promise.race([stepSignal.run(abort.signal, () => step.run(ctx)), timeout]);
   } finally {
     clearTimeout(timer);
+    // A wait that lost the race stops polling at its next round.
+    abort.abort();
   }
 }
 
@@ -106,13 +118,25 @@ export async function runOperation(operationId: string, workerId: string): Promi
     operationId: op.id,
     chain: { slug: op.chain.slug, dbInstanceIdentifier: d.dbInstanceIdentifier, appInstanceId: d.appInstanceId },
   };
+  // The claim is renewed while the operation runs; a renewal that finds the claim gone (another worker took
+  // over after this one stalled) stops this run before its next step.
+  let lost = false;
   const heartbeat = setInterval(() => {
-    void db.operation.updateMany({ where: { id: op.id, lockedBy: workerId }, data: { lockedUntil: new Date(Date.now() + CLAIM_MS) } }).catch(() => undefined);
+    void db.operation
+      .updateMany({ where: { id: op.id, lockedBy: workerId }, data: { lockedUntil: new Date(Date.now() + CLAIM_MS) } })
+      .then((r) => (lost ||= r.count === 0))
+      .catch(() => undefined);
   }, HEARTBEAT_MS);
   const done = new Map(op.steps.map((s) => [s.position, s.status]));
   try {
     const steps = spec ? provisionSteps(spec, { ...ctx, tier: op.chain.tier.key, accountId: op.chain.awsAccountId, roleArn: op.chain.roleArn }) : stepsFor(type as OperationType, params!.data as never, ctx);
+    // A run that failed and began rolling back before a crash goes on rolling back: never forwards again.
+    const failedAt = op.steps.find((s) => s.status === 'failed' && s.position < UNDO_BASE)?.position;
+    if (failedAt !== undefined && steps.some((s) => s.undo)) {
+      return await rollBack(op.id, workerId, steps, failedAt, ctx, `${steps[failedAt]?.name ?? 'a step'} failed before a restart`, spec ? op.chain.id : null, done);
+    }
     for (const [position, step] of steps.entries()) {
+      if (lost) return;
       const before = done.get(position);
       if (before === 'succeeded' || before === 'skipped') continue;
       if (before === 'running' && step.once) {
@@ -131,7 +155,7 @@ export async function runOperation(operationId: string, workerId: string): Promi
       } catch (error) {
         const reason = describeAwsError(error);
         await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'failed', detail: reason, finishedAt: new Date() } });
-        if (steps.some((s) => s.undo)) return await rollBack(op.id, workerId, steps, position, ctx, `${step.name}: ${reason}`, spec ? op.chain.id : null);
+        if (steps.some((s) => s.undo)) return await rollBack(op.id, workerId, steps, position, ctx, `${step.name}: ${reason}`, spec ? op.chain.id : null, done);
         return await finish(op.id, workerId, { status: 'failed', error: `${step.name}: ${reason}` });
       }
     }
@@ -147,11 +171,12 @@ const UNDO_BASE = 100;
  * Undoes, newest first, what the steps before the failed one made (the failed one too: it may have made
  * something before failing). Logged as steps. A provisioned chain that is rolled back is retired.
  */
-async function rollBack(operationId: string, workerId: string, steps: Step[], failedAt: number, ctx: StepContext, reason: string, retireChainId: string | null): Promise<void> {
+async function rollBack(operationId: string, workerId: string, steps: Step[], failedAt: number, ctx: StepContext, reason: string, retireChainId: string | null, done: Map<number, string>): Promise<void> {
   for (let position = failedAt; position >= 0; position--) {
     const step = steps[position]!;
     if (!step.undo) continue;
     const row = UNDO_BASE + position;
+    if (done.get(row) === 'succeeded') continue; // undone before a restart
     await db.operationStep.upsert({
       where: { operationId_position: { operationId, position: row } },
       create: { operationId, position: row, name: `Undo: ${step.name}`, status: 'running' },

@@ -1,7 +1,8 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AwsClients } from '@/lib/server/aws/clients';
 import { describeAppInstance, setAppInstanceType, startAppInstance, stopAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
-import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance, restoreToNewInstance, tagDbInstance } from '@/lib/server/aws/rds-operations';
+import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance, restoreToNewInstance, snapshotOwner, tagDbInstance } from '@/lib/server/aws/rds-operations';
 import { db } from '@/lib/server/db/client';
 import type { OperationParams, OperationType } from '@/lib/operations/operation-types';
 
@@ -25,9 +26,14 @@ const RDS_WAIT_MS = 30 * 60_000;
 const EC2_WAIT_MS = 10 * 60_000;
 export const POLL_MS = Number(process.env.FLEETPANE_OPERATION_POLL_MS ?? 2_000);
 
+/** The running step's abort signal: set by the runner when the step times out, so its polling stops too. */
+export const stepSignal = new AsyncLocalStorage<AbortSignal>();
+
 /** Polls until the check says done; the step's timeout (enforced by the runner) ends a wait that never does. */
 export async function waitUntil(check: () => Promise<{ done: boolean; detail: string }>): Promise<string> {
+  const signal = stepSignal.getStore();
   for (;;) {
+    if (signal?.aborted) throw new Error('the step timed out');
     const r = await check();
     if (r.done) return r.detail;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -76,6 +82,14 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
           name: `Restore ${p.snapshotId ?? `the state of ${p.pointInTime}`} to ${target}`,
           timeoutMs: 60_000,
           run: async (c) => {
+            // Isolation: only a snapshot of this chain's own instance (or tagged with this chain) is restored.
+            if (p.snapshotId) {
+              const owner = await snapshotOwner(c.clients, p.snapshotId);
+              if (!owner) throw new Error(`no snapshot ${p.snapshotId} in this chain's account and region`);
+              if (owner.instance !== c.chain.dbInstanceIdentifier && owner.chainTag !== c.chain.slug) {
+                throw new Error(`snapshot ${p.snapshotId} is of ${owner.instance ?? 'another instance'}, not of ${c.chain.slug}: refused`);
+              }
+            }
             const source = await describeDbInstance(c.clients, c.chain.dbInstanceIdentifier);
             return `${target}: ${await restoreToNewInstance(c.clients, { identifier: source.identifier, instanceClass: source.instanceClass, multiAz: source.multiAz }, target, p, c.chain.slug)}`;
           },
@@ -100,7 +114,10 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
           run: async (c) => {
             const restore = await db.operation.findUniqueOrThrow({ where: { id: p.restoreOperationId }, select: { chain: { select: { slug: true } } } });
             const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: restore.chain.slug } }, select: { id: true, dbInstanceIdentifier: true } });
-            const target = restoredInstanceFor(c.chain.dbInstanceIdentifier, p.restoreOperationId);
+            // The restore's target is named after the instance it restored beside, recorded in its first step.
+            const first = await db.operationStep.findUniqueOrThrow({ where: { operationId_position: { operationId: p.restoreOperationId, position: 0 } }, select: { detail: true } });
+            const target = first.detail?.split(':')[0] ?? '';
+            if (!target) throw new Error('the restore recorded no target instance');
             if (d.dbInstanceIdentifier === target) return `already on ${target}`;
             await describeDbInstance(c.clients, target);
             await tagDbInstance(c.clients, d.dbInstanceIdentifier, { 'fleetpane:replaced-by': target });

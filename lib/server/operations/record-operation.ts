@@ -1,4 +1,5 @@
 import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
@@ -62,7 +63,7 @@ export async function recordOperation(
   const same = async (): Promise<RequestOperationResult | null> => {
     const existing = await db.operation.findUnique({ where: { idempotencyKey }, select: { id: true, status: true, chainId: true, type: true, params: true } });
     if (!existing) return null;
-    if (existing.chainId !== chain.id || existing.type !== type || JSON.stringify(existing.params) !== JSON.stringify(params.data)) {
+    if (existing.chainId !== chain.id || existing.type !== type || !isDeepStrictEqual(existing.params, JSON.parse(JSON.stringify(params.data)))) {
       return { ok: false, status: 409, message: 'This Idempotency-Key was used for a different request.' };
     }
     return { ok: true, created: false, operation: { id: existing.id, status: existing.status } };
