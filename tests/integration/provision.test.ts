@@ -1,6 +1,7 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, ListTagsForResourceCommand } from '@aws-sdk/client-rds';
+import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
@@ -49,6 +50,10 @@ describe('provisioning a chain', () => {
     const [app] = await appOf('gelato-garden');
     expect([app?.InstanceType, app?.State?.Name]).toEqual(['m6i.large', 'running']);
     const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'gelato-garden' }, select: { decommissionedAt: true, accountManager: { select: { email: true } }, contract: { select: { currency: true } }, deployment: { select: { appInstanceId: true } } } });
+    // The chain's configuration, where its app reads it.
+    const ssm = new SSMClient({ region: 'eu-west-1', maxAttempts: 1 });
+    const stored = (await ssm.send(new GetParametersByPathCommand({ Path: '/fleetpane/gelato-garden/' }))).Parameters ?? [];
+    expect(Object.fromEntries(stored.map((p) => [p.Name, p.Value]))).toMatchObject({ '/fleetpane/gelato-garden/database-instance': 'fp-gelato-garden', '/fleetpane/gelato-garden/database-name': 'gelato_garden', '/fleetpane/gelato-garden/tier': 'enterprise' });
     expect(chain).toMatchObject({ decommissionedAt: null, accountManager: { email: 'am@fleetpane.local' }, contract: { currency: 'EUR' }, deployment: { appInstanceId: app?.InstanceId } });
   });
 
@@ -75,7 +80,9 @@ describe('provisioning a chain', () => {
     const op = await db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { status: true, error: true, steps: { select: { name: true, status: true }, orderBy: { position: 'asc' } } } });
     expect(op.status).toBe('rolled_back');
     expect(op.error).toContain('Health check');
-    expect(op.steps.filter((s) => s.name.startsWith('Undo:')).map((s) => s.status)).toEqual(['succeeded', 'succeeded']);
+    expect(op.steps.filter((s) => s.name.startsWith('Undo:')).map((s) => s.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    const left = (await new SSMClient({ region: 'eu-west-1', maxAttempts: 1 }).send(new GetParametersByPathCommand({ Path: '/fleetpane/sorbet-stand/' }))).Parameters ?? [];
+    expect(left).toEqual([]);
     await expect(testRds('eu-west-1').send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'fp-sorbet-stand' }))).rejects.toThrow();
     expect((await appOf('sorbet-stand')).map((i) => i.State?.Name)).toEqual(['terminated']);
     expect((await db.chain.findUniqueOrThrow({ where: { slug: 'sorbet-stand' } })).decommissionedAt).not.toBeNull();

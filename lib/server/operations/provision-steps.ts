@@ -6,6 +6,7 @@ import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
 import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
 import { describeAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
 import { dbInstanceExists, deleteDbInstance, describeDbInstance, modifyDbInstance } from '@/lib/server/aws/rds-operations';
+import { deleteChainParameters, putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
 import { healthMetric } from '@/lib/server/fleet/health-metric';
 import type { ProvisionSpec } from './provision-chain';
@@ -13,6 +14,7 @@ import { waitUntil } from './operation-steps';
 import type { Step, StepContext } from './operation-steps';
 
 const WAIT_MS = 30 * 60_000;
+const PARAMETERS = ['database-endpoint', 'database-name', 'database-instance', 'tier'];
 const HEALTH_WINDOW_MS = 15 * 60_000;
 
 /** The provisioning of a chain from its tier's template; each step that makes something can undo it. */
@@ -94,6 +96,22 @@ export function provisionSteps(spec: ProvisionSpec, ctx: StepContext & { tier: s
           return { done: s.state === 'running', detail: `${d.appInstanceId}: ${s.state}` };
         });
       },
+    },
+    {
+      name: "Store the chain's configuration parameters",
+      timeoutMs: 60_000,
+      run: async (c) => {
+        const dbState = await describeDbInstance(c.clients, spec.dbInstanceIdentifier);
+        const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: c.chain.slug } }, select: { databaseName: true } });
+        const names = await putChainParameters(c.clients, c.chain.slug, {
+          'database-endpoint': dbState.endpoint ?? '',
+          'database-name': d.databaseName,
+          'database-instance': spec.dbInstanceIdentifier,
+          tier: ctx.tier,
+        });
+        return names.join(', ');
+      },
+      undo: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, PARAMETERS), 'deleted'),
     },
     {
       name: 'Health check',
