@@ -9,7 +9,9 @@ import type { IngestResult } from './ingest-costs';
 const NIGHTLY_HOUR_UTC = 2;
 
 export async function ingestCostsIfDue(now = new Date()): Promise<IngestResult | null> {
-  const last = await db.costIngestRun.findFirst({ orderBy: { startedAt: 'desc' }, select: { startedAt: true, finishedAt: true } });
+  // Only a finished run counts: one cut short (the process stopped mid-run) is run again; the lease below
+  // keeps a run still going in another worker from being doubled.
+  const last = await db.costIngestRun.findFirst({ where: { finishedAt: { not: null } }, orderBy: { startedAt: 'desc' }, select: { startedAt: true } });
   const tonight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), NIGHTLY_HOUR_UTC));
   const dueSince = now >= tonight ? tonight : new Date(tonight.getTime() - 86_400_000);
   if (last && last.startedAt >= dueSince) return null;
