@@ -2,19 +2,12 @@
 // Pure: the collector stores "since when", pages and the API call this on the current state.
 import type { UpgradeKey } from './sla-terms';
 
-export type ConformanceRule =
-  | 'multi-az'
-  | 'backup-retention'
-  | 'encryption'
-  | 'deletion-protection'
-  | 'residency'
-  | 'allowed-region'
-  | 'database-kind'
-  | 'instance-class'
-  | 'backup-age';
+export const conformanceRules = ['multi-az', 'backup-retention', 'encryption', 'deletion-protection', 'residency', 'allowed-region', 'database-kind', 'instance-class', 'backup-age'] as const;
+export type ConformanceRule = (typeof conformanceRules)[number];
 
-/** Operations (the operations issue) that bring a chain back in line. */
-export type FixOperation = 'enable-multi-az' | 'disable-multi-az' | 'backup' | 'scale-database' | 'move-to-dedicated';
+/** Operations that bring a chain back in line. */
+export const fixOperations = ['enable-multi-az', 'disable-multi-az', 'backup', 'scale-database', 'move-to-dedicated'] as const;
+export type FixOperation = (typeof fixOperations)[number];
 
 export type Finding = {
   rule: ConformanceRule;

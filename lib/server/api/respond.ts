@@ -11,3 +11,17 @@ export function badRequest(error: z.ZodError): NextResponse {
 export function notFound(message: string): NextResponse {
   return NextResponse.json({ error: message }, { status: 404 });
 }
+
+/** The request's JSON body, or the 400 to answer when it is not JSON. */
+export async function readJson(request: Request): Promise<{ body: unknown; error?: never } | { body?: never; error: NextResponse }> {
+  try {
+    return { body: await request.json() };
+  } catch {
+    return { error: NextResponse.json({ error: 'The body is not JSON.' }, { status: 400 }) };
+  }
+}
+
+/** A refusal from the data layer ({ status, message, issues? }) as the API answers it. */
+export function refused(result: { status: number; message: string; issues?: string[] }): NextResponse {
+  return NextResponse.json({ error: result.message, ...(result.issues ? { issues: result.issues } : {}) }, { status: result.status });
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { healthValues } from '@/lib/fleet-query';
+import { conformanceRules, fixOperations } from '@/lib/sla/conformance';
+import { upgradeKeys } from '@/lib/sla/sla-terms';
 import type { ChainDetail, FleetChain, FleetPage, FleetTiles } from '@/lib/server/fleet/fleet-dto';
 import type { ContractView } from '@/lib/server/sla/find-contract';
 
@@ -47,13 +49,13 @@ export const conformanceSchema = z
     ok: z.boolean().describe('True when no finding is open'),
     findings: z.array(
       z.object({
-        rule: z.enum(['multi-az', 'backup-retention', 'encryption', 'deletion-protection', 'residency', 'allowed-region', 'database-kind', 'instance-class', 'backup-age']),
+        rule: z.enum(conformanceRules),
         direction: z.enum(['under', 'over']).describe('under: SLA or compliance risk; over: more than the contract pays for (margin leak)'),
         title: z.string(),
         promised: z.string(),
         deployed: z.string(),
         since: isoDate.nullable().describe('First seen by the collector; null when found by an edit since the last pass'),
-        fix: z.enum(['enable-multi-az', 'disable-multi-az', 'backup', 'scale-database', 'move-to-dedicated']).nullable().describe('The operation that fixes it, if any'),
+        fix: z.enum(fixOperations).nullable().describe('The operation that fixes it, if any'),
       }),
     ),
   })
@@ -112,7 +114,7 @@ export const contractResponseSchema = z
         monthlyPrice: z.string().describe('Decimal string, two decimals'),
         currency: z.string().length(3),
         marginTargetPct: z.string(),
-        upgrades: z.array(z.object({ key: z.enum(['multi-az', 'extra-storage', 'performance-tuning']), monthlyPrice: z.string(), quantity: z.number().int().optional() })),
+        upgrades: z.array(z.object({ key: z.enum(upgradeKeys), monthlyPrice: z.string(), quantity: z.number().int().optional() })),
         creditSchedule: z.array(z.object({ below: z.number(), creditPct: z.number() })).describe('Availability % below which the credit % of the month applies; highest threshold first'),
         version: z.number().int().describe('Send it back with an edit; an edit of an older version gets 409'),
         updatedAt: isoDate,

@@ -25,18 +25,22 @@ export type AuthContext = { chainId?: string; target?: string };
 export async function authorize(permission: Permission, context: AuthContext = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AuthError(401, 'Sign in first.');
-  if (!can(user.role, permission)) {
-    await recordAuditEvent({
-      actor: { id: user.id, email: user.email },
-      action: `authz.denied:${permission}`,
-      result: 'denied',
-      chainId: context.chainId,
-      target: context.target,
-      ip: await requestIp(),
-    });
-    throw new AuthError(403, `Your role may not do this (${permission}).`);
-  }
+  if (!can(user.role, permission)) await deny(user, permission, context, `Your role may not do this (${permission}).`);
   return user;
+}
+
+/** Audits a refusal and throws the 403. */
+async function deny(user: SessionUser, permission: Permission, context: AuthContext & { reason?: string }, message: string): Promise<never> {
+  await recordAuditEvent({
+    actor: { id: user.id, email: user.email },
+    action: `authz.denied:${permission}`,
+    result: 'denied',
+    chainId: context.chainId,
+    target: context.target,
+    ip: await requestIp(),
+    detail: context.reason ? { reason: context.reason } : undefined,
+  });
+  throw new AuthError(403, message);
 }
 
 /**
@@ -46,35 +50,25 @@ export async function authorize(permission: Permission, context: AuthContext = {
 export async function authorizeOnChain(permission: Permission, chain: { id: string; slug: string; accountManagerId: string | null }): Promise<SessionUser> {
   const user = await authorize(permission, { chainId: chain.id, target: chain.slug });
   if (!canOnChain(user, permission, chain)) {
-    await recordAuditEvent({
-      actor: { id: user.id, email: user.email },
-      action: `authz.denied:${permission}`,
-      result: 'denied',
-      chainId: chain.id,
-      target: chain.slug,
-      ip: await requestIp(),
-      detail: { reason: 'not the chain\'s account manager' },
-    });
-    throw new AuthError(403, `You do not manage ${chain.slug}: only its account manager or an admin may do this.`);
+    await deny(user, permission, { chainId: chain.id, target: chain.slug, reason: "not the chain's account manager" }, `You do not manage ${chain.slug}: only its account manager or an admin may do this.`);
   }
   return user;
 }
 
 /** For pages: signed-out visitors go to the login page, a missing permission renders 403. */
-export async function authorizePage(permission: Permission = 'fleet:read', context: AuthContext = {}): Promise<SessionUser> {
-  try {
-    return await authorize(permission, context);
-  } catch (error) {
-    if (error instanceof AuthError && error.status === 401) redirect('/login');
-    if (error instanceof AuthError) forbidden();
-    throw error;
-  }
+export function authorizePage(permission: Permission = 'fleet:read', context: AuthContext = {}): Promise<SessionUser> {
+  return onPage(authorize(permission, context));
 }
 
 /** authorizeOnChain for pages: 403 page for a chain the caller may not act on. */
-export async function authorizePageOnChain(permission: Permission, chain: { id: string; slug: string; accountManagerId: string | null }): Promise<SessionUser> {
+export function authorizePageOnChain(permission: Permission, chain: { id: string; slug: string; accountManagerId: string | null }): Promise<SessionUser> {
+  return onPage(authorizeOnChain(permission, chain));
+}
+
+/** A refusal as pages answer it: the login page when signed out, the 403 page otherwise. */
+export async function onPage<T>(check: Promise<T>): Promise<T> {
   try {
-    return await authorizeOnChain(permission, chain);
+    return await check;
   } catch (error) {
     if (error instanceof AuthError && error.status === 401) redirect('/login');
     if (error instanceof AuthError) forbidden();

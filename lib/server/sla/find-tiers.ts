@@ -19,7 +19,8 @@ export type TierDto = {
   chains: number;
 };
 
-const select = {
+/** Every field of a tier an admin edits: the edit form, its audit trail and the list read the same. */
+export const tierFields = {
   key: true,
   name: true,
   availabilityTarget: true,
@@ -32,8 +33,9 @@ const select = {
   allowedRegions: true,
   creditSchedule: true,
   version: true,
-  _count: { select: { chains: { where: { decommissionedAt: null } } } },
 } as const;
+
+const select = { ...tierFields, _count: { select: { chains: { where: { decommissionedAt: null } } } } } as const;
 
 type Row = { availabilityTarget: { toFixed(d: number): string }; creditSchedule: unknown; _count: { chains: number } } & Omit<TierDto, 'availabilityTarget' | 'creditSchedule' | 'chains'>;
 

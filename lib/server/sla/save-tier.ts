@@ -7,23 +7,10 @@ import { forgetFleetCache } from '@/lib/server/fleet/find-fleet-page';
 import { fieldErrors } from '@/lib/sla/contract-input';
 import { tierInputSchema } from '@/lib/sla/tier-input';
 import { syncConformance } from './find-conformance';
+import { tierFields } from './find-tiers';
 
 export type SaveTierResult = { ok: true; key: string } | { ok: false; status: 400 | 401 | 403 | 404 | 409; message: string; errors?: Record<string, string[]> };
 
-const tierFields = {
-  key: true,
-  name: true,
-  availabilityTarget: true,
-  requiresMultiAz: true,
-  minBackupRetentionDays: true,
-  requiresEncryption: true,
-  requiresDeletionProtection: true,
-  requiresDedicatedDatabase: true,
-  minInstanceClass: true,
-  allowedRegions: true,
-  creditSchedule: true,
-  version: true,
-} as const;
 
 /** Creates (version 0) or edits an SLA tier; admins only; the edit applies to the version it read. */
 export async function saveTier(raw: unknown, options: { create: boolean }): Promise<SaveTierResult> {

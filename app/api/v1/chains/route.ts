@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { API_PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
-import { badRequest } from '@/lib/server/api/respond';
+import { badRequest, readJson, refused } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { findFleetPageShared } from '@/lib/server/fleet/find-fleet-page';
@@ -17,13 +17,9 @@ export const GET = withAuth('fleet:read', async (request) => {
 
 /** Provisions a new chain from its tier's template (ops, admins; a sales pipeline with a token): 202. */
 export const POST = withAuth('operations:request', async (request, { user }) => {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return NextResponse.json({ error: 'The body is not JSON.' }, { status: 400 });
-  }
+  const { body, error } = await readJson(request);
+  if (error) return error;
   const result = await provisionChain({ id: user.id, email: user.email }, body, request.headers.get('idempotency-key'), await requestIp());
-  if (!result.ok) return NextResponse.json({ error: result.message, ...(result.issues ? { issues: result.issues } : {}) }, { status: result.status });
+  if (!result.ok) return refused(result);
   return NextResponse.json({ operation: result.operation }, { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } });
 });

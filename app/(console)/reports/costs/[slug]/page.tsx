@@ -4,11 +4,10 @@ import { notFound } from 'next/navigation';
 import { SourceBadge } from '@/components/ui/source-badge';
 import type { CostRow } from '@/lib/finance/cost-row';
 import { monthStart, reportQuerySchema } from '@/lib/finance/report-query';
-import { authorizePage, AuthError } from '@/lib/server/auth/authorize';
+import { authorizePage, onPage } from '@/lib/server/auth/authorize';
 import { costReportRows } from '@/lib/server/finance/cost-report';
 import { costReportScope } from '@/lib/server/finance/cost-report-scope';
 import { findMonthToDate } from '@/lib/server/finance/find-month-to-date';
-import { forbidden } from 'next/navigation';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -24,13 +23,7 @@ export default async function ChainCostsPage({ params, searchParams }: Props) {
   const q = await searchParams;
   const parsed = reportQuerySchema(new Date()).safeParse({ from: q.from || undefined, to: q.to || undefined, chain: slug });
   if (!parsed.success) notFound();
-  let scope;
-  try {
-    scope = await costReportScope(user, slug);
-  } catch (error) {
-    if (error instanceof AuthError) forbidden();
-    throw error;
-  }
+  const scope = await onPage(costReportScope(user, slug));
   if (!scope) notFound();
   const rows: CostRow[] = [];
   for await (const r of costReportRows({ from: monthStart(parsed.data.from), to: monthStart(parsed.data.to), ...scope })) rows.push(r);

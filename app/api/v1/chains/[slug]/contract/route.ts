@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { chainSlugSchema } from '@/lib/chain-slug';
-import { badRequest, notFound } from '@/lib/server/api/respond';
+import { badRequest, notFound, readJson } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { findContract } from '@/lib/server/sla/find-contract';
 import { updateContract } from '@/lib/server/sla/update-contract';
@@ -17,12 +17,8 @@ export const GET = withAuth<{ slug: string }>('fleet:read', async (_request, { p
 export const PUT = withAuth<{ slug: string }>('contracts:edit', async (request, { params }) => {
   const slug = chainSlugSchema.safeParse((await params).slug);
   if (!slug.success) return badRequest(slug.error);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return NextResponse.json({ error: 'The body is not JSON.' }, { status: 400 });
-  }
+  const { body, error } = await readJson(request);
+  if (error) return error;
   const result = await updateContract(slug.data, body);
   if (!result.ok) {
     const issues = Object.entries(result.errors ?? {}).flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`));

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { chainSlugSchema } from '@/lib/chain-slug';
-import { badRequest } from '@/lib/server/api/respond';
+import { badRequest, readJson, refused } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { findOperations } from '@/lib/server/operations/find-operations';
 import { requestOperation } from '@/lib/server/operations/request-operation';
@@ -9,14 +9,10 @@ import { requestOperation } from '@/lib/server/operations/request-operation';
 export const POST = withAuth<{ slug: string }>('operations:request', async (request, { params }) => {
   const slug = chainSlugSchema.safeParse((await params).slug);
   if (!slug.success) return badRequest(slug.error);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return NextResponse.json({ error: 'The body is not JSON: send { "type": …, "params": … }.' }, { status: 400 });
-  }
+  const { body, error } = await readJson(request);
+  if (error) return error;
   const result = await requestOperation({ slug: slug.data, body, idempotencyKey: request.headers.get('idempotency-key') });
-  if (!result.ok) return NextResponse.json({ error: result.message, ...(result.issues ? { issues: result.issues } : {}) }, { status: result.status });
+  if (!result.ok) return refused(result);
   return NextResponse.json({ operation: result.operation }, { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } });
 });
 
