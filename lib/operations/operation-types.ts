@@ -2,7 +2,7 @@
 // chain: one definition for the dialog, the API's validation and the runner.
 import { z } from 'zod';
 
-export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'decommission'] as const;
+export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance', 'decommission'] as const;
 export type OperationType = (typeof operationTypes)[number];
 
 const applyImmediately = z.boolean({ error: 'applyImmediately is true or false' }).default(true);
@@ -23,6 +23,12 @@ export const operationParamsSchemas = {
     .strict()
     .refine((p) => !!p.snapshotId !== !!p.pointInTime, 'give either snapshotId or pointInTime'),
   'cut-over': z.object({ restoreOperationId: z.uuid('restoreOperationId is the id of a finished restore of this chain') }).strict(),
+  'retire-instance': z
+    .object({
+      instance: z.string({ error: 'instance is the identifier of an instance the chain was cut over from' }).regex(/^[A-Za-z][A-Za-z0-9-]{0,62}$/, 'instance is an RDS instance identifier'),
+      confirm: z.string({ error: 'confirm is the chain\u2019s slug' }),
+    })
+    .strict(),
   // The chain's slug again: a pipeline cannot retire a chain by a typo in the path.
   decommission: z.object({ confirm: z.string({ error: 'confirm is the chain\u2019s slug' }) }).strict(),
 } satisfies Record<OperationType, z.ZodType>;
@@ -44,6 +50,7 @@ export const operationLabels: Record<OperationType, string> = {
   reboot: 'Reboot the database',
   restore: 'Restore to a new instance',
   'cut-over': 'Cut over to the restored instance',
+  'retire-instance': 'Retire a replaced instance',
   decommission: 'Decommission the chain',
 };
 
@@ -66,6 +73,11 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
     downtime: 'The app reconnects to the new endpoint: a short interruption; writes made to the old instance since the restore point are not in the new one.',
     destructive: true,
   },
+  'retire-instance': {
+    change: 'Takes a final snapshot of an instance the chain was cut over from, then deletes that instance. The chain\u2019s current database is not touched.',
+    downtime: 'None: the chain no longer uses it. The final snapshot is kept.',
+    destructive: true,
+  },
   decommission: {
     change: 'Takes a final snapshot, then deletes the database instance and terminates the app instance, and retires the chain. Runs only once a second person (ops or admin) approves.',
     downtime: 'Permanent: the chain stops serving. The final snapshot is kept.',
@@ -77,6 +89,6 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
 export const needsApproval: ReadonlySet<OperationType> = new Set(['decommission']);
 
 /** Operations on the database of a chain that shares its instance with others would touch other chains. */
-export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'decommission']);
+export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance', 'decommission']);
 
 export const operationStatuses = ['queued', 'running', 'succeeded', 'failed', 'rolled_back'] as const;

@@ -10,7 +10,7 @@ import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { claimOperation, drainOperations } from '@/lib/server/operations/operation-runner';
 import { approveOperation } from '@/lib/server/operations/approve-operation';
 import { cancelOperation } from '@/lib/server/operations/cancel-operation';
-import { finalSnapshotIdFor, restoredInstanceFor, snapshotIdFor } from '@/lib/server/operations/operation-steps';
+import { finalSnapshotIdFor, retiredSnapshotIdFor, restoredInstanceFor, snapshotIdFor } from '@/lib/server/operations/operation-steps';
 import { recordOperation } from '@/lib/server/operations/record-operation';
 import { requireEmulator, testRds } from '../support/aws';
 
@@ -189,5 +189,29 @@ describe('operations against the emulator', () => {
     const old = await describeDb('eu-west-1', 'fp-le-petit-bistro');
     const oldTags = (await testRds('eu-west-1').send(new ListTagsForResourceCommand({ ResourceName: old.DBInstanceArn! }))).TagList;
     expect(oldTags).toContainEqual({ Key: 'fleetpane:replaced-by', Value: target });
+
+    // The old instance is kept, and remembered, until it is retired; not before, the chain cannot be decommissioned.
+    expect(await db.replacedDbInstance.findMany({ where: { chain: { slug: 'le-petit-bistro' } }, select: { dbInstanceIdentifier: true, replacedBy: true, retiredAt: true } })).toEqual([
+      { dbInstanceIdentifier: 'fp-le-petit-bistro', replacedBy: target, retiredAt: null },
+    ]);
+    const blocked = await request('le-petit-bistro', 'decommission', { confirm: 'le-petit-bistro' });
+    expect(blocked).toMatchObject({ ok: false, status: 400 });
+    expect(JSON.stringify(blocked)).toContain('fp-le-petit-bistro');
+    // Only an instance the chain was cut over from, never its current one or another chain's, and with the slug typed.
+    expect(await request('le-petit-bistro', 'retire-instance', { instance: target, confirm: 'le-petit-bistro' })).toMatchObject({ ok: false, status: 400 });
+    expect(await request('le-petit-bistro', 'retire-instance', { instance: 'fp-green-bowl', confirm: 'le-petit-bistro' })).toMatchObject({ ok: false, status: 400 });
+    expect(await request('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro', confirm: 'le-petit' })).toMatchObject({ ok: false, status: 400 });
+
+    const retire = await run('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro', confirm: 'le-petit-bistro' });
+    expect(retire).toMatchObject({ status: 'succeeded', error: null });
+    await expect(describeDb('eu-west-1', 'fp-le-petit-bistro')).rejects.toThrow();
+    expect((await describeDb('eu-west-1', target)).DBInstanceStatus).toBe('available');
+    const kept = await testRds('eu-west-1').send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: retiredSnapshotIdFor('le-petit-bistro', retire.id) }));
+    expect(kept.DBSnapshots?.[0]).toMatchObject({ Status: 'available', DBInstanceIdentifier: 'fp-le-petit-bistro' });
+    expect((await db.replacedDbInstance.findFirstOrThrow({ where: { chain: { slug: 'le-petit-bistro' } } })).retireOperationId).toBe(retire.id);
+    expect(await request('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro', confirm: 'le-petit-bistro' })).toMatchObject({ ok: false, status: 400 });
+    expect((await describeDb('eu-west-1', 'fp-green-bowl')).DBInstanceStatus).toBe('available');
+    const actions = (await db.auditEvent.findMany({ where: { chain: { slug: 'le-petit-bistro' } }, select: { action: true } })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['operation.requested:retire-instance', 'operation.succeeded:retire-instance']));
   });
 });

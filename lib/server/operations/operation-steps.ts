@@ -1,6 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AwsClients } from '@/lib/server/aws/clients';
+import { CHAIN_TAG } from '@/lib/server/aws/ec2';
 import { describeAppInstance, setAppInstanceType, startAppInstance, stopAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
 import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance, restoreToNewInstance, snapshotOwner, tagDbInstance } from '@/lib/server/aws/rds-operations';
 import { db } from '@/lib/server/db/client';
@@ -53,10 +54,12 @@ const dbAvailable = (ctx: StepContext, ok: (s: Awaited<ReturnType<typeof describ
 export const snapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-op-${operationId.slice(0, 8)}`;
 export const restoredInstanceFor = (identifier: string, operationId: string) => `${identifier.slice(0, 40)}-r${operationId.slice(0, 6)}`;
 export const finalSnapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-final-${operationId.slice(0, 8)}`;
+export const retiredSnapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-retired-${operationId.slice(0, 8)}`;
 
-function snapshotSteps(id: string, name: string): Step[] {
+/** A snapshot of the chain's instance, or of another instance of the chain's (one it was cut over from). */
+function snapshotSteps(id: string, name: string, instance?: string): Step[] {
   return [
-    { name, timeoutMs: 60_000, run: async (c) => `${id}: ${await createSnapshot(c.clients, c.chain.dbInstanceIdentifier, id, c.chain.slug)}` },
+    { name, timeoutMs: 60_000, run: async (c) => `${id}: ${await createSnapshot(c.clients, instance ?? c.chain.dbInstanceIdentifier, id, c.chain.slug)}` },
     {
       name: 'Wait until the snapshot is available',
       timeoutMs: RDS_WAIT_MS,
@@ -112,7 +115,7 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
           name: 'Point the chain at the restored instance',
           timeoutMs: 30_000,
           run: async (c) => {
-            const restore = await db.operation.findUniqueOrThrow({ where: { id: p.restoreOperationId }, select: { chain: { select: { slug: true } } } });
+            const restore = await db.operation.findUniqueOrThrow({ where: { id: p.restoreOperationId }, select: { chainId: true, chain: { select: { slug: true } } } });
             const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: restore.chain.slug } }, select: { id: true, dbInstanceIdentifier: true } });
             // The restore's target is named after the instance it restored beside, recorded in its first step.
             const first = await db.operationStep.findUniqueOrThrow({ where: { operationId_position: { operationId: p.restoreOperationId, position: 0 } }, select: { detail: true } });
@@ -121,8 +124,43 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
             if (d.dbInstanceIdentifier === target) return `already on ${target}`;
             await describeDbInstance(c.clients, target);
             await tagDbInstance(c.clients, d.dbInstanceIdentifier, { 'fleetpane:replaced-by': target });
-            await db.deployment.update({ where: { id: d.id }, data: { dbInstanceIdentifier: target } });
-            return `${d.dbInstanceIdentifier} → ${target} (the old instance is kept, tagged fleetpane:replaced-by)`;
+            // The old instance is remembered in the same transaction: it keeps costing until it is retired.
+            await db.$transaction([
+              db.deployment.update({ where: { id: d.id }, data: { dbInstanceIdentifier: target } }),
+              db.replacedDbInstance.create({ data: { chainId: restore.chainId, dbInstanceIdentifier: d.dbInstanceIdentifier, replacedBy: target, cutOverOperationId: c.operationId } }),
+            ]);
+            return `${d.dbInstanceIdentifier} → ${target} (the old instance is kept, tagged fleetpane:replaced-by, until it is retired)`;
+          },
+        },
+      ];
+    }
+    case 'retire-instance': {
+      const p = params as OperationParams<'retire-instance'>;
+      return [
+        {
+          name: `Check that ${p.instance} is this chain's and replaced`,
+          timeoutMs: 30_000,
+          run: async (c) => {
+            // Isolation, checked again against AWS at run time: only an instance tagged with this chain and
+            // marked replaced is ever deleted, and never the one the chain runs on.
+            if (p.instance === c.chain.dbInstanceIdentifier) throw new Error(`${p.instance} is the chain's current database: refused`);
+            if (!(await dbInstanceExists(c.clients, p.instance))) return 'already gone';
+            const { tags } = await describeDbInstance(c.clients, p.instance);
+            if (tags[CHAIN_TAG] !== c.chain.slug) throw new Error(`${p.instance} is tagged for ${tags[CHAIN_TAG] ?? 'no chain'}, not ${c.chain.slug}: refused`);
+            if (!tags['fleetpane:replaced-by']) throw new Error(`${p.instance} is not tagged fleetpane:replaced-by: refused`);
+            return `replaced by ${tags['fleetpane:replaced-by']}`;
+          },
+        },
+        ...snapshotSteps(retiredSnapshotIdFor(ctx.chain.slug, ctx.operationId), 'Take the final snapshot of the replaced instance', p.instance),
+        { name: 'Turn deletion protection off', timeoutMs: 60_000, run: async (c) => ((await dbInstanceExists(c.clients, p.instance)) ? (await modifyDbInstance(c.clients, p.instance, { deletionProtection: false, applyImmediately: true }), 'off') : 'instance already gone') },
+        { name: `Delete ${p.instance}`, timeoutMs: 60_000, run: async (c) => deleteDbInstance(c.clients, p.instance) },
+        { name: 'Wait until it is gone', timeoutMs: RDS_WAIT_MS, run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, p.instance)), detail: 'deleted' })) },
+        {
+          name: 'Record it retired',
+          timeoutMs: 30_000,
+          run: async (c) => {
+            await db.replacedDbInstance.updateMany({ where: { chain: { slug: c.chain.slug }, dbInstanceIdentifier: p.instance }, data: { retiredAt: new Date(), retireOperationId: c.operationId } });
+            return 'retired';
           },
         },
       ];

@@ -51,10 +51,22 @@ export async function recordOperation(
     if (!restore || restore.chainId !== chain.id || restore.type !== 'restore') issues.push('params.restoreOperationId: not a restore of this chain');
     else if (restore.status !== 'succeeded') issues.push(`params.restoreOperationId: that restore is ${restore.status}, not succeeded`);
   }
-  if (type === 'decommission' && params.success && 'confirm' in params.data && params.data.confirm !== chain.slug) issues.push(`params.confirm: type the chain's slug (${chain.slug}) to confirm`);
+  if ((type === 'decommission' || type === 'retire-instance') && params.success && 'confirm' in params.data && params.data.confirm !== chain.slug) issues.push(`params.confirm: type the chain's slug (${chain.slug}) to confirm`);
+  const retiring = params.success && 'instance' in params.data ? params.data.instance : null;
+  if (type === 'retire-instance' && retiring) {
+    const kept = await db.replacedDbInstance.findUnique({ where: { chainId_dbInstanceIdentifier: { chainId: chain.id, dbInstanceIdentifier: retiring } }, select: { retiredAt: true } });
+    if (!kept) issues.push(`params.instance: ${chain.slug} was never cut over from ${retiring}`);
+    else if (kept.retiredAt) issues.push(`params.instance: ${retiring} was retired already`);
+  }
+  if (type === 'decommission') {
+    // Otherwise they would outlive the chain, running and billed with nobody looking at them.
+    const kept = await db.replacedDbInstance.findMany({ where: { chainId: chain.id, retiredAt: null }, select: { dbInstanceIdentifier: true } });
+    if (kept.length) issues.push(`retire the instances kept after a cut-over first: ${kept.map((k) => k.dbInstanceIdentifier).join(', ')}`);
+  }
   if (issues.length || !params.success || !d) return bad(`Invalid request: ${issues.join('; ')}`, issues);
 
-  const resource = type === 'scale-app' ? `ec2/${d.appInstanceId}` : `rds/${d.dbInstanceIdentifier}`;
+  // Retiring locks the replaced instance it deletes, not the one the chain runs on.
+  const resource = type === 'scale-app' ? `ec2/${d.appInstanceId}` : `rds/${retiring ?? d.dbInstanceIdentifier}`;
   const instanceKey = `${chain.awsAccountId}/${chain.region}/${resource}`;
   // Decommissioning touches the app instance too: it holds both.
   const keys = type === 'decommission' && d.appInstanceId ? [instanceKey, `${chain.awsAccountId}/${chain.region}/ec2/${d.appInstanceId}`] : [instanceKey];

@@ -14,6 +14,8 @@ export type OperationFacts = {
   appType: string | null;
   /** The chain's snapshots (newest first), to restore from. */
   snapshots: string[];
+  /** Instances the chain was cut over from, kept until retired. */
+  kept: string[];
   /** Hourly prices in the chain's region (USD), for the dialog's monthly cost change. */
   prices: { rds: Record<string, number>; ec2: Record<string, number>; storageGbMonth: number | null };
 };
@@ -35,6 +37,7 @@ function costChange(type: OperationType, f: OperationFacts, p: Record<string, st
   if (type === 'backup' || type === 'reboot') return 'none (a snapshot adds backup storage beyond the free allowance)';
   if (type === 'restore') return 'a second instance like this one runs until the old one is retired';
   if (type === 'cut-over') return 'none';
+  if (type === 'retire-instance') return 'the replaced instance\u2019s whole cost stops; its final snapshot is kept (backup storage)';
   if (type === 'decommission') return 'the chain\u2019s whole infrastructure cost stops; the final snapshot is kept (backup storage)';
   if (delta === undefined || Number.isNaN(delta)) return 'unknown: the price catalog has no price for this class or type';
   return `${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)} USD a month (catalog prices)`;
@@ -51,13 +54,13 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false });
 
   const available: OperationType[] = facts.dedicated
-    ? ['backup', 'scale-database', 'grow-storage', facts.multiAz ? 'disable-multi-az' : 'enable-multi-az', 'reboot', 'restore', 'scale-app', 'decommission']
+    ? ['backup', 'scale-database', 'grow-storage', facts.multiAz ? 'disable-multi-az' : 'enable-multi-az', 'reboot', 'restore', 'scale-app', ...(facts.kept.length ? (['retire-instance'] as const) : []), 'decommission']
     : ['scale-app'];
   const open = (t: OperationType) => {
     setType(t);
     // One key per dialog: a double click, or a retry after a network error, is the same operation.
     setKey(crypto.randomUUID());
-    setParams(t === 'restore' ? { snapshotId: facts.snapshots[0] ?? '' } : t === 'scale-database' ? { instanceClass: facts.dbClass ?? '' } : t === 'grow-storage' ? { allocatedStorageGb: String((facts.storageGb ?? 20) + 50) } : t === 'scale-app' ? { instanceType: facts.appType ?? '' } : {});
+    setParams(t === 'restore' ? { snapshotId: facts.snapshots[0] ?? '' } : t === 'retire-instance' ? { instance: facts.kept[0] ?? '' } : t === 'scale-database' ? { instanceClass: facts.dbClass ?? '' } : t === 'grow-storage' ? { allocatedStorageGb: String((facts.storageGb ?? 20) + 50) } : t === 'scale-app' ? { instanceType: facts.appType ?? '' } : {});
     setConfirm('');
     setState({ busy: false });
     dialog.current?.showModal();
@@ -70,6 +73,7 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
     if (type === 'reboot') return { forceFailover: params.forceFailover === 'on' };
     if (type === 'enable-multi-az' || type === 'disable-multi-az') return { applyImmediately: true };
     if (type === 'decommission') return { confirm };
+    if (type === 'retire-instance') return { instance: params.instance, confirm };
     if (type === 'restore') return { snapshotId: params.snapshotId };
     return {};
   };
@@ -139,6 +143,18 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
                   {facts.snapshots.map((s) => (
                     <option key={s} value={s}>
                       {s}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {type === 'retire-instance' && (
+              <label className="block">
+                Replaced instance
+                <select value={params.instance ?? ''} onChange={(e) => setParams({ instance: e.target.value })} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1">
+                  {facts.kept.map((k) => (
+                    <option key={k} value={k}>
+                      {k}
                     </option>
                   ))}
                 </select>

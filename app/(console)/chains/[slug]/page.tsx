@@ -9,6 +9,7 @@ import { OperationList } from '@/components/operations/operation-list';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can } from '@/lib/server/auth/roles';
 import { findRegionPrices } from '@/lib/server/finance/find-region-prices';
+import { findKeptInstances } from '@/lib/server/operations/find-kept-instances';
 import { findOperations } from '@/lib/server/operations/find-operations';
 import { OperationButtons } from './operation-buttons';
 import { findChain } from '@/lib/server/fleet/find-chain';
@@ -44,7 +45,7 @@ export default async function ChainPage({ params }: Props) {
   const chain = await findChain(slug);
   if (!chain) notFound();
   const canOperate = can(user.role, 'operations:request');
-  const [operations, prices] = await Promise.all([findOperations({ chain: chain.slug, take: 20 }), canOperate ? findRegionPrices(chain.region) : null]);
+  const [operations, prices, kept] = await Promise.all([findOperations({ chain: chain.slug, take: 20 }), canOperate ? findRegionPrices(chain.region) : null, findKeptInstances(chain.slug)]);
   const { database: d, app } = chain;
 
   return (
@@ -127,8 +128,20 @@ export default async function ChainPage({ params }: Props) {
         </h2>
         {canOperate && prices && (
           <OperationButtons
-            facts={{ slug: chain.slug, dedicated: d.kind === 'dedicated', multiAz: d.multiAz, dbClass: d.instanceClass, storageGb: d.allocatedStorageGb, appType: app.instanceType, prices, snapshots: d.snapshots.map((s) => s.id) }}
+            facts={{ slug: chain.slug, dedicated: d.kind === 'dedicated', multiAz: d.multiAz, dbClass: d.instanceClass, storageGb: d.allocatedStorageGb, appType: app.instanceType, prices, snapshots: d.snapshots.map((s) => s.id), kept: kept.map((k) => k.identifier) }}
           />
+        )}
+        {kept.length > 0 && (
+          <p className="mt-2 text-sm text-warn" data-testid="kept-instances">
+            Kept after a cut-over, still running and billed:{' '}
+            {kept.map((k, i) => (
+              <span key={k.identifier}>
+                {i > 0 && ', '}
+                <span className="font-mono">{k.identifier}</span> (replaced by {k.replacedBy} {formatAge(k.replacedAt)})
+              </span>
+            ))}
+            . Retire it once the new instance has proved itself.
+          </p>
         )}
         <OperationList query={`chain=${chain.slug}`} initial={operations} showChain={false} me={canOperate ? user.email : null} />
       </section>
