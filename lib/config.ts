@@ -23,6 +23,12 @@ export type Config = {
   awsAccountId: string;
   /** The AMI provisioned app instances start from. */
   appAmi: string;
+  /**
+   * How Fleetpane reaches the engine inside a shared RDS instance (to create a chain's database and login):
+   * with AWS, the instance's endpoint over TLS verified against the RDS CA bundle (caFile); against the
+   * emulator, whose instances have no engine, one PostgreSQL server standing in for all of them.
+   */
+  engine: { kind: 'rds'; caFile?: string } | { kind: 'emulated'; url: string };
   /** Split GetMetricData windows longer than this many periods into slices (emulator only; see README). */
   metricMaxPeriods?: number;
 };
@@ -46,6 +52,8 @@ const envSchema = z.object({
   FLEETPANE_COLLECT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
   FLEETPANE_METRIC_MAX_PERIODS: z.coerce.number().int().min(1).max(100_800).optional(),
   FLEETPANE_AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'FLEETPANE_AWS_ACCOUNT_ID is a 12-digit AWS account id').optional(),
+  FLEETPANE_EMULATED_ENGINE_URL: z.string().regex(/^postgres(ql)?:\/\/./, 'FLEETPANE_EMULATED_ENGINE_URL is a postgresql:// URL').optional(),
+  FLEETPANE_RDS_CA_FILE: z.string().optional(),
   FLEETPANE_APP_AMI: z.string().regex(/^ami-[0-9a-f]{8,17}$/, 'FLEETPANE_APP_AMI is an AMI id such as ami-0abc12345').optional(),
 });
 
@@ -101,6 +109,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError('OIDC sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.');
   }
+  if (e.FLEETPANE_EMULATED_ENGINE_URL && !e.AWS_ENDPOINT_URL) {
+    throw new ConfigError('FLEETPANE_EMULATED_ENGINE_URL is for the local AWS emulator only (AWS_ENDPOINT_URL): with AWS, Fleetpane reaches each instance at its own endpoint.');
+  }
   if (!demo && !e.OIDC_ISSUER) {
     throw new ConfigError('No sign-in method: production mode needs an OIDC provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET).');
   }
@@ -118,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     // The demo's account and AMI are the emulator's; production sets both.
     awsAccountId: e.FLEETPANE_AWS_ACCOUNT_ID ?? '123456789012',
     appAmi: e.FLEETPANE_APP_AMI ?? 'ami-12c6146b',
+    engine: e.FLEETPANE_EMULATED_ENGINE_URL ? { kind: 'emulated', url: e.FLEETPANE_EMULATED_ENGINE_URL } : { kind: 'rds', caFile: e.FLEETPANE_RDS_CA_FILE },
   };
 }
 

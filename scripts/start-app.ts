@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { config } from '../lib/config';
 import { buildIfChanged } from './lib/build';
-import { demoAwsEnv, checkEndpoint, startEmulator } from './lib/emulator';
+import { demoAwsEnv, checkEndpoint, startEmulatedEngine, startEmulator } from './lib/emulator';
 import { exitOnError, runChild, startChild, tsArgs, waitFor } from './lib/processes';
 import { demoSecret } from './lib/secret';
 import { demoUsers, DEMO_PASSWORD } from '../lib/server/demo/demo-fleet';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     Object.assign(env, demoAwsEnv);
     console.log(`AWS emulator: ${env.AWS_ENDPOINT_URL}`);
   }
+  if (env.AWS_ENDPOINT_URL && cfg.demo) env.FLEETPANE_EMULATED_ENGINE_URL ??= await startEmulatedEngine(Number(env.FLEETPANE_ENGINE_PORT ?? 4570), root);
   if (cfg.worker === 'external' && cfg.database.kind === 'embedded') {
     throw new Error('FLEETPANE_WORKER=external needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.');
   }

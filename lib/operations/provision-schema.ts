@@ -14,6 +14,10 @@ export const provisionSchema = z
     accountManagerEmail: z.email('accountManagerEmail is an email').optional(),
     database: z
       .object({
+        // Dedicated: the chain's own RDS instance. Shared: its own database and login in a shared instance
+        // of its region (the tier's template decides when left out: shared where the tier allows it).
+        kind: z.enum(['dedicated', 'shared'], { error: 'database.kind is "dedicated" or "shared"' }).optional(),
+        sharedInstance: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,62}$/, 'database.sharedInstance is an RDS instance identifier').optional(),
         instanceClass: z.string().regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, 'database.instanceClass is an RDS class').optional(),
         storageGb: z.number().int().min(20).max(65_536).default(100),
       })

@@ -1,7 +1,9 @@
 // The local AWS emulator (moto server): started on loopback when no AWS endpoint is configured.
 import { execFileSync } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
 import { ConfigError } from '../../lib/config';
-import { startChild, waitFor } from './processes';
+import { startChild, tsArgs, waitFor } from './processes';
 
 export const demoAwsEnv = {
   AWS_ACCESS_KEY_ID: 'fleetpane-demo',
@@ -58,4 +60,31 @@ export async function startEmulator(port: number): Promise<string> {
     return answers(url);
   }, 20_000, 'The AWS emulator');
   return url;
+}
+
+/**
+ * Starts the engine that stands in for the emulator's RDS instances (scripts/emulated-engine.ts) on
+ * 127.0.0.1:port, or reuses one answering there, and returns its URL for FLEETPANE_EMULATED_ENGINE_URL.
+ */
+export async function startEmulatedEngine(port: number, root: string): Promise<string> {
+  const url = `postgresql://fleetpane_admin@127.0.0.1:${port}/postgres`;
+  if (await acceptsConnections(port)) return url;
+  const child = startChild(process.execPath, tsArgs(path.join(root, 'scripts/emulated-engine.ts'), [String(port)]), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
+  });
+  await waitFor(async () => {
+    if (exited) throw new ConfigError(`The emulated database engine could not start on port ${port} (FLEETPANE_ENGINE_PORT).`);
+    return acceptsConnections(port);
+  }, 20_000, 'The emulated database engine');
+  return url;
+}
+
+function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }

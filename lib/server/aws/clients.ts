@@ -3,6 +3,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 
@@ -12,7 +13,7 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 /** Where a chain's resources live: an account (ours, or the chain's own reached through a role) and a region. */
 export type AwsScope = { region: string; accountId: string; roleArn?: string | null };
 
-export type AwsClients = { rds: RDSClient; ec2: EC2Client; cloudwatch: CloudWatchClient; costExplorer: CostExplorerClient; ssm: SSMClient };
+export type AwsClients = { rds: RDSClient; ec2: EC2Client; cloudwatch: CloudWatchClient; costExplorer: CostExplorerClient; ssm: SSMClient; secrets: SecretsManagerClient };
 
 const clientDefaults = {
   maxAttempts: 4,
@@ -39,7 +40,7 @@ export function awsClients(scope: AwsScope): AwsClients {
         })
       : undefined;
     const options = { ...clientDefaults, region: scope.region, credentials };
-    clients = { rds: new RDSClient(options), ec2: new EC2Client(options), cloudwatch: new CloudWatchClient(options), costExplorer: new CostExplorerClient(options), ssm: new SSMClient(options) };
+    clients = { rds: new RDSClient(options), ec2: new EC2Client(options), cloudwatch: new CloudWatchClient(options), costExplorer: new CostExplorerClient(options), ssm: new SSMClient(options), secrets: new SecretsManagerClient(options) };
     cache.set(key, clients);
   }
   return clients;

@@ -8,7 +8,15 @@ import { evaluateConformance } from '@/lib/sla/conformance';
 import type { RequestOperationResult } from './record-operation';
 import { wakeOperationRunner } from './operation-runner';
 
+/** Chains one shared instance takes at most: their connection caps add up to what the instance allows. */
+export const SHARED_INSTANCE_CAPACITY = 20;
+
 export type ProvisionSpec = {
+  /** Missing in operations recorded before shared provisioning existed: dedicated. */
+  databaseKind?: 'dedicated' | 'shared';
+  /** The chain's own database (and, on a shared instance, its login). */
+  databaseName?: string;
+  /** Dedicated: the chain's new instance. Shared: the shared instance its database goes into. */
   dbInstanceIdentifier: string;
   instanceClass: string;
   storageGb: number;
@@ -21,7 +29,8 @@ export type ProvisionSpec = {
 
 /**
  * Registers a new chain (tier, contract, account manager) and queues its provisioning from the tier's
- * template: a dedicated RDS instance and an app instance, tagged for cost allocation, then a health check.
+ * template: a dedicated RDS instance, or its own database and login in a shared instance of its region
+ * (where the tier allows it), and an app instance, tagged for cost allocation, then a health check.
  * A failed step rolls back what the earlier ones made. The caller is already authorized.
  */
 export async function provisionChain(user: { id: string; email: string }, body: unknown, idempotencyKey: string | null, ip: string | null = null): Promise<RequestOperationResult> {
@@ -44,21 +53,32 @@ export async function provisionChain(user: { id: string; email: string }, body: 
   const manager = input.accountManagerEmail ? await db.user.findFirst({ where: { email: input.accountManagerEmail, active: true, role: { in: ['account_manager', 'admin'] } }, select: { id: true } }) : null;
   if (input.accountManagerEmail && !manager) issues.push('accountManagerEmail: no active account manager with that email');
   const instanceClass = input.database.instanceClass ?? tier?.minInstanceClass ?? 'db.t4g.medium';
+  const accountId = config().awsAccountId;
+  const shared = tier ? await pickSharedInstance(accountId, input.region, input.database.sharedInstance) : null;
+  // The tier's template: a shared instance where the tier allows one and the region has room, else dedicated.
+  const kind = input.database.kind ?? (tier && !tier.requiresDedicatedDatabase && shared?.ok ? 'shared' : 'dedicated');
+  if (kind === 'shared' && shared && !shared.ok) issues.push(`database: ${shared.problem}`);
+  if (kind === 'dedicated' && input.database.sharedInstance) issues.push('database.sharedInstance: only for database.kind "shared"');
+  if (kind === 'shared' && input.database.instanceClass) issues.push('database.instanceClass: a chain on a shared instance has no class of its own');
   if (tier) {
     // The chain is born conforming: the same rules the conformance view holds it to.
     const findings = evaluateConformance({
       chain: { region: input.region, residency: input.residency },
       tier,
       upgrades: [],
-      deployment: { databaseKind: 'dedicated', dbClass: instanceClass, multiAz: tier.requiresMultiAz, backupRetentionDays: Math.max(1, tier.minBackupRetentionDays), storageEncrypted: true, deletionProtection: tier.requiresDeletionProtection, latestSnapshotAt: new Date(), refreshedAt: new Date() },
+      deployment: { databaseKind: kind, dbClass: kind === 'dedicated' ? instanceClass : null, multiAz: kind === 'dedicated' && tier.requiresMultiAz, backupRetentionDays: Math.max(1, tier.minBackupRetentionDays), storageEncrypted: true, deletionProtection: tier.requiresDeletionProtection, latestSnapshotAt: new Date(), refreshedAt: new Date() },
       now: new Date(),
     }).filter((f) => f.direction === 'under');
     issues.push(...findings.map((f) => `${f.rule}: ${f.title} (promised ${f.promised}, asked ${f.deployed})`));
   }
   if (issues.length || !tier) return { ok: false, status: 400, message: `Invalid request: ${issues.join('; ')}`, issues };
 
+  const databaseName = input.slug.replace(/-/g, '_');
+  const onShared = kind === 'shared' && shared?.ok ? shared : null;
   const spec: ProvisionSpec = {
-    dbInstanceIdentifier: `fp-${input.slug}`,
+    databaseKind: kind,
+    databaseName,
+    dbInstanceIdentifier: onShared ? onShared.identifier : `fp-${input.slug}`,
     instanceClass,
     storageGb: input.database.storageGb,
     multiAz: tier.requiresMultiAz,
@@ -67,7 +87,6 @@ export async function provisionChain(user: { id: string; email: string }, body: 
     appInstanceType: input.appInstanceType,
     ami: config().appAmi,
   };
-  const accountId = config().awsAccountId;
   try {
     const op = await db.$transaction(async (tx) => {
       const chain = await tx.chain.create({
@@ -80,7 +99,7 @@ export async function provisionChain(user: { id: string; email: string }, body: 
           healthCheckId: `hc-${input.slug}`,
           tierId: tier.id,
           accountManagerId: manager?.id,
-          deployment: { create: { databaseKind: 'dedicated', dbInstanceIdentifier: spec.dbInstanceIdentifier, databaseName: input.slug.replace(/-/g, '_') } },
+          deployment: { create: { databaseKind: kind, dbInstanceIdentifier: spec.dbInstanceIdentifier, sharedDbInstanceId: onShared?.id, databaseName } },
           contract: {
             create: {
               tierId: tier.id,
@@ -95,7 +114,8 @@ export async function provisionChain(user: { id: string; email: string }, body: 
         },
         select: { id: true },
       });
-      const instanceKey = `${accountId}/${input.region}/rds/${spec.dbInstanceIdentifier}`;
+      // On a shared instance the operation changes one database in it, not the instance.
+      const instanceKey = `${accountId}/${input.region}/rds/${spec.dbInstanceIdentifier}${onShared ? `/${databaseName}` : ''}`;
       const created = await tx.operation.create({ data: { chainId: chain.id, type: 'provision', params: spec, idempotencyKey: scopedKey, instanceKey, requestedById: user.id }, select: { id: true, status: true } });
       await tx.instanceLock.create({ data: { instanceKey, operationId: created.id } });
       return { ...created, chainId: chain.id };
@@ -107,4 +127,19 @@ export async function provisionChain(user: { id: string; email: string }, body: 
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { ok: false, status: 409, message: `"${input.slug}" is being provisioned already, or the key was reused.` };
     throw error;
   }
+}
+
+type SharedPick = { ok: true; id: string; identifier: string } | { ok: false; problem: string };
+
+/** The shared instance a new chain goes on: the one asked for, or the emptiest with room in its account and region. */
+async function pickSharedInstance(accountId: string, region: string, asked: string | undefined): Promise<SharedPick> {
+  const rows = await db.sharedDbInstance.findMany({
+    where: { awsAccountId: accountId, region, ...(asked ? { dbInstanceIdentifier: asked } : {}) },
+    select: { id: true, dbInstanceIdentifier: true, _count: { select: { deployments: { where: { chain: { decommissionedAt: null } } } } } },
+    orderBy: { dbInstanceIdentifier: 'asc' },
+  });
+  if (!rows.length) return { ok: false, problem: asked ? `no shared instance ${asked} in ${region}` : `no shared instance in ${region}: provision a dedicated database` };
+  const roomy = rows.filter((r) => r._count.deployments < SHARED_INSTANCE_CAPACITY).sort((a, b) => a._count.deployments - b._count.deployments)[0];
+  if (!roomy) return { ok: false, problem: `${asked ?? `every shared instance in ${region}`} holds ${SHARED_INSTANCE_CAPACITY} chains already: provision a dedicated database` };
+  return { ok: true, id: roomy.id, identifier: roomy.dbInstanceIdentifier };
 }

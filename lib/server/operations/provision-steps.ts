@@ -6,15 +6,17 @@ import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
 import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
 import { describeAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
 import { dbInstanceExists, deleteDbInstance, describeDbInstance, modifyDbInstance } from '@/lib/server/aws/rds-operations';
+import { chainSecretName, deleteChainSecret, ensureChainSecret } from '@/lib/server/aws/secrets';
 import { deleteChainParameters, putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
 import { healthMetric } from '@/lib/server/fleet/health-metric';
 import type { ProvisionSpec } from './provision-chain';
 import { waitUntil } from './operation-steps';
+import { createIsolatedDatabase, dropIsolatedDatabase, masterConnection } from './shared-database';
 import type { Step, StepContext } from './operation-steps';
 
 const WAIT_MS = 30 * 60_000;
-const PARAMETERS = ['database-endpoint', 'database-name', 'database-instance', 'tier'];
+const PARAMETERS = ['database-endpoint', 'database-name', 'database-instance', 'database-secret', 'tier'];
 const HEALTH_WINDOW_MS = 15 * 60_000;
 
 /** The provisioning of a chain from its tier's template; each step that makes something can undo it. */
@@ -24,6 +26,43 @@ export function provisionSteps(spec: ProvisionSpec, ctx: StepContext & { tier: s
     { Key: 'fleetpane:tier', Value: ctx.tier },
     { Key: 'fleetpane:managed', Value: 'true' },
   ];
+  const shared = spec.databaseKind === 'shared';
+  const databaseName = spec.databaseName ?? ctx.chain.slug.replace(/-/g, '_');
+  return [
+    ...(shared ? sharedDatabaseSteps(spec.dbInstanceIdentifier, databaseName) : dedicatedDatabaseSteps(spec, tags)),
+    ...appAndCheckSteps(spec, ctx, tags, databaseName),
+  ];
+}
+
+type Tags = { Key: string; Value: string }[];
+
+/** On a shared instance: the chain's login in Secrets Manager, then its own database and login in the engine. */
+function sharedDatabaseSteps(instance: string, databaseName: string): Step[] {
+  return [
+    {
+      name: "Store the chain's database login in Secrets Manager",
+      timeoutMs: 60_000,
+      run: async (c) => {
+        const { endpoint } = await masterConnection(c.clients, instance);
+        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...endpoint, dbname: databaseName, username: databaseName, dbInstanceIdentifier: instance });
+        return `${chainSecretName(c.chain.slug)} ${login.created ? 'created' : 'existed'}`;
+      },
+      undo: async (c) => `${chainSecretName(c.chain.slug)}: ${await deleteChainSecret(c.clients, c.chain.slug)}`,
+    },
+    {
+      name: `Create the chain's database and login on ${instance}`,
+      timeoutMs: 60_000,
+      run: async (c) => {
+        const { config, endpoint } = await masterConnection(c.clients, instance);
+        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...endpoint, dbname: databaseName, username: databaseName, dbInstanceIdentifier: instance });
+        return createIsolatedDatabase(config, databaseName, login.password);
+      },
+      undo: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, databaseName),
+    },
+  ];
+}
+
+function dedicatedDatabaseSteps(spec: ProvisionSpec, tags: Tags): Step[] {
   return [
     {
       name: `Create the database instance ${spec.dbInstanceIdentifier}`,
@@ -63,6 +102,11 @@ export function provisionSteps(spec: ProvisionSpec, ctx: StepContext & { tier: s
           return { done: s.status === 'available', detail: `status ${s.status}` };
         }),
     },
+  ];
+}
+
+function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext & { tier: string; accountId: string; roleArn: string | null }, tags: Tags, databaseName: string): Step[] {
+  return [
     {
       name: `Launch the app instance (${spec.appInstanceType})`,
       timeoutMs: 60_000,
@@ -102,11 +146,11 @@ export function provisionSteps(spec: ProvisionSpec, ctx: StepContext & { tier: s
       timeoutMs: 60_000,
       run: async (c) => {
         const dbState = await describeDbInstance(c.clients, spec.dbInstanceIdentifier);
-        const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: c.chain.slug } }, select: { databaseName: true } });
         const names = await putChainParameters(c.clients, c.chain.slug, {
           'database-endpoint': dbState.endpoint ?? '',
-          'database-name': d.databaseName,
+          'database-name': databaseName,
           'database-instance': spec.dbInstanceIdentifier,
+          ...(spec.databaseKind === 'shared' ? { 'database-secret': chainSecretName(c.chain.slug) } : {}),
           tier: ctx.tier,
         });
         return names.join(', ');

@@ -1,0 +1,78 @@
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import pg from 'pg';
+import { config } from '@/lib/config';
+import type { AwsClients } from '@/lib/server/aws/clients';
+import { readMasterSecret } from '@/lib/server/aws/secrets';
+
+// A chain on a shared instance gets its own database and its own login inside the instance's engine,
+// made here in SQL as the instance's master user. Isolation: nobody but the chain's login (and the
+// master) may connect to its database, and the login is capped so a spike at one chain cannot take the
+// instance's connections or run queries forever at its neighbours' expense.
+
+/** Connections one chain may hold on a shared instance (RDS PostgreSQL on a db.m6g.large allows ~800). */
+export const CHAIN_CONNECTION_LIMIT = 40;
+const STATEMENT_TIMEOUT = '60s';
+
+export type Endpoint = { host: string; port: number };
+
+const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** How to reach an instance's engine as its master user: the endpoint and master secret, or the emulator's stand-in. */
+export async function masterConnection(clients: AwsClients, identifier: string): Promise<{ config: pg.ClientConfig; endpoint: Endpoint }> {
+  const instance = (await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances?.[0];
+  if (!instance?.Endpoint?.Address) throw new Error(`${identifier} has no endpoint yet`);
+  const endpoint = { host: instance.Endpoint.Address, port: instance.Endpoint.Port ?? 5432 };
+  const engine = config().engine;
+  if (engine.kind === 'emulated') {
+    // The emulator's instances have no engine: one PostgreSQL server stands in for all of them.
+    const url = new URL(engine.url);
+    return { endpoint, config: { host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) || undefined, database: url.pathname.slice(1) || 'postgres' } };
+  }
+  const arn = instance.MasterUserSecret?.SecretArn;
+  if (!arn) throw new Error(`${identifier} has no RDS-managed master secret (create it with ManageMasterUserPassword) : Fleetpane never holds master passwords itself`);
+  const master = await readMasterSecret(clients, arn);
+  const ca = engine.caFile ? readFileSync(engine.caFile, 'utf8') : undefined;
+  if (!ca) throw new Error('FLEETPANE_RDS_CA_FILE is not set: the RDS CA bundle is needed to verify the instance over TLS');
+  return { endpoint, config: { ...endpoint, user: master.username, password: master.password, database: 'postgres', ssl: { ca, rejectUnauthorized: true } } };
+}
+
+async function withClient<T>(cfg: pg.ClientConfig, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ ...cfg, connectionTimeoutMillis: 10_000, statement_timeout: 60_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Creates (or brings up to date) the chain's login and database; safe to repeat. */
+export async function createIsolatedDatabase(cfg: pg.ClientConfig, name: string, password: string): Promise<string> {
+  if (!NAME.test(name)) throw new Error(`"${name}" is not a safe database name`);
+  return withClient(cfg, async (client) => {
+    const login = client.escapeIdentifier(name);
+    const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
+    const options = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT CONNECTION LIMIT ${CHAIN_CONNECTION_LIMIT} PASSWORD ${client.escapeLiteral(password)}`;
+    await client.query(role.rowCount ? `ALTER ROLE ${login} ${options}` : `CREATE ROLE ${login} ${options}`);
+    await client.query(`ALTER ROLE ${login} SET statement_timeout = ${client.escapeLiteral(STATEMENT_TIMEOUT)}`);
+    // RDS's master is not a superuser: it must be a member of the role to give it a database.
+    await client.query(`GRANT ${login} TO CURRENT_USER`);
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!exists.rowCount) await client.query(`CREATE DATABASE ${login} OWNER ${login}`);
+    await client.query(`REVOKE ALL ON DATABASE ${login} FROM PUBLIC`);
+    return `database ${name} owned by login ${name}, no access for others, ${CHAIN_CONNECTION_LIMIT} connections at most, statements end after ${STATEMENT_TIMEOUT}`;
+  });
+}
+
+/** Drops the chain's database and login (a rollback, a decommission); gone counts as done. */
+export async function dropIsolatedDatabase(cfg: pg.ClientConfig, name: string): Promise<string> {
+  if (!NAME.test(name)) throw new Error(`"${name}" is not a safe database name`);
+  return withClient(cfg, async (client) => {
+    const ident = client.escapeIdentifier(name);
+    await client.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
+    await client.query(`DROP ROLE IF EXISTS ${ident}`);
+    return `dropped database and login ${name}`;
+  });
+}

@@ -1,0 +1,143 @@
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { CreateDBInstanceCommand, DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/server/db/client';
+import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
+import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
+import { drainOperations } from '@/lib/server/operations/operation-runner';
+import { provisionChain } from '@/lib/server/operations/provision-chain';
+import { CHAIN_CONNECTION_LIMIT, dropIsolatedDatabase } from '@/lib/server/operations/shared-database';
+import { requireEmulator, testRds } from '../support/aws';
+
+// Chains on a shared instance: their own database and login, made in the engine behind the instance (the
+// embedded stand-in, or with FLEETPANE_TEST_DATABASE_URL a real PostgreSQL server, where logins are enforced).
+
+process.env.FLEETPANE_OPERATION_POLL_MS = '50';
+const SHARED = 'fp-shared-eu-west-1-1';
+// Roles are global to a server that other runs may share: this run's names are its own.
+const run = randomBytes(3).toString('hex');
+const slug = (name: string) => `${name}-${run}`;
+const dbName = (name: string) => slug(name).replace(/-/g, '_');
+const engineUrl = () => new URL(process.env.FLEETPANE_EMULATED_ENGINE_URL ?? '');
+const engine = () => ({ host: engineUrl().hostname, port: Number(engineUrl().port), user: decodeURIComponent(engineUrl().username), database: engineUrl().pathname.slice(1) || 'postgres' });
+const made: string[] = [];
+let user: { id: string; email: string };
+
+const body = (name: string, extra: object = {}) => ({
+  slug: slug(name),
+  name: `New ${name}`,
+  region: 'eu-west-1',
+  tier: 'starter',
+  residency: 'EU',
+  appInstanceType: 't3.small',
+  contract: { startDate: '2026-12-01', endDate: '2027-11-30', monthlyPrice: '490.00', currency: 'EUR' },
+  ...extra,
+});
+
+async function provision(name: string, extra: object = {}) {
+  const r = await provisionChain(user, body(name, extra), randomUUID());
+  if (!r.ok) throw new Error(`${r.message}`);
+  made.push(dbName(name));
+  await drainOperations('test-worker');
+  return db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { id: true, status: true, error: true, steps: { select: { name: true, status: true }, orderBy: { position: 'asc' } } } });
+}
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client(engine());
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const secretOf = async (s: string) =>
+  JSON.parse((await new SecretsManagerClient({ region: 'eu-west-1', maxAttempts: 1 }).send(new GetSecretValueCommand({ SecretId: `fleetpane/${s}/database` }))).SecretString ?? '{}') as { username: string; password: string; dbname: string; host: string };
+
+describe('provisioning a chain onto a shared instance', () => {
+  beforeAll(async () => {
+    requireEmulator();
+    if (!process.env.FLEETPANE_EMULATED_ENGINE_URL) throw new Error('These tests need the emulated engine: run them through npm test.');
+    await seedDemoDb(buildDemoFleet(), { historyDays: 0.05 });
+    user = (await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } })) as { id: string; email: string };
+    await testRds('eu-west-1')
+      .send(new CreateDBInstanceCommand({ DBInstanceIdentifier: SHARED, DBInstanceClass: 'db.m6g.large', Engine: 'postgres', AllocatedStorage: 200, MasterUsername: 'fleetpane_admin', ManageMasterUserPassword: true }))
+      .catch((error: { name?: string }) => {
+        if (error.name !== 'DBInstanceAlreadyExistsFault') throw error;
+      });
+  });
+
+  afterAll(async () => {
+    for (const name of made) await dropIsolatedDatabase(engine(), name).catch(() => {});
+  });
+
+  it('gives a starter chain its own database and login in a shared instance, and its login in Secrets Manager', async () => {
+    const op = await provision('pho-place', { database: { kind: 'shared', sharedInstance: SHARED } });
+    expect(op).toMatchObject({ status: 'succeeded', error: null });
+    const s = slug('pho-place');
+    const name = dbName('pho-place');
+    const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: s } }, select: { databaseKind: true, dbInstanceIdentifier: true, databaseName: true, sharedDbInstance: { select: { dbInstanceIdentifier: true } } } });
+    expect(d).toEqual({ databaseKind: 'shared', dbInstanceIdentifier: SHARED, databaseName: name, sharedDbInstance: { dbInstanceIdentifier: SHARED } });
+    // No instance of its own.
+    await expect(testRds('eu-west-1').send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: `fp-${s}` }))).rejects.toThrow();
+
+    const secret = await secretOf(s);
+    expect(secret).toMatchObject({ username: name, dbname: name });
+    expect(secret.host).toContain(SHARED);
+    expect(secret.password.length).toBeGreaterThanOrEqual(32);
+    // In the engine: the login, capped; the database, owned by it, with no access for anybody else.
+    const [role] = await sql<{ rolconnlimit: number; rolsuper: boolean; rolcreatedb: boolean; rolconfig: string[] }>('SELECT rolconnlimit, rolsuper, rolcreatedb, rolconfig FROM pg_roles WHERE rolname = $1', [name]);
+    expect(role).toEqual({ rolconnlimit: CHAIN_CONNECTION_LIMIT, rolsuper: false, rolcreatedb: false, rolconfig: ['statement_timeout=60s'] });
+    const [database] = await sql<{ owner: string; acl: string }>('SELECT pg_get_userbyid(datdba) AS owner, datacl::text AS acl FROM pg_database WHERE datname = $1', [name]);
+    expect(database?.owner).toBe(name);
+    // An ACL entry for PUBLIC starts with "=": there is none.
+    expect(database?.acl).not.toMatch(/[{,]=/);
+
+    const stored = (await new SSMClient({ region: 'eu-west-1', maxAttempts: 1 }).send(new GetParametersByPathCommand({ Path: `/fleetpane/${s}/` }))).Parameters ?? [];
+    expect(Object.fromEntries(stored.map((p) => [p.Name!.split('/').pop(), p.Value]))).toMatchObject({ 'database-instance': SHARED, 'database-name': name, 'database-secret': `fleetpane/${s}/database` });
+  });
+
+  it('puts a starter chain on the emptiest shared instance by default; a dedicated tier never goes on one', async () => {
+    const op = await provision('ramen-row');
+    expect(op.status).toBe('succeeded');
+    const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: slug('ramen-row') } }, select: { databaseKind: true, dbInstanceIdentifier: true } });
+    expect(d).toEqual({ databaseKind: 'shared', dbInstanceIdentifier: SHARED });
+
+    const refused = await provisionChain(user, body('steak-stop', { tier: 'standard', database: { kind: 'shared' } }), randomUUID());
+    expect(refused).toMatchObject({ ok: false, status: 400 });
+    expect(refused.ok ? '' : refused.message).toMatch(/database-kind/);
+    const nowhere = await provisionChain(user, body('taco-truck', { region: 'ap-south-1', residency: null, database: { kind: 'shared' } }), randomUUID());
+    expect(nowhere.ok ? '' : nowhere.message).toMatch(/no shared instance in ap-south-1/);
+  });
+
+  it.skipIf(!process.env.FLEETPANE_TEST_DATABASE_URL)('lets a chain’s login into its own database only (enforced by a PostgreSQL server)', async () => {
+    const mine = await secretOf(slug('pho-place'));
+    const connectAs = async (database: string) => {
+      const client = new pg.Client({ ...engine(), user: mine.username, password: mine.password, database });
+      await client.connect();
+      await client.end();
+    };
+    await expect(connectAs(dbName('pho-place'))).resolves.toBeUndefined();
+    await expect(connectAs(dbName('ramen-row'))).rejects.toThrow(/permission denied/);
+  });
+
+  it('rolls back the database, the login and the secret when the health check fails', async () => {
+    await new CloudWatchClient({ region: 'us-east-1', maxAttempts: 1 }).send(
+      new PutMetricDataCommand({ Namespace: 'AWS/Route53', MetricData: [{ MetricName: 'HealthCheckStatus', Dimensions: [{ Name: 'HealthCheckId', Value: `hc-${slug('soup-spot')}` }], Timestamp: new Date(Date.now() - 60_000), Value: 0 }] }),
+    );
+    const op = await provision('soup-spot', { database: { kind: 'shared', sharedInstance: SHARED } });
+    expect(op.status).toBe('rolled_back');
+    expect(op.steps.filter((s) => s.name.startsWith('Undo:')).map((s) => s.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    const name = dbName('soup-spot');
+    expect(await sql('SELECT 1 FROM pg_database WHERE datname = $1', [name])).toEqual([]);
+    expect(await sql('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).toEqual([]);
+    await expect(secretOf(slug('soup-spot'))).rejects.toThrow();
+    // The neighbours on the instance keep theirs.
+    expect(await sql('SELECT 1 FROM pg_database WHERE datname = $1', [dbName('pho-place')])).toHaveLength(1);
+  });
+});
