@@ -3,6 +3,7 @@
 // through with one and with two worker processes. Prints figures; asserts nothing.
 // Run: npm run bench:operations [-- --chains 200]
 import { randomUUID } from 'node:crypto';
+import { operationChainSelect } from '@/lib/server/operations/record-operation';
 import path from 'node:path';
 import { intOption } from '../scripts/lib/args';
 import { demoAwsEnv, startEmulator } from '../scripts/lib/emulator';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     const user = await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } });
     const fleet = await db.chain.findMany({
       where: { deployment: { databaseKind: 'dedicated' } },
-      select: { id: true, slug: true, region: true, awsAccountId: true, roleArn: true, deployment: { select: { databaseKind: true, dbInstanceIdentifier: true, appInstanceId: true, allocatedStorageGb: true } } },
+      select: { ...operationChainSelect, roleArn: true },
       orderBy: { slug: 'asc' },
     });
     const enqueue = async (list: typeof fleet) => {

@@ -79,7 +79,8 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
     destructive: true,
   },
   decommission: {
-    change: 'Takes a final snapshot, then deletes the database instance and terminates the app instance, and retires the chain. Runs only once a second person (ops or admin) approves.',
+    change:
+      'Takes a final snapshot, then deletes the database instance (on a shared instance: drops the chain\u2019s own database and login, the neighbours untouched; the final snapshot is of the whole shared instance), deletes its configuration, terminates the app instance, and retires the chain. Runs only once a second person (ops or admin) approves.',
     downtime: 'Permanent: the chain stops serving. The final snapshot is kept.',
     destructive: true,
   },
@@ -89,6 +90,6 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
 export const needsApproval: ReadonlySet<OperationType> = new Set(['decommission']);
 
 /** Operations on the database of a chain that shares its instance with others would touch other chains. */
-export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance', 'decommission']);
+export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance']);
 
 export const operationStatuses = ['queued', 'running', 'succeeded', 'failed', 'rolled_back'] as const;

@@ -9,7 +9,7 @@ import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { snapshotIdFor } from '@/lib/server/operations/operation-steps';
-import { recordOperation } from '@/lib/server/operations/record-operation';
+import { recordOperation, operationChainSelect } from '@/lib/server/operations/record-operation';
 import { tsArgs } from '../../scripts/lib/processes';
 import { requireEmulator, testRds } from '../support/aws';
 
@@ -51,7 +51,7 @@ describe.skipIf(!server)('a worker killed mid-operation', () => {
   });
 
   it('is resumed by the next worker, without a second snapshot', async () => {
-    const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'green-bowl' }, select: { id: true, slug: true, region: true, awsAccountId: true, deployment: { select: { databaseKind: true, dbInstanceIdentifier: true, appInstanceId: true, allocatedStorageGb: true } } } });
+    const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'green-bowl' }, select: operationChainSelect });
     const user = await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } });
     const r = await recordOperation(chain, user, { body: { type: 'backup', params: {} }, idempotencyKey: randomUUID() });
     if (!r.ok) throw new Error(r.message);

@@ -8,7 +8,7 @@ import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { drainOperations } from '@/lib/server/operations/operation-runner';
 import { snapshotIdFor } from '@/lib/server/operations/operation-steps';
-import { recordOperation } from '@/lib/server/operations/record-operation';
+import { recordOperation, operationChainSelect } from '@/lib/server/operations/record-operation';
 import { startFaultProxy } from '../../scripts/lib/fault-proxy';
 import { requireEmulator, testRds } from '../support/aws';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 
 it('retries throttled calls with backoff and succeeds, with one snapshot', async () => {
-  const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'sushi-wave' }, select: { id: true, slug: true, region: true, awsAccountId: true, deployment: { select: { databaseKind: true, dbInstanceIdentifier: true, appInstanceId: true, allocatedStorageGb: true } } } });
+  const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'sushi-wave' }, select: operationChainSelect });
   const user = await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } });
   const r = await recordOperation(chain, user, { body: { type: 'backup', params: {} }, idempotencyKey: randomUUID() });
   if (!r.ok) throw new Error(r.message);

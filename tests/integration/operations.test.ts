@@ -11,7 +11,7 @@ import { claimOperation, drainOperations } from '@/lib/server/operations/operati
 import { approveOperation } from '@/lib/server/operations/approve-operation';
 import { cancelOperation } from '@/lib/server/operations/cancel-operation';
 import { finalSnapshotIdFor, retiredSnapshotIdFor, restoredInstanceFor, snapshotIdFor } from '@/lib/server/operations/operation-steps';
-import { recordOperation } from '@/lib/server/operations/record-operation';
+import { recordOperation, operationChainSelect } from '@/lib/server/operations/record-operation';
 import { requireEmulator, testRds } from '../support/aws';
 
 process.env.FLEETPANE_OPERATION_POLL_MS = '50';
@@ -21,7 +21,7 @@ let user: { id: string; email: string };
 async function chainOf(slug: string) {
   return db.chain.findUniqueOrThrow({
     where: { slug },
-    select: { id: true, slug: true, region: true, awsAccountId: true, deployment: { select: { databaseKind: true, dbInstanceIdentifier: true, appInstanceId: true, allocatedStorageGb: true } } },
+    select: operationChainSelect,
   });
 }
 

@@ -1,5 +1,5 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { CreateDBInstanceCommand, DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import { CreateDBInstanceCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand } from '@aws-sdk/client-rds';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
 import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
+import { approveOperation } from '@/lib/server/operations/approve-operation';
 import { drainOperations } from '@/lib/server/operations/operation-runner';
+import { finalSnapshotIdFor } from '@/lib/server/operations/operation-steps';
+import { operationChainSelect, recordOperation } from '@/lib/server/operations/record-operation';
 import { provisionChain } from '@/lib/server/operations/provision-chain';
 import { CHAIN_CONNECTION_LIMIT, dropIsolatedDatabase } from '@/lib/server/operations/shared-database';
 import { requireEmulator, testRds } from '../support/aws';
@@ -124,6 +127,29 @@ describe('provisioning a chain onto a shared instance', () => {
     };
     await expect(connectAs(dbName('pho-place'))).resolves.toBeUndefined();
     await expect(connectAs(dbName('ramen-row'))).rejects.toThrow(/permission denied/);
+  });
+
+  it('decommissions a chain on a shared instance: final snapshot of the instance, its own database, login and secret gone, neighbours kept', async () => {
+    const s = slug('ramen-row');
+    const chain = await db.chain.findUniqueOrThrow({ where: { slug: s }, select: operationChainSelect });
+    const r = await recordOperation(chain, user, { body: { type: 'decommission', params: { confirm: s } }, idempotencyKey: randomUUID() });
+    if (!r.ok) throw new Error(r.message);
+    const admin = await db.user.findFirstOrThrow({ where: { role: 'admin' }, select: { id: true, email: true } });
+    expect(await approveOperation(r.operation.id, admin)).toEqual({ ok: true });
+    await drainOperations('test-worker');
+    expect(await db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { status: true, error: true } })).toEqual({ status: 'succeeded', error: null });
+
+    const final = (await testRds('eu-west-1').send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: finalSnapshotIdFor(s, r.operation.id) }))).DBSnapshots?.[0];
+    expect(final).toMatchObject({ Status: 'available', DBInstanceIdentifier: SHARED });
+    expect(await sql('SELECT 1 FROM pg_database WHERE datname = $1', [dbName('ramen-row')])).toEqual([]);
+    expect(await sql('SELECT 1 FROM pg_roles WHERE rolname = $1', [dbName('ramen-row')])).toEqual([]);
+    await expect(secretOf(s)).rejects.toThrow();
+    expect((await new SSMClient({ region: 'eu-west-1', maxAttempts: 1 }).send(new GetParametersByPathCommand({ Path: `/fleetpane/${s}/` }))).Parameters ?? []).toEqual([]);
+    expect((await db.chain.findUniqueOrThrow({ where: { slug: s } })).decommissionedAt).not.toBeNull();
+    // The shared instance and the neighbour's database stay.
+    expect((await testRds('eu-west-1').send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: SHARED }))).DBInstances?.[0]?.DBInstanceStatus).toBe('available');
+    expect(await sql('SELECT 1 FROM pg_database WHERE datname = $1', [dbName('pho-place')])).toHaveLength(1);
+    expect((await secretOf(slug('pho-place'))).username).toBe(dbName('pho-place'));
   });
 
   it('rolls back the database, the login and the secret when the health check fails', async () => {

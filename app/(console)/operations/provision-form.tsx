@@ -42,7 +42,7 @@ export function ProvisionForm({ tiers }: { tiers: { key: string; name: string }[
             tier: v('tier'),
             residency: v('residency') ?? null,
             ...(v('accountManagerEmail') ? { accountManagerEmail: v('accountManagerEmail') } : {}),
-            database: { ...(v('instanceClass') ? { instanceClass: v('instanceClass') } : {}), storageGb: Number(v('storageGb') ?? 100) },
+            database: { ...(v('databaseKind') ? { kind: v('databaseKind') } : {}), ...(v('instanceClass') ? { instanceClass: v('instanceClass') } : {}), storageGb: Number(v('storageGb') ?? 100) },
             appInstanceType: v('appInstanceType'),
             contract: { startDate: v('startDate'), endDate: v('endDate'), monthlyPrice: v('monthlyPrice'), currency: v('currency') },
           };
@@ -65,6 +65,16 @@ export function ProvisionForm({ tiers }: { tiers: { key: string; name: string }[
                 {t.name}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="provision-databaseKind" className="text-xs text-slate-600">
+            Database
+          </label>
+          <select id="provision-databaseKind" value={values.databaseKind ?? ''} onChange={(e) => setValues({ ...values, databaseKind: e.target.value })} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">As the tier says (shared where it allows)</option>
+            <option value="dedicated">A dedicated instance</option>
+            <option value="shared">Its own database in a shared instance</option>
           </select>
         </div>
         {fields.map((f) => (

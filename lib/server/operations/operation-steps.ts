@@ -4,13 +4,17 @@ import type { AwsClients } from '@/lib/server/aws/clients';
 import { CHAIN_TAG } from '@/lib/server/aws/ec2';
 import { describeAppInstance, setAppInstanceType, startAppInstance, stopAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
 import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance, restoreToNewInstance, snapshotOwner, tagDbInstance } from '@/lib/server/aws/rds-operations';
+import { chainSecretName, deleteChainSecret } from '@/lib/server/aws/secrets';
+import { CHAIN_PARAMETERS, deleteChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
+import { dropIsolatedDatabase, masterConnection } from './shared-database';
 import type { OperationParams, OperationType } from '@/lib/operations/operation-types';
 
 export type StepContext = {
   clients: AwsClients;
   operationId: string;
-  chain: { slug: string; dbInstanceIdentifier: string; appInstanceId: string | null };
+  /** sharedDatabase: the chain's own database in the shared instance dbInstanceIdentifier, when it has no instance of its own. */
+  chain: { slug: string; dbInstanceIdentifier: string; appInstanceId: string | null; sharedDatabase?: string };
 };
 
 export type Step = {
@@ -69,6 +73,22 @@ function snapshotSteps(id: string, name: string, instance?: string): Step[] {
           return { done: s?.status === 'available', detail: `${id}: ${s?.status ?? 'not found'}${s?.sizeGb ? `, ${s.sizeGb} GiB` : ''}` };
         }),
     },
+  ];
+}
+
+function dedicatedInstanceRemoval(): Step[] {
+  return [
+    { name: 'Turn deletion protection off', timeoutMs: 60_000, run: async (c) => ((await dbInstanceExists(c.clients, c.chain.dbInstanceIdentifier)) ? (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { deletionProtection: false, applyImmediately: true }), 'off') : 'instance already gone') },
+    { name: 'Delete the database instance', timeoutMs: 60_000, run: async (c) => deleteDbInstance(c.clients, c.chain.dbInstanceIdentifier) },
+    { name: 'Wait until the database is gone', timeoutMs: RDS_WAIT_MS, run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, c.chain.dbInstanceIdentifier)), detail: 'deleted' })) },
+  ];
+}
+
+/** The chain's own database and login in a shared instance, and the login's secret; the instance stays. */
+function sharedDatabaseRemoval(instance: string, database: string): Step[] {
+  return [
+    { name: `Drop the chain's database and login in ${instance}`, timeoutMs: 60_000, run: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, database) },
+    { name: "Delete the chain's database login secret", timeoutMs: 60_000, run: async (c) => `${chainSecretName(c.chain.slug)}: ${await deleteChainSecret(c.clients, c.chain.slug)}` },
   ];
 }
 
@@ -167,11 +187,13 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
     }
     case 'decommission': {
       const app = ctx.chain.appInstanceId;
+      const shared = ctx.chain.sharedDatabase;
       return [
-        ...snapshotSteps(finalSnapshotIdFor(ctx.chain.slug, ctx.operationId), 'Take the final snapshot'),
-        { name: 'Turn deletion protection off', timeoutMs: 60_000, run: async (c) => ((await dbInstanceExists(c.clients, c.chain.dbInstanceIdentifier)) ? (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { deletionProtection: false, applyImmediately: true }), 'off') : 'instance already gone') },
-        { name: 'Delete the database instance', timeoutMs: 60_000, run: async (c) => deleteDbInstance(c.clients, c.chain.dbInstanceIdentifier) },
-        { name: 'Wait until the database is gone', timeoutMs: RDS_WAIT_MS, run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, c.chain.dbInstanceIdentifier)), detail: 'deleted' })) },
+        // On a shared instance the snapshot is of the whole instance (RDS has no smaller unit): kept in our
+        // account, tagged with the chain, never restorable over the neighbours (restores need a dedicated chain).
+        ...snapshotSteps(finalSnapshotIdFor(ctx.chain.slug, ctx.operationId), shared ? `Take the final snapshot (of ${ctx.chain.dbInstanceIdentifier}, holding the chain's database)` : 'Take the final snapshot'),
+        ...(shared ? sharedDatabaseRemoval(ctx.chain.dbInstanceIdentifier, shared) : dedicatedInstanceRemoval()),
+        { name: "Delete the chain's configuration parameters", timeoutMs: 60_000, run: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, CHAIN_PARAMETERS), 'deleted') },
         ...(app ? [{ name: 'Terminate the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await terminateAppInstance(c.clients, app), 'terminated') }] : []),
         {
           name: 'Retire the chain',

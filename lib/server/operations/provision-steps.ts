@@ -7,7 +7,7 @@ import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
 import { describeAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
 import { dbInstanceExists, deleteDbInstance, describeDbInstance, modifyDbInstance } from '@/lib/server/aws/rds-operations';
 import { chainSecretName, deleteChainSecret, ensureChainSecret } from '@/lib/server/aws/secrets';
-import { deleteChainParameters, putChainParameters } from '@/lib/server/aws/ssm-parameters';
+import { CHAIN_PARAMETERS, deleteChainParameters, putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
 import { healthMetric } from '@/lib/server/fleet/health-metric';
 import type { ProvisionSpec } from './provision-chain';
@@ -16,7 +16,6 @@ import { createIsolatedDatabase, dropIsolatedDatabase, masterConnection } from '
 import type { Step, StepContext } from './operation-steps';
 
 const WAIT_MS = 30 * 60_000;
-const PARAMETERS = ['database-endpoint', 'database-name', 'database-instance', 'database-secret', 'tier'];
 const HEALTH_WINDOW_MS = 15 * 60_000;
 
 /** The provisioning of a chain from its tier's template; each step that makes something can undo it. */
@@ -155,7 +154,7 @@ function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext & { tier: string
         });
         return names.join(', ');
       },
-      undo: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, PARAMETERS), 'deleted'),
+      undo: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, CHAIN_PARAMETERS), 'deleted'),
     },
     {
       name: 'Health check',

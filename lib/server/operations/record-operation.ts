@@ -18,8 +18,17 @@ export type OperationChain = {
   slug: string;
   region: string;
   awsAccountId: string;
-  deployment: { databaseKind: 'dedicated' | 'shared'; dbInstanceIdentifier: string; appInstanceId: string | null; allocatedStorageGb: number | null } | null;
+  deployment: { databaseKind: 'dedicated' | 'shared'; dbInstanceIdentifier: string; databaseName: string; appInstanceId: string | null; allocatedStorageGb: number | null } | null;
 };
+
+/** What recordOperation needs of a chain, as a Prisma select. */
+export const operationChainSelect = {
+  id: true,
+  slug: true,
+  region: true,
+  awsAccountId: true,
+  deployment: { select: { databaseKind: true, dbInstanceIdentifier: true, databaseName: true, appInstanceId: true, allocatedStorageGb: true } },
+} as const;
 
 /** Validates and records an operation for a caller already authorized (the API, the UI, the tests). */
 export async function recordOperation(
@@ -65,8 +74,9 @@ export async function recordOperation(
   }
   if (issues.length || !params.success || !d) return bad(`Invalid request: ${issues.join('; ')}`, issues);
 
-  // Retiring locks the replaced instance it deletes, not the one the chain runs on.
-  const resource = type === 'scale-app' ? `ec2/${d.appInstanceId}` : `rds/${retiring ?? d.dbInstanceIdentifier}`;
+  // Retiring locks the replaced instance it deletes, not the one the chain runs on; on a shared instance,
+  // an operation locks the chain's own database in it, not the neighbours'.
+  const resource = type === 'scale-app' ? `ec2/${d.appInstanceId}` : `rds/${retiring ?? d.dbInstanceIdentifier}${d.databaseKind === 'shared' ? `/${d.databaseName}` : ''}`;
   const instanceKey = `${chain.awsAccountId}/${chain.region}/${resource}`;
   // Decommissioning touches the app instance too: it holds both.
   const keys = type === 'decommission' && d.appInstanceId ? [instanceKey, `${chain.awsAccountId}/${chain.region}/ec2/${d.appInstanceId}`] : [instanceKey];

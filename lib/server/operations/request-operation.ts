@@ -2,17 +2,10 @@ import 'server-only';
 import { authorizeOnChain, AuthError } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
-import { recordOperation } from './record-operation';
+import { operationChainSelect, recordOperation } from './record-operation';
 import type { RequestOperationResult } from './record-operation';
 
-const chainSelect = {
-  id: true,
-  slug: true,
-  accountManagerId: true,
-  region: true,
-  awsAccountId: true,
-  deployment: { select: { databaseKind: true, dbInstanceIdentifier: true, appInstanceId: true, allocatedStorageGb: true } },
-} as const;
+const chainSelect = { ...operationChainSelect, accountManagerId: true } as const;
 
 /**
  * Requests an operation on one chain, to be run by the queue. The caller's idempotency key makes a repeated

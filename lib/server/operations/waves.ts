@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
 import { needsDedicatedDatabase, operationParamsSchemas, operationTypes } from '@/lib/operations/operation-types';
-import { recordOperation } from './record-operation';
+import { operationChainSelect, recordOperation } from './record-operation';
 
 // Fleet actions: the same operation over many chains, a canary first, then batches, stopping by itself
 // when one fails. The runner advances waves between operations; state lives in the database, so a
@@ -69,7 +69,7 @@ export async function advanceWaves(): Promise<void> {
     const batch = left.slice(0, done.size === 0 ? 1 : w.batchSize);
     const user = await db.user.findUniqueOrThrow({ where: { id: w.requestedById }, select: { id: true, email: true } });
     for (const slug of batch) {
-      const chain = await db.chain.findUnique({ where: { slug }, select: { id: true, slug: true, region: true, awsAccountId: true, deployment: { select: { databaseKind: true, dbInstanceIdentifier: true, appInstanceId: true, allocatedStorageGb: true } } } });
+      const chain = await db.chain.findUnique({ where: { slug }, select: operationChainSelect });
       const r = chain
         ? await recordOperation(chain, user, { body: { type: w.type, params: w.params }, idempotencyKey: `wave:${w.id}:${slug}`, waveId: w.id })
         : ({ ok: false, status: 404, message: 'the chain is gone' } as const);

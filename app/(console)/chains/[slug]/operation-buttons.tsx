@@ -55,7 +55,7 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
 
   const available: OperationType[] = facts.dedicated
     ? ['backup', 'scale-database', 'grow-storage', facts.multiAz ? 'disable-multi-az' : 'enable-multi-az', 'reboot', 'restore', 'scale-app', ...(facts.kept.length ? (['retire-instance'] as const) : []), 'decommission']
-    : ['scale-app'];
+    : ['scale-app', 'decommission'];
   const open = (t: OperationType) => {
     setType(t);
     // One key per dialog: a double click, or a retry after a network error, is the same operation.
@@ -101,7 +101,7 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
           </button>
         ))}
       </div>
-      {!facts.dedicated && <p className="mt-1 text-xs text-slate-500">Database operations are off for a chain on a shared instance: they would touch its neighbours.</p>}
+      {!facts.dedicated && <p className="mt-1 text-xs text-slate-500">Database operations are off for a chain on a shared instance: they would touch its neighbours. Decommissioning drops only its own database and login.</p>}
       {state.message && !state.error && (
         <p role="status" className="mt-1 text-sm text-ok">
           {state.message}
