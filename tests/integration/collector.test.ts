@@ -5,7 +5,7 @@ import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { buildDemoSeries, writeDemoMetrics } from '@/lib/server/demo/demo-metrics';
 import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
-import { collectFleet } from '@/lib/server/fleet/collect-fleet';
+import { collectChains, collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { findChain } from '@/lib/server/fleet/find-chain';
 import { requireEmulator, testRds } from '../support/aws';
 import { listFleet } from '../support/fleet';
@@ -70,6 +70,30 @@ describe('collector against the emulator', () => {
     );
     await collectFleet();
     expect((await findChain('sushi-wave'))?.database).toMatchObject({ instanceClass: 'db.r6g.large', multiAz: true });
+  });
+
+  it('refreshes one chain on demand: its scope only, the rest of the fleet and the pass history untouched', async () => {
+    await collectFleet();
+    await testRds('sa-east-1').send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-sushi-wave', DBInstanceClass: 'db.r6g.xlarge', ApplyImmediately: true }));
+    await testRds('us-east-1').send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-burger-barn', DBInstanceClass: 'db.r6g.xlarge', ApplyImmediately: true }));
+    const sushi = await db.chain.findUniqueOrThrow({ where: { slug: 'sushi-wave' }, select: { id: true } });
+    const before = await db.deployment.findMany({ where: { chainId: { not: sushi.id } }, select: { chainId: true, refreshedAt: true } });
+    const runs = await db.collectorRun.count();
+
+    const result = await collectChains([sushi.id]);
+    expect(result).toMatchObject({ chains: 1, skipped: false, failedScopes: [] });
+    // One scope's three describes and one health query: not the fleet's.
+    expect(result.awsCalls).toBe(4);
+    expect((await findChain('sushi-wave'))?.database.instanceClass).toBe('db.r6g.xlarge');
+    // Burger Barn changed too, but was not asked for: it waits for the next whole pass.
+    expect((await findChain('burger-barn'))?.database.instanceClass).toBe('db.m6g.large');
+    expect(await db.deployment.findMany({ where: { chainId: { not: sushi.id } }, select: { chainId: true, refreshedAt: true } })).toEqual(before);
+    expect(await db.collectorRun.count()).toBe(runs);
+    await collectFleet();
+    expect((await findChain('burger-barn'))?.database.instanceClass).toBe('db.r6g.xlarge');
+    // Other files share the emulator.
+    await testRds('us-east-1').send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-burger-barn', DBInstanceClass: 'db.m6g.large', ApplyImmediately: true }));
+    await collectFleet();
   });
 
   it('batches AWS calls: describes per account and region, GetMetricData at the batching bound', async () => {

@@ -32,17 +32,36 @@ export type CollectResult = {
 type ChainRow = MetricChain & { slug: string; dbMetricsAt: Date | null; deployment: { id: string; dbInstanceIdentifier: string } | null };
 type ScopeState = { db: Map<string, DbInstanceState>; snapshots: Map<string, SnapshotInfo[]>; apps: Map<string, AppInstanceState> };
 
-const state = globalThis as unknown as { fleetpaneCollect?: Promise<CollectResult> };
+const state = globalThis as unknown as { fleetpaneCollect?: Promise<CollectResult>; fleetpaneScoped?: Promise<unknown> };
 const INSERT_CHUNK = 5_000;
 const DB_METRICS_EVERY_MS = 10 * 60_000;
 
 /** Reads the whole fleet from AWS into the database. A call while a pass runs joins that pass. */
 export function collectFleet(): Promise<CollectResult> {
-  state.fleetpaneCollect ??= runExclusive().finally(() => {
-    state.fleetpaneCollect = undefined;
-  });
+  // After any refresh of a few chains in flight (they share the lease), never instead of it.
+  state.fleetpaneCollect ??= settled(state.fleetpaneScoped)
+    .then(() => runExclusive())
+    .finally(() => {
+      state.fleetpaneCollect = undefined;
+    });
   return state.fleetpaneCollect;
 }
+
+/**
+ * Refreshes a few chains now (the ones an operation just changed): their account and region's descriptions,
+ * their health and conformance, not the whole fleet. A whole-fleet pass in flight covers them: it is joined.
+ */
+export function collectChains(chainIds: string[]): Promise<CollectResult> {
+  if (state.fleetpaneCollect) return state.fleetpaneCollect;
+  const run = settled(state.fleetpaneScoped).then(() => runExclusive(chainIds));
+  const tracked: Promise<unknown> = settled(run).finally(() => {
+    if (state.fleetpaneScoped === tracked) state.fleetpaneScoped = undefined;
+  });
+  state.fleetpaneScoped = tracked;
+  return run;
+}
+
+const settled = (p: Promise<unknown> | undefined) => (p ?? Promise.resolve()).catch(() => undefined);
 
 /** One entry per account and region, whichever of its reads failed first. */
 function uniqueScopes(failures: CollectResult['failedScopes']): CollectResult['failedScopes'] {
@@ -62,22 +81,23 @@ async function readScope(scope: AwsScope): Promise<{ state: ScopeState; calls: n
   };
 }
 
-async function runExclusive(): Promise<CollectResult> {
+async function runExclusive(only?: string[]): Promise<CollectResult> {
   const release = await acquireCollectorLease();
   if (!release) return { chains: 0, awsCalls: 0, healthSamples: 0, failedScopes: [], durationMs: 0, awsMs: 0, skipped: true };
   try {
-    return await runCollect();
+    return await runCollect(only);
   } finally {
     await release();
   }
 }
 
-async function runCollect(): Promise<CollectResult> {
+/** A pass over the fleet, or over some chains only (not recorded as a collector run: the fleet was not read). */
+async function runCollect(only?: string[]): Promise<CollectResult> {
   const started = Date.now();
   const now = new Date();
-  const run = await db.collectorRun.create({ data: {}, select: { id: true } });
+  const run = only ? null : await db.collectorRun.create({ data: {}, select: { id: true } });
   const rows = await db.chain.findMany({
-    where: { decommissionedAt: null },
+    where: { decommissionedAt: null, ...(only ? { id: { in: only } } : {}) },
     select: {
       id: true,
       slug: true,
@@ -91,7 +111,7 @@ async function runCollect(): Promise<CollectResult> {
   });
   const chains: ChainRow[] = rows.map((r) => ({ ...r, dbInstanceIdentifier: r.deployment?.dbInstanceIdentifier ?? null, dbMetricsAt: r.deployment?.dbMetricsAt ?? null }));
   const dbMetricsDue = new Date(now.getTime() - DB_METRICS_EVERY_MS);
-  const lastSamples = await db.healthSample.groupBy({ by: ['chainId'], _max: { at: true } });
+  const lastSamples = await db.healthSample.groupBy({ by: ['chainId'], ...(only ? { where: { chainId: { in: only } } } : {}), _max: { at: true } });
   const lastSampleAt = new Map(lastSamples.flatMap((r) => (r._max.at ? [[r.chainId, r._max.at] as const] : [])));
 
   const awsStarted = Date.now();
@@ -179,19 +199,21 @@ async function runCollect(): Promise<CollectResult> {
     await db.healthSample.createMany({ data: samples.slice(i, i + INSERT_CHUNK), skipDuplicates: true });
   }
   if (samples.length) await rebuildHealthDays(new Date(samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity)));
-  await syncConformance({ now });
+  await syncConformance({ now, chainIds: only });
 
   const result: CollectResult = { chains: chains.length, awsCalls, healthSamples: samples.length, failedScopes: uniqueScopes(failedScopes), durationMs: Date.now() - started, awsMs, skipped: false };
-  await db.collectorRun.update({
-    where: { id: run.id },
+  if (run) {
+    await db.collectorRun.update({
+      where: { id: run.id },
     data: {
       finishedAt: new Date(),
       awsCalls,
       chains: chains.length,
       failedScopes: result.failedScopes.length,
       error: result.failedScopes.map((f) => `${f.scope}: ${f.reason}`).join('\n') || null,
-    },
-  });
+      },
+    });
+  }
   forgetFleetCache();
   return result;
 }

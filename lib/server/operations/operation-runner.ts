@@ -5,7 +5,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { awsClients } from '@/lib/server/aws/clients';
 import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
 import { db } from '@/lib/server/db/client';
-import { collectFleet } from '@/lib/server/fleet/collect-fleet';
+import { collectChains } from '@/lib/server/fleet/collect-fleet';
 import { operationParamsSchemas, operationTypes } from '@/lib/operations/operation-types';
 import type { OperationType } from '@/lib/operations/operation-types';
 import { stepSignal, stepsFor } from './operation-steps';
@@ -73,8 +73,8 @@ async function finish(operationId: string, workerId: string, outcome: { status: 
     target: op.chain.slug,
     detail: { operationId, worker: workerId, ...(outcome.error ? { error: outcome.error } : {}), ...(outcome.result ? { result: outcome.result } : {}) },
   });
-  // The pane shows the change at once rather than at the next scheduled pass.
-  void collectFleet().catch(() => undefined);
+  // The pane shows the change at once rather than at the next scheduled pass: this chain's, not the fleet's.
+  void collectChains([op.chainId]).catch(() => undefined);
 }
 
 /** Runs a step, failing it when it outlives its timeout. */
