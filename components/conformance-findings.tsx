@@ -1,14 +1,6 @@
 import { formatUtc } from '@/lib/format';
-import type { FixOperation } from '@/lib/sla/conformance';
+import { operationLabels } from '@/lib/operations/operation-types';
 import type { ConformanceDto } from '@/lib/server/sla/find-conformance';
-
-const fixLabels: Record<FixOperation, string> = {
-  'enable-multi-az': 'Enable Multi-AZ',
-  'disable-multi-az': 'Disable Multi-AZ',
-  backup: 'Back up now',
-  'scale-database': 'Scale the database',
-  'move-to-dedicated': 'Move to a dedicated instance',
-};
 
 /** Each finding: what is promised, what is deployed, since when, under (risk) or over (margin leak). */
 export function ConformanceFindings({ conformance }: { conformance: ConformanceDto }) {
@@ -45,7 +37,7 @@ export function ConformanceFindings({ conformance }: { conformance: ConformanceD
             <td>{f.promised}</td>
             <td>{f.deployed}</td>
             <td className="text-slate-600">{f.since ? formatUtc(f.since) : 'just now'}</td>
-            <td className="text-slate-600">{f.fix ? `Operation: ${fixLabels[f.fix]}` : 'by hand'}</td>
+            <td className="text-slate-600">{f.fix ? `Operation: ${operationLabels[f.fix]}` : 'by hand'}</td>
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,7 @@
 // chain: one definition for the dialog, the API's validation and the runner.
 import { z } from 'zod';
 
-export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance', 'decommission'] as const;
+export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance', 'move-to-dedicated', 'decommission'] as const;
 export type OperationType = (typeof operationTypes)[number];
 
 const applyImmediately = z.boolean({ error: 'applyImmediately is true or false' }).default(true);
@@ -29,6 +29,13 @@ export const operationParamsSchemas = {
       confirm: z.string({ error: 'confirm is the chain\u2019s slug' }),
     })
     .strict(),
+  'move-to-dedicated': z
+    .object({
+      instanceClass: z.string().regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, 'instanceClass is an RDS class such as db.t4g.medium').optional(),
+      storageGb: z.number({ error: 'storageGb is a number of GiB' }).int('whole GiB').min(20).max(65_536).default(100),
+      confirm: z.string({ error: 'confirm is the chain\u2019s slug' }),
+    })
+    .strict(),
   // The chain's slug again: a pipeline cannot retire a chain by a typo in the path.
   decommission: z.object({ confirm: z.string({ error: 'confirm is the chain\u2019s slug' }) }).strict(),
 } satisfies Record<OperationType, z.ZodType>;
@@ -51,6 +58,7 @@ export const operationLabels: Record<OperationType, string> = {
   restore: 'Restore to a new instance',
   'cut-over': 'Cut over to the restored instance',
   'retire-instance': 'Retire a replaced instance',
+  'move-to-dedicated': 'Move to a dedicated instance',
   decommission: 'Decommission the chain',
 };
 
@@ -76,6 +84,12 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
   'retire-instance': {
     change: 'Takes a final snapshot of an instance the chain was cut over from, then deletes that instance. The chain\u2019s current database is not touched.',
     downtime: 'None: the chain no longer uses it. The final snapshot is kept.',
+    destructive: true,
+  },
+  'move-to-dedicated': {
+    change:
+      'Creates a dedicated RDS instance from the tier\u2019s template (the class asked, or the tier\u2019s floor), makes the chain\u2019s login and database in it, stops the app, copies the database (pg_dump | pg_restore), points the chain\u2019s login secret and parameters at the new instance, starts the app, then drops the chain\u2019s database and login from the shared instance.',
+    downtime: 'The app is stopped while the database is copied: minutes, growing with its size.',
     destructive: true,
   },
   decommission: {

@@ -1,12 +1,14 @@
 // Conformance: every rule of a chain's tier and contract held against the deployment the collector read.
 // Pure: the collector stores "since when", pages and the API call this on the current state.
+import type { OperationType } from '@/lib/operations/operation-types';
 import type { UpgradeKey } from './sla-terms';
 
 export const conformanceRules = ['multi-az', 'backup-retention', 'encryption', 'deletion-protection', 'residency', 'allowed-region', 'database-kind', 'instance-class', 'backup-age'] as const;
 export type ConformanceRule = (typeof conformanceRules)[number];
 
 /** Operations that bring a chain back in line. */
-export const fixOperations = ['enable-multi-az', 'disable-multi-az', 'backup', 'scale-database', 'move-to-dedicated'] as const;
+// Every fix is an operation an engineer can run from the chain's page.
+export const fixOperations = ['enable-multi-az', 'disable-multi-az', 'backup', 'scale-database', 'move-to-dedicated'] as const satisfies readonly OperationType[];
 export type FixOperation = (typeof fixOperations)[number];
 
 export type Finding = {

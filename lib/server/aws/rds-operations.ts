@@ -1,5 +1,5 @@
 import 'server-only';
-import { AddTagsToResourceCommand, ListTagsForResourceCommand, CreateDBSnapshotCommand, DeleteDBInstanceCommand, RestoreDBInstanceFromDBSnapshotCommand, RestoreDBInstanceToPointInTimeCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
+import { AddTagsToResourceCommand, CreateDBInstanceCommand, ListTagsForResourceCommand, CreateDBSnapshotCommand, DeleteDBInstanceCommand, RestoreDBInstanceFromDBSnapshotCommand, RestoreDBInstanceToPointInTimeCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
 import type { AwsClients } from './clients';
 import { CHAIN_TAG } from './ec2';
 import { toState } from './rds';
@@ -53,6 +53,37 @@ export async function createSnapshot(clients: AwsClients, identifier: string, sn
     }),
   );
   return 'created';
+}
+
+export type NewDbInstance = { identifier: string; instanceClass: string; storageGb: number; multiAz: boolean; backupRetentionDays: number; deletionProtection: boolean };
+
+/** Creates an encrypted PostgreSQL instance whose master password RDS keeps in Secrets Manager; an existing one counts as done. */
+export async function createDbInstance(clients: AwsClients, spec: NewDbInstance, tags: { Key: string; Value: string }[]): Promise<'created' | 'existed'> {
+  if (await dbInstanceExists(clients, spec.identifier)) return 'existed';
+  await clients.rds.send(
+    new CreateDBInstanceCommand({
+      DBInstanceIdentifier: spec.identifier,
+      DBInstanceClass: spec.instanceClass,
+      Engine: 'postgres',
+      AllocatedStorage: spec.storageGb,
+      MasterUsername: 'fleetpane_admin',
+      // RDS keeps the password in Secrets Manager: it never passes through us.
+      ManageMasterUserPassword: true,
+      MultiAZ: spec.multiAz,
+      BackupRetentionPeriod: spec.backupRetentionDays,
+      StorageEncrypted: true,
+      DeletionProtection: spec.deletionProtection,
+      Tags: tags,
+    }),
+  );
+  return 'created';
+}
+
+/** Undoes a createDbInstance: deletion protection off, then deleted (no final snapshot: it was just made). */
+export async function removeNewDbInstance(clients: AwsClients, identifier: string): Promise<string> {
+  if (!(await dbInstanceExists(clients, identifier))) return 'already gone';
+  await modifyDbInstance(clients, identifier, { deletionProtection: false, applyImmediately: true });
+  return `deleted ${identifier}: ${await deleteDbInstance(clients, identifier)}`;
 }
 
 export async function modifyDbInstance(

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { CreateSecretCommand, DeleteSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, DeleteSecretCommand, GetSecretValueCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import type { AwsClients } from './clients';
 import { CHAIN_TAG } from './ec2';
@@ -59,6 +59,13 @@ export async function ensureChainSecret(
     }),
   );
   return { username: where.username, password, created: true };
+}
+
+/** Points the chain's login secret at another instance (the login and password stay). */
+export async function pointChainSecret(clients: AwsClients, slug: string, where: { host: string; port: number; dbInstanceIdentifier: string }): Promise<void> {
+  const out = await clients.secrets.send(new GetSecretValueCommand({ SecretId: chainSecretName(slug) }));
+  const current = z.record(z.string(), z.unknown()).parse(JSON.parse(out.SecretString ?? '{}'));
+  await clients.secrets.send(new PutSecretValueCommand({ SecretId: chainSecretName(slug), SecretString: JSON.stringify({ ...current, ...where }) }));
 }
 
 export async function deleteChainSecret(clients: AwsClients, slug: string): Promise<'deleted' | 'gone'> {

@@ -7,14 +7,18 @@ import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance,
 import { chainSecretName, deleteChainSecret } from '@/lib/server/aws/secrets';
 import { CHAIN_PARAMETERS, deleteChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
-import { dropIsolatedDatabase, masterConnection } from './shared-database';
+import { dropIsolatedDatabase, masterConnection } from './engine-sql';
+import { moveToDedicatedSteps } from './move-steps';
 import type { OperationParams, OperationType } from '@/lib/operations/operation-types';
 
 export type StepContext = {
   clients: AwsClients;
   operationId: string;
-  /** sharedDatabase: the chain's own database in the shared instance dbInstanceIdentifier, when it has no instance of its own. */
-  chain: { slug: string; dbInstanceIdentifier: string; appInstanceId: string | null; sharedDatabase?: string };
+  /**
+   * databaseName: the chain's own database. sharedInstance: the shared instance holding it, while it has one
+   * there (a chain moving to a dedicated instance keeps it until its copy there is dropped).
+   */
+  chain: { slug: string; dbInstanceIdentifier: string; appInstanceId: string | null; databaseName: string; sharedInstance: string | null };
 };
 
 export type Step = {
@@ -185,9 +189,11 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
         },
       ];
     }
+    case 'move-to-dedicated':
+      return moveToDedicatedSteps(params as OperationParams<'move-to-dedicated'>, ctx);
     case 'decommission': {
       const app = ctx.chain.appInstanceId;
-      const shared = ctx.chain.sharedDatabase;
+      const shared = ctx.chain.sharedInstance === ctx.chain.dbInstanceIdentifier ? ctx.chain.databaseName : null;
       return [
         // On a shared instance the snapshot is of the whole instance (RDS has no smaller unit): kept in our
         // account, tagged with the chain, never restorable over the neighbours (restores need a dedicated chain).

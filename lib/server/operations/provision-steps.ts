@@ -1,18 +1,17 @@
 import 'server-only';
-import { CreateDBInstanceCommand } from '@aws-sdk/client-rds';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
 import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
 import { describeAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
-import { dbInstanceExists, deleteDbInstance, describeDbInstance, modifyDbInstance } from '@/lib/server/aws/rds-operations';
+import { createDbInstance, describeDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
 import { chainSecretName, deleteChainSecret, ensureChainSecret } from '@/lib/server/aws/secrets';
 import { CHAIN_PARAMETERS, deleteChainParameters, putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
 import { healthMetric } from '@/lib/server/fleet/health-metric';
 import type { ProvisionSpec } from './provision-chain';
 import { waitUntil } from './operation-steps';
-import { createIsolatedDatabase, dropIsolatedDatabase, masterConnection } from './shared-database';
+import { createIsolatedDatabase, dropIsolatedDatabase, masterConnection } from './engine-sql';
 import type { Step, StepContext } from './operation-steps';
 
 const WAIT_MS = 30 * 60_000;
@@ -67,30 +66,10 @@ function dedicatedDatabaseSteps(spec: ProvisionSpec, tags: Tags): Step[] {
       name: `Create the database instance ${spec.dbInstanceIdentifier}`,
       timeoutMs: 60_000,
       run: async (c) => {
-        if (await dbInstanceExists(c.clients, spec.dbInstanceIdentifier)) return 'existed';
-        await c.clients.rds.send(
-          new CreateDBInstanceCommand({
-            DBInstanceIdentifier: spec.dbInstanceIdentifier,
-            DBInstanceClass: spec.instanceClass,
-            Engine: 'postgres',
-            AllocatedStorage: spec.storageGb,
-            MasterUsername: 'fleetpane_admin',
-            // RDS keeps the password in Secrets Manager: it never passes through us.
-            ManageMasterUserPassword: true,
-            MultiAZ: spec.multiAz,
-            BackupRetentionPeriod: spec.backupRetentionDays,
-            StorageEncrypted: true,
-            DeletionProtection: spec.deletionProtection,
-            Tags: tags,
-          }),
-        );
-        return `${spec.instanceClass}, ${spec.storageGb} GiB, Multi-AZ ${spec.multiAz}, backups ${spec.backupRetentionDays} days, encrypted`;
+        const made = await createDbInstance(c.clients, { ...spec, identifier: spec.dbInstanceIdentifier }, tags);
+        return made === 'existed' ? 'existed' : `${spec.instanceClass}, ${spec.storageGb} GiB, Multi-AZ ${spec.multiAz}, backups ${spec.backupRetentionDays} days, encrypted`;
       },
-      undo: async (c) => {
-        if (!(await dbInstanceExists(c.clients, spec.dbInstanceIdentifier))) return 'already gone';
-        await modifyDbInstance(c.clients, spec.dbInstanceIdentifier, { deletionProtection: false, applyImmediately: true });
-        return `deleted ${spec.dbInstanceIdentifier}: ${await deleteDbInstance(c.clients, spec.dbInstanceIdentifier)}`;
-      },
+      undo: async (c) => removeNewDbInstance(c.clients, spec.dbInstanceIdentifier),
     },
     {
       name: 'Wait until the database is available',

@@ -50,6 +50,7 @@ export async function recordOperation(
   else if (d.databaseKind === 'shared' && (needsDedicatedDatabase.has(type) || type === 'backup')) {
     issues.push(`${type} would touch the shared instance ${d.dbInstanceIdentifier} and every chain on it: move the chain to a dedicated instance first`);
   }
+  if (type === 'move-to-dedicated' && d && d.databaseKind !== 'shared') issues.push(`${chain.slug} has a dedicated instance already`);
   if (type === 'scale-app' && d && !d.appInstanceId) issues.push('the chain has no app instance (as last read)');
   const wanted = params.success && 'allocatedStorageGb' in params.data ? params.data.allocatedStorageGb : null;
   if (type === 'grow-storage' && wanted !== null && d?.allocatedStorageGb && wanted <= d.allocatedStorageGb) {
@@ -60,7 +61,7 @@ export async function recordOperation(
     if (!restore || restore.chainId !== chain.id || restore.type !== 'restore') issues.push('params.restoreOperationId: not a restore of this chain');
     else if (restore.status !== 'succeeded') issues.push(`params.restoreOperationId: that restore is ${restore.status}, not succeeded`);
   }
-  if ((type === 'decommission' || type === 'retire-instance') && params.success && 'confirm' in params.data && params.data.confirm !== chain.slug) issues.push(`params.confirm: type the chain's slug (${chain.slug}) to confirm`);
+  if ((type === 'decommission' || type === 'retire-instance' || type === 'move-to-dedicated') && params.success && 'confirm' in params.data && params.data.confirm !== chain.slug) issues.push(`params.confirm: type the chain's slug (${chain.slug}) to confirm`);
   const retiring = params.success && 'instance' in params.data ? params.data.instance : null;
   if (type === 'retire-instance' && retiring) {
     const kept = await db.replacedDbInstance.findUnique({ where: { chainId_dbInstanceIdentifier: { chainId: chain.id, dbInstanceIdentifier: retiring } }, select: { retiredAt: true } });
@@ -78,8 +79,8 @@ export async function recordOperation(
   // an operation locks the chain's own database in it, not the neighbours'.
   const resource = type === 'scale-app' ? `ec2/${d.appInstanceId}` : `rds/${retiring ?? d.dbInstanceIdentifier}${d.databaseKind === 'shared' ? `/${d.databaseName}` : ''}`;
   const instanceKey = `${chain.awsAccountId}/${chain.region}/${resource}`;
-  // Decommissioning touches the app instance too: it holds both.
-  const keys = type === 'decommission' && d.appInstanceId ? [instanceKey, `${chain.awsAccountId}/${chain.region}/ec2/${d.appInstanceId}`] : [instanceKey];
+  // Decommissioning and moving touch the app instance too: they hold both.
+  const keys = (type === 'decommission' || type === 'move-to-dedicated') && d.appInstanceId ? [instanceKey, `${chain.awsAccountId}/${chain.region}/ec2/${d.appInstanceId}`] : [instanceKey];
   // Keys are per user: two people cannot collide by choosing the same key.
   const idempotencyKey = `${user.id}:${key}`;
   const same = async (): Promise<RequestOperationResult | null> => {

@@ -37,6 +37,10 @@ function costChange(type: OperationType, f: OperationFacts, p: Record<string, st
   if (type === 'backup' || type === 'reboot') return 'none (a snapshot adds backup storage beyond the free allowance)';
   if (type === 'restore') return 'a second instance like this one runs until the old one is retired';
   if (type === 'cut-over') return 'none';
+  if (type === 'move-to-dedicated') {
+    const hourly = rds(p.instanceClass || null);
+    return hourly === undefined ? 'a dedicated instance of the class asked (the catalog has no price for it); its share of the shared instance goes away' : `+${(hourly * HOURS_PER_MONTH + Number(p.storageGb || 100) * (f.prices.storageGbMonth ?? 0)).toFixed(2)} USD a month for the dedicated instance (catalog prices); its share of the shared instance goes away`;
+  }
   if (type === 'retire-instance') return 'the replaced instance\u2019s whole cost stops; its final snapshot is kept (backup storage)';
   if (type === 'decommission') return 'the chain\u2019s whole infrastructure cost stops; the final snapshot is kept (backup storage)';
   if (delta === undefined || Number.isNaN(delta)) return 'unknown: the price catalog has no price for this class or type';
@@ -55,12 +59,12 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
 
   const available: OperationType[] = facts.dedicated
     ? ['backup', 'scale-database', 'grow-storage', facts.multiAz ? 'disable-multi-az' : 'enable-multi-az', 'reboot', 'restore', 'scale-app', ...(facts.kept.length ? (['retire-instance'] as const) : []), 'decommission']
-    : ['scale-app', 'decommission'];
+    : ['scale-app', 'move-to-dedicated', 'decommission'];
   const open = (t: OperationType) => {
     setType(t);
     // One key per dialog: a double click, or a retry after a network error, is the same operation.
     setKey(crypto.randomUUID());
-    setParams(t === 'restore' ? { snapshotId: facts.snapshots[0] ?? '' } : t === 'retire-instance' ? { instance: facts.kept[0] ?? '' } : t === 'scale-database' ? { instanceClass: facts.dbClass ?? '' } : t === 'grow-storage' ? { allocatedStorageGb: String((facts.storageGb ?? 20) + 50) } : t === 'scale-app' ? { instanceType: facts.appType ?? '' } : {});
+    setParams(t === 'restore' ? { snapshotId: facts.snapshots[0] ?? '' } : t === 'retire-instance' ? { instance: facts.kept[0] ?? '' } : t === 'move-to-dedicated' ? { instanceClass: '', storageGb: '100' } : t === 'scale-database' ? { instanceClass: facts.dbClass ?? '' } : t === 'grow-storage' ? { allocatedStorageGb: String((facts.storageGb ?? 20) + 50) } : t === 'scale-app' ? { instanceType: facts.appType ?? '' } : {});
     setConfirm('');
     setState({ busy: false });
     dialog.current?.showModal();
@@ -74,6 +78,7 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
     if (type === 'enable-multi-az' || type === 'disable-multi-az') return { applyImmediately: true };
     if (type === 'decommission') return { confirm };
     if (type === 'retire-instance') return { instance: params.instance, confirm };
+    if (type === 'move-to-dedicated') return { ...(params.instanceClass ? { instanceClass: params.instanceClass } : {}), storageGb: Number(params.storageGb), confirm };
     if (type === 'restore') return { snapshotId: params.snapshotId };
     return {};
   };
@@ -101,7 +106,7 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
           </button>
         ))}
       </div>
-      {!facts.dedicated && <p className="mt-1 text-xs text-slate-500">Database operations are off for a chain on a shared instance: they would touch its neighbours. Decommissioning drops only its own database and login.</p>}
+      {!facts.dedicated && <p className="mt-1 text-xs text-slate-500">Database operations are off for a chain on a shared instance: they would touch its neighbours. Moving it to a dedicated instance, or decommissioning it, touches only its own database and login.</p>}
       {state.message && !state.error && (
         <p role="status" className="mt-1 text-sm text-ok">
           {state.message}
@@ -159,6 +164,18 @@ export function OperationButtons({ facts }: { facts: OperationFacts }) {
                   ))}
                 </select>
               </label>
+            )}
+            {type === 'move-to-dedicated' && (
+              <>
+                <label className="block">
+                  Class (empty: the tier&apos;s floor)
+                  <input value={params.instanceClass ?? ''} onChange={(e) => setParams({ ...params, instanceClass: e.target.value })} placeholder="db.t4g.medium" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
+                </label>
+                <label className="block">
+                  Storage (GiB)
+                  <input inputMode="numeric" value={params.storageGb ?? ''} onChange={(e) => setParams({ ...params, storageGb: e.target.value })} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
+                </label>
+              </>
             )}
             {type === 'scale-database' && (
               <label className="block">

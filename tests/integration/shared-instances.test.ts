@@ -1,4 +1,5 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateDBInstanceCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand } from '@aws-sdk/client-rds';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -13,7 +14,7 @@ import { drainOperations } from '@/lib/server/operations/operation-runner';
 import { finalSnapshotIdFor } from '@/lib/server/operations/operation-steps';
 import { operationChainSelect, recordOperation } from '@/lib/server/operations/record-operation';
 import { provisionChain } from '@/lib/server/operations/provision-chain';
-import { CHAIN_CONNECTION_LIMIT, dropIsolatedDatabase } from '@/lib/server/operations/shared-database';
+import { CHAIN_CONNECTION_LIMIT, copyDatabase, createIsolatedDatabase, dropIsolatedDatabase } from '@/lib/server/operations/engine-sql';
 import { requireEmulator, testRds } from '../support/aws';
 
 // Chains on a shared instance: their own database and login, made in the engine behind the instance (the
@@ -60,9 +61,9 @@ async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] 
 }
 
 const secretOf = async (s: string) =>
-  JSON.parse((await new SecretsManagerClient({ region: 'eu-west-1', maxAttempts: 1 }).send(new GetSecretValueCommand({ SecretId: `fleetpane/${s}/database` }))).SecretString ?? '{}') as { username: string; password: string; dbname: string; host: string };
+  JSON.parse((await new SecretsManagerClient({ region: 'eu-west-1', maxAttempts: 1 }).send(new GetSecretValueCommand({ SecretId: `fleetpane/${s}/database` }))).SecretString ?? '{}') as { username: string; password: string; dbname: string; host: string; dbInstanceIdentifier: string };
 
-describe('provisioning a chain onto a shared instance', () => {
+describe('chains on a shared instance', () => {
   beforeAll(async () => {
     requireEmulator();
     if (!process.env.FLEETPANE_EMULATED_ENGINE_URL) throw new Error('These tests need the emulated engine: run them through npm test.');
@@ -78,6 +79,7 @@ describe('provisioning a chain onto a shared instance', () => {
   afterAll(async () => {
     for (const name of made) await dropIsolatedDatabase(engine(), name).catch(() => {});
   });
+  // Chains on a shared instance, then one moved off it.
 
   it('gives a starter chain its own database and login in a shared instance, and its login in Secrets Manager', async () => {
     const op = await provision('pho-place', { database: { kind: 'shared', sharedInstance: SHARED } });
@@ -126,6 +128,11 @@ describe('provisioning a chain onto a shared instance', () => {
       await client.end();
     };
     await expect(connectAs(dbName('pho-place'))).resolves.toBeUndefined();
+    // And it can build its schema there (as the database's owner).
+    const own = new pg.Client({ ...engine(), user: mine.username, password: mine.password, database: dbName('pho-place') });
+    await own.connect();
+    await own.query('CREATE TABLE IF NOT EXISTS loyalty_cards (id bigint PRIMARY KEY)');
+    await own.end();
     await expect(connectAs(dbName('ramen-row'))).rejects.toThrow(/permission denied/);
   });
 
@@ -150,6 +157,69 @@ describe('provisioning a chain onto a shared instance', () => {
     expect((await testRds('eu-west-1').send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: SHARED }))).DBInstances?.[0]?.DBInstanceStatus).toBe('available');
     expect(await sql('SELECT 1 FROM pg_database WHERE datname = $1', [dbName('pho-place')])).toHaveLength(1);
     expect((await secretOf(slug('pho-place'))).username).toBe(dbName('pho-place'));
+  });
+
+  it('moves a chain from the shared instance to a dedicated one: tier template, login secret and parameters repointed, app back up', async () => {
+    const op = await provision('udon-union', { database: { kind: 'shared', sharedInstance: SHARED } });
+    expect(op.status).toBe('succeeded');
+    const s = slug('udon-union');
+    const chain = await db.chain.findUniqueOrThrow({ where: { slug: s }, select: operationChainSelect });
+    expect(await recordOperation(chain, user, { body: { type: 'move-to-dedicated', params: { confirm: 'nope' } }, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, status: 400 });
+    const dedicated = await db.chain.findUniqueOrThrow({ where: { slug: 'green-bowl' }, select: operationChainSelect });
+    expect(await recordOperation(dedicated, user, { body: { type: 'move-to-dedicated', params: { confirm: 'green-bowl' } }, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, status: 400 });
+
+    const r = await recordOperation(chain, user, { body: { type: 'move-to-dedicated', params: { instanceClass: 'db.t4g.large', storageGb: 50, confirm: s } }, idempotencyKey: randomUUID() });
+    if (!r.ok) throw new Error(r.message);
+    await drainOperations('test-worker');
+    const moved = await db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { status: true, error: true, steps: { select: { name: true, status: true }, orderBy: { position: 'asc' } } } });
+    expect(moved).toMatchObject({ status: 'succeeded', error: null });
+    expect(moved.steps.map((x) => x.name)).toEqual(expect.arrayContaining(['Stop the app instance', `Copy the chain's database to fp-${s}`, `Point the chain at fp-${s}`, 'Start the app instance']));
+
+    const rds = (await testRds('eu-west-1').send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: `fp-${s}` }))).DBInstances![0]!;
+    // Starter's template: one zone, backups kept a day at least, encrypted; the class and storage asked.
+    expect(rds).toMatchObject({ DBInstanceClass: 'db.t4g.large', AllocatedStorage: 50, MultiAZ: false, StorageEncrypted: true });
+    expect(rds.TagList).toContainEqual({ Key: 'fleetpane:chain', Value: s });
+    expect(await db.deployment.findFirstOrThrow({ where: { chain: { slug: s } }, select: { databaseKind: true, dbInstanceIdentifier: true, sharedDbInstanceId: true, databaseName: true } })).toEqual({
+      databaseKind: 'dedicated',
+      dbInstanceIdentifier: `fp-${s}`,
+      sharedDbInstanceId: null,
+      databaseName: dbName('udon-union'),
+    });
+    const secret = await secretOf(s);
+    expect(secret).toMatchObject({ username: dbName('udon-union'), dbInstanceIdentifier: `fp-${s}` });
+    expect(secret.host).toContain(`fp-${s}`);
+    const stored = (await new SSMClient({ region: 'eu-west-1', maxAttempts: 1 }).send(new GetParametersByPathCommand({ Path: `/fleetpane/${s}/` }))).Parameters ?? [];
+    expect(Object.fromEntries(stored.map((x) => [x.Name!.split('/').pop(), x.Value]))).toMatchObject({ 'database-instance': `fp-${s}` });
+    const appId = (await db.deployment.findFirstOrThrow({ where: { chain: { slug: s } }, select: { appInstanceId: true } })).appInstanceId!;
+    const app = (await new EC2Client({ region: 'eu-west-1', maxAttempts: 1 }).send(new DescribeInstancesCommand({ InstanceIds: [appId] }))).Reservations![0]!.Instances![0]!;
+    expect(app.State?.Name).toBe('running');
+    // The shared instance stays, with the other chains' databases.
+    expect((await testRds('eu-west-1').send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: SHARED }))).DBInstances?.[0]?.DBInstanceStatus).toBe('available');
+    expect(await sql('SELECT 1 FROM pg_database WHERE datname = $1', [dbName('pho-place')])).toHaveLength(1);
+    // Now a dedicated chain: a second move is refused.
+    const again = await db.chain.findUniqueOrThrow({ where: { slug: s }, select: operationChainSelect });
+    expect(await recordOperation(again, user, { body: { type: 'move-to-dedicated', params: { confirm: s } }, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it.skipIf(!process.env.FLEETPANE_TEST_DATABASE_URL)('copies a database between engines with pg_dump and pg_restore, owned by the chain’s login', async () => {
+    const from = `copy_from_${run}`;
+    const to = `copy_to_${run}`;
+    const owner = `copy_owner_${run}`;
+    made.push(from, to, owner);
+    await createIsolatedDatabase(engine(), owner, 'irrelevant-here');
+    await sql(`CREATE DATABASE ${from}`);
+    await sql(`CREATE DATABASE ${to} OWNER ${owner}`);
+    const source = new pg.Client({ ...engine(), database: from });
+    await source.connect();
+    await source.query("CREATE TABLE members (id int PRIMARY KEY, name text NOT NULL); INSERT INTO members SELECT g, 'member ' || g FROM generate_series(1, 500) g");
+    await source.end();
+
+    expect(await copyDatabase(engine(), engine(), { from, to, owner })).toMatch(/^copied/);
+    const target = new pg.Client({ ...engine(), database: to });
+    await target.connect();
+    const rows = (await target.query<{ n: string; owner: string }>("SELECT count(*)::text AS n, (SELECT tableowner FROM pg_tables WHERE tablename = 'members') AS owner FROM members")).rows[0];
+    await target.end();
+    expect(rows).toEqual({ n: '500', owner });
   });
 
   it('rolls back the database, the login and the secret when the health check fails', async () => {

@@ -1,11 +1,14 @@
 import 'server-only';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import pg from 'pg';
 import { config } from '@/lib/config';
 import type { AwsClients } from '@/lib/server/aws/clients';
 import { readMasterSecret } from '@/lib/server/aws/secrets';
 
+// SQL inside RDS instances' engines, as their master user.
 // A chain on a shared instance gets its own database and its own login inside the instance's engine,
 // made here in SQL as the instance's master user. Isolation: nobody but the chain's login (and the
 // master) may connect to its database, and the login is capped so a spike at one chain cannot take the
@@ -54,7 +57,8 @@ export async function createIsolatedDatabase(cfg: pg.ClientConfig, name: string,
   return withClient(cfg, async (client) => {
     const login = client.escapeIdentifier(name);
     const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
-    const options = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT CONNECTION LIMIT ${CHAIN_CONNECTION_LIMIT} PASSWORD ${client.escapeLiteral(password)}`;
+    // INHERIT: the owner of a database acts through pg_database_owner (PostgreSQL 15+) to create in its public schema.
+    const options = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT CONNECTION LIMIT ${CHAIN_CONNECTION_LIMIT} PASSWORD ${client.escapeLiteral(password)}`;
     await client.query(role.rowCount ? `ALTER ROLE ${login} ${options}` : `CREATE ROLE ${login} ${options}`);
     await client.query(`ALTER ROLE ${login} SET statement_timeout = ${client.escapeLiteral(STATEMENT_TIMEOUT)}`);
     // RDS's master is not a superuser: it must be a member of the role to give it a database.
@@ -75,4 +79,53 @@ export async function dropIsolatedDatabase(cfg: pg.ClientConfig, name: string): 
     await client.query(`DROP ROLE IF EXISTS ${ident}`);
     return `dropped database and login ${name}`;
   });
+}
+
+/** Whether two connections reach the same engine (against the emulator, every instance is one engine). */
+export function sameEngine(a: pg.ClientConfig, b: pg.ClientConfig): boolean {
+  return a.host === b.host && Number(a.port) === Number(b.port);
+}
+
+const tool = (name: string) => path.join(process.env.FLEETPANE_PG_BIN ?? '', name);
+
+function libpqEnv(cfg: pg.ClientConfig, database: string): Record<string, string | undefined> {
+  const ssl = cfg.ssl && typeof cfg.ssl === 'object' ? cfg.ssl : null;
+  return {
+    PATH: process.env.PATH,
+    PGHOST: cfg.host,
+    PGPORT: String(cfg.port ?? 5432),
+    PGUSER: cfg.user,
+    PGDATABASE: database,
+    ...(typeof cfg.password === 'string' ? { PGPASSWORD: cfg.password } : {}),
+    ...(ssl ? { PGSSLMODE: 'verify-full', PGSSLROOTCERT: process.env.FLEETPANE_RDS_CA_FILE } : {}),
+  };
+}
+
+/**
+ * Copies one database to another engine with PostgreSQL's own tools (pg_dump | pg_restore, from
+ * FLEETPANE_PG_BIN or the PATH, at least the engines' major version): schema and data, every object
+ * owned by the target database's owner login. The target database exists and is empty.
+ */
+export async function copyDatabase(source: pg.ClientConfig, target: pg.ClientConfig, database: { from: string; to: string; owner: string }): Promise<string> {
+  if (![database.from, database.to, database.owner].every((n) => NAME.test(n))) throw new Error('unsafe database or login name');
+  const dump = spawn(tool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges'], { env: { ...process.env, ...libpqEnv(source, database.from) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const restore = spawn(tool('pg_restore'), ['--no-owner', '--no-privileges', `--role=${database.owner}`, '--exit-on-error', '--single-transaction', `--dbname=${database.to}`], {
+    env: { ...process.env, ...libpqEnv(target, database.to) },
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  dump.stdout.pipe(restore.stdin);
+  let bytes = 0;
+  dump.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  const ended = (child: ReturnType<typeof spawn>, name: string) =>
+    new Promise<void>((resolve, reject) => {
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-1_000)));
+      child.on('error', (error) => reject(new Error(`${name} could not run (${error.message}): install the PostgreSQL client tools or set FLEETPANE_PG_BIN`)));
+      // The tool's own error line, not the SQL it quotes after it.
+      const why = () => stderr.split('\n').find((l) => /error:/i.test(l))?.trim() ?? (stderr.trim() || `exit ${code}`);
+      let code: number | null = null;
+      child.on('exit', (c) => ((code = c), c === 0 ? resolve() : reject(new Error(`${name} failed: ${why()}`))));
+    });
+  await Promise.all([ended(dump, 'pg_dump'), ended(restore, 'pg_restore')]);
+  return `copied ${database.from} (${Math.round(bytes / 1024)} KiB dump) into ${database.to}`;
 }

@@ -1,0 +1,134 @@
+import 'server-only';
+import { CHAIN_TAG } from '@/lib/server/aws/ec2';
+import { describeAppInstance, startAppInstance, stopAppInstance } from '@/lib/server/aws/ec2-operations';
+import { createDbInstance, describeDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
+import { ensureChainSecret, pointChainSecret } from '@/lib/server/aws/secrets';
+import { putChainParameters } from '@/lib/server/aws/ssm-parameters';
+import { db } from '@/lib/server/db/client';
+import type { OperationParams } from '@/lib/operations/operation-types';
+import { copyDatabase, createIsolatedDatabase, dropIsolatedDatabase, masterConnection, sameEngine } from './engine-sql';
+import type { Step, StepContext } from './operation-steps';
+import { waitUntil } from './operation-steps';
+
+const RDS_WAIT_MS = 30 * 60_000;
+const EC2_WAIT_MS = 10 * 60_000;
+// Against the emulator every instance is one engine: the chain's database is already "in" the new instance.
+const ONE_ENGINE = "skipped: the emulator's instances share one engine, the database is already there";
+
+/** The dedicated instance a chain moves to, from its tier's template (the class floor unless asked). */
+async function template(slug: string, p: OperationParams<'move-to-dedicated'>) {
+  const chain = await db.chain.findUniqueOrThrow({ where: { slug }, select: { tier: { select: { key: true, requiresMultiAz: true, minBackupRetentionDays: true, requiresDeletionProtection: true, minInstanceClass: true } } } });
+  const t = chain.tier;
+  return {
+    tier: t.key,
+    spec: { instanceClass: p.instanceClass ?? t.minInstanceClass ?? 'db.t4g.medium', storageGb: p.storageGb, multiAz: t.requiresMultiAz, backupRetentionDays: Math.max(1, t.minBackupRetentionDays), deletionProtection: t.requiresDeletionProtection },
+  };
+}
+
+async function pointAt(c: StepContext, instance: string, kind: 'dedicated' | 'shared'): Promise<string> {
+  const s = await describeDbInstance(c.clients, instance);
+  const { endpoint } = await masterConnection(c.clients, instance);
+  await pointChainSecret(c.clients, c.chain.slug, { ...endpoint, dbInstanceIdentifier: instance });
+  await putChainParameters(c.clients, c.chain.slug, { 'database-endpoint': s.endpoint ?? '', 'database-instance': instance });
+  await db.deployment.updateMany({ where: { chain: { slug: c.chain.slug } }, data: { databaseKind: kind, dbInstanceIdentifier: instance } });
+  return `login secret, parameters and deployment now on ${instance}`;
+}
+
+/**
+ * A chain on a shared instance gets one of its own. The source is the shared instance the deployment still
+ * names (kept until the last step drops the chain's database there), so a resumed run knows it too.
+ */
+export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ctx: StepContext): Step[] {
+  const target = `fp-${ctx.chain.slug}`;
+  const source = ctx.chain.sharedInstance;
+  const database = ctx.chain.databaseName;
+  const app = ctx.chain.appInstanceId;
+  const appState = (want: string): Step => ({
+    name: `Wait until the app instance is ${want}`,
+    timeoutMs: EC2_WAIT_MS,
+    run: (c) =>
+      waitUntil(async () => {
+        const s = await describeAppInstance(c.clients, app!);
+        return { done: s.state === want, detail: `${app}: ${s.state}` };
+      }),
+  });
+  const needSource = () => {
+    if (!source) throw new Error('the chain has no database on a shared instance any more');
+    return source;
+  };
+  return [
+    {
+      name: `Create the dedicated instance ${target} from the tier's template`,
+      timeoutMs: 60_000,
+      run: async (c) => {
+        const { tier, spec } = await template(c.chain.slug, p);
+        const tags = [
+          { Key: CHAIN_TAG, Value: c.chain.slug },
+          { Key: 'fleetpane:tier', Value: tier },
+          { Key: 'fleetpane:managed', Value: 'true' },
+        ];
+        const made = await createDbInstance(c.clients, { ...spec, identifier: target }, tags);
+        return `${target} ${made}: ${spec.instanceClass}, ${spec.storageGb} GiB, Multi-AZ ${spec.multiAz}, backups ${spec.backupRetentionDays} days, encrypted`;
+      },
+      undo: (c) => removeNewDbInstance(c.clients, target),
+    },
+    {
+      name: 'Wait until it is available',
+      timeoutMs: RDS_WAIT_MS,
+      run: (c) =>
+        waitUntil(async () => {
+          const s = await describeDbInstance(c.clients, target);
+          return { done: s.status === 'available', detail: `${target}: ${s.status}` };
+        }),
+    },
+    {
+      name: `Create the chain's login and database on ${target}`,
+      timeoutMs: 60_000,
+      run: async (c) => {
+        const to = await masterConnection(c.clients, target);
+        const from = await masterConnection(c.clients, needSource());
+        if (sameEngine(from.config, to.config)) return ONE_ENGINE;
+        // The same login and password as on the shared instance: the app's secret stays valid.
+        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...from.endpoint, dbname: database, username: database, dbInstanceIdentifier: needSource() });
+        return createIsolatedDatabase(to.config, database, login.password);
+      },
+    },
+    ...(app
+      ? [
+          // Writes stop before the copy: nothing written afterwards would reach the new instance.
+          { name: 'Stop the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await stopAppInstance(c.clients, app), 'requested'), undo: async (c: StepContext) => (await startAppInstance(c.clients, app), 'started again') },
+          appState('stopped'),
+        ]
+      : []),
+    {
+      name: `Copy the chain's database to ${target}`,
+      timeoutMs: 6 * 60 * 60_000,
+      run: async (c) => {
+        const from = await masterConnection(c.clients, needSource());
+        const to = await masterConnection(c.clients, target);
+        if (sameEngine(from.config, to.config)) return ONE_ENGINE;
+        return copyDatabase({ ...from.config, database }, { ...to.config, database }, { from: database, to: database, owner: database });
+      },
+    },
+    {
+      name: `Point the chain at ${target}`,
+      timeoutMs: 60_000,
+      run: (c) => pointAt(c, target, 'dedicated'),
+      undo: (c) => pointAt(c, needSource(), 'shared'),
+    },
+    ...(app ? [{ name: 'Start the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await startAppInstance(c.clients, app), 'requested') }, appState('running')] : []),
+    {
+      name: `Drop the chain's database and login from ${source ?? 'the shared instance'}`,
+      timeoutMs: 60_000,
+      run: async (c) => {
+        if (!source) return 'already dropped';
+        const from = await masterConnection(c.clients, source);
+        const to = await masterConnection(c.clients, target);
+        // The chain runs on its new instance now: a failure here leaves a copy behind, not an outage.
+        const detail = sameEngine(from.config, to.config) ? ONE_ENGINE : await dropIsolatedDatabase(from.config, database).catch((error: Error) => `left in place (${error.message}): drop it by hand`);
+        await db.deployment.updateMany({ where: { chain: { slug: c.chain.slug } }, data: { sharedDbInstanceId: null } });
+        return detail;
+      },
+    },
+  ];
+}
