@@ -41,9 +41,9 @@ async function main(): Promise<void> {
   env.CHROMIUM_PATH = ensureChromium();
   env.AWS_ENDPOINT_URL = await startEmulator(Number(env.FLEETPANE_TEST_EMULATOR_PORT ?? 4567));
   Object.assign(env, demoAwsEnv);
-  // With a PostgreSQL server, it also stands in for the emulator's RDS engines: logins are then checked by
-  // a real server (a chain's login cannot reach another chain's database). Otherwise, the embedded stand-in.
-  env.FLEETPANE_EMULATED_ENGINE_URL ??= serverUrl ?? (await startEmulatedEngine(Number(env.FLEETPANE_TEST_ENGINE_PORT ?? 4571), root));
+  // The engine behind the emulator's RDS instances: the embedded stand-in, never your server (the demo
+  // fleet's chain databases would be left there). The shared-instance tests use the server themselves.
+  env.FLEETPANE_EMULATED_ENGINE_URL ??= await startEmulatedEngine(Number(env.FLEETPANE_TEST_ENGINE_PORT ?? 4571), root);
   const mode = serverUrl ? `PostgreSQL server (${new URL(serverUrl).host})` : 'embedded PGlite';
   console.log(`Test run: database ${mode}, emulator ${env.AWS_ENDPOINT_URL}`);
 

@@ -21,6 +21,9 @@ import { requireEmulator, testRds } from '../support/aws';
 // embedded stand-in, or with FLEETPANE_TEST_DATABASE_URL a real PostgreSQL server, where logins are enforced).
 
 process.env.FLEETPANE_OPERATION_POLL_MS = '50';
+// With a PostgreSQL server, it stands in for the instances' engine here, so logins are enforced for real;
+// every role and database this file makes has a run-unique name and is dropped at the end.
+if (process.env.FLEETPANE_TEST_DATABASE_URL) process.env.FLEETPANE_EMULATED_ENGINE_URL = process.env.FLEETPANE_TEST_DATABASE_URL;
 const SHARED = 'fp-shared-eu-west-1-1';
 // Roles are global to a server that other runs may share: this run's names are its own.
 const run = randomBytes(3).toString('hex');
