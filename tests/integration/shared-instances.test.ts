@@ -14,7 +14,7 @@ import { drainOperations } from '@/lib/server/operations/operation-runner';
 import { finalSnapshotIdFor } from '@/lib/server/operations/operation-steps';
 import { operationChainSelect, recordOperation } from '@/lib/server/operations/record-operation';
 import { provisionChain } from '@/lib/server/operations/provision-chain';
-import { CHAIN_CONNECTION_LIMIT, copyDatabase, createIsolatedDatabase, dropIsolatedDatabase } from '@/lib/server/operations/engine-sql';
+import { CHAIN_CONNECTION_LIMIT, copyDatabase, createIsolatedDatabase } from '@/lib/server/operations/engine-sql';
 import { requireEmulator, testRds } from '../support/aws';
 
 // Chains on a shared instance: their own database and login, made in the engine behind the instance (the
@@ -80,7 +80,7 @@ describe('chains on a shared instance', () => {
   });
 
   afterAll(async () => {
-    for (const name of made) await dropIsolatedDatabase(engine(), name).catch(() => {});
+    for (const name of made) await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => sql(`DROP ROLE IF EXISTS "${name}"`)).catch(() => {});
   });
   // Chains on a shared instance, then one moved off it.
 
@@ -209,7 +209,7 @@ describe('chains on a shared instance', () => {
     const to = `copy_to_${run}`;
     const owner = `copy_owner_${run}`;
     made.push(from, to, owner);
-    await createIsolatedDatabase(engine(), owner, 'irrelevant-here');
+    await createIsolatedDatabase(engine(), owner, 'irrelevant-here', 'copy-test');
     await sql(`CREATE DATABASE ${from}`);
     await sql(`CREATE DATABASE ${to} OWNER ${owner}`);
     const source = new pg.Client({ ...engine(), database: from });
@@ -223,6 +223,20 @@ describe('chains on a shared instance', () => {
     const rows = (await target.query<{ n: string; owner: string }>("SELECT count(*)::text AS n, (SELECT tableowner FROM pg_tables WHERE tablename = 'members') AS owner FROM members")).rows[0];
     await target.end();
     expect(rows).toEqual({ n: '500', owner });
+  });
+
+  it('never takes over a role or database it did not make, and refuses reserved names', async () => {
+    // Someone else's login happens to have the name the chain's would get.
+    made.push(dbName('taken-name'));
+    await sql(`CREATE ROLE ${dbName('taken-name')} LOGIN`);
+    const op = await provision('taken-name', { database: { kind: 'shared', sharedInstance: SHARED } });
+    expect(op.status).toBe('rolled_back');
+    expect(op.steps.find((x) => x.name.startsWith("Create the chain's database"))?.status).toBe('failed');
+    // The rollback left it alone.
+    expect(await sql('SELECT 1 FROM pg_roles WHERE rolname = $1', [dbName('taken-name')])).toHaveLength(1);
+    const reserved = await provisionChain(user, { ...body('x'), slug: 'fleetpane-admin', database: { kind: 'shared' } }, randomUUID());
+    expect(reserved).toMatchObject({ ok: false, status: 400 });
+    expect(reserved.ok ? '' : reserved.message).toMatch(/reserved/);
   });
 
   it('rolls back the database, the login and the secret when the health check fails', async () => {

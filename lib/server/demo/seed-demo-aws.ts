@@ -110,5 +110,5 @@ async function seedChainLogin(clients: ReturnType<typeof awsClients>, slug: stri
   const name = slug.replace(/-/g, '_');
   const { config: master, endpoint } = await masterConnection(clients, instance);
   const login = await ensureChainSecret(clients, slug, { ...endpoint, dbname: name, username: name, dbInstanceIdentifier: instance });
-  await createIsolatedDatabase(master, name, login.password);
+  await createIsolatedDatabase(master, name, login.password, slug);
 }

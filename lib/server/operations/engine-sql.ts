@@ -20,7 +20,8 @@ const STATEMENT_TIMEOUT = '60s';
 
 export type Endpoint = { host: string; port: number };
 
-const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+// Lower-case letters, digits and underscores (a slug with its dashes made underscores); always quoted.
+const NAME = /^[a-z0-9_]{1,63}$/;
 
 /** How to reach an instance's engine as its master user: the endpoint and master secret, or the emulator's stand-in. */
 export async function masterConnection(clients: AwsClients, identifier: string): Promise<{ config: pg.ClientConfig; endpoint: Endpoint }> {
@@ -51,33 +52,62 @@ async function withClient<T>(cfg: pg.ClientConfig, work: (client: pg.Client) => 
   }
 }
 
-/** Creates (or brings up to date) the chain's login and database; safe to repeat. */
-export async function createIsolatedDatabase(cfg: pg.ClientConfig, name: string, password: string): Promise<string> {
-  if (!NAME.test(name)) throw new Error(`"${name}" is not a safe database name`);
+// Every role and database Fleetpane makes carries this comment: only those are ever altered or dropped, so
+// a name that happens to be taken (the master user, postgres, another tool's database) is refused.
+const mark = (slug: string) => `fleetpane:chain=${slug}`;
+
+/** Names a chain's database and login may not take, whatever its slug. */
+export function reservedDatabaseName(name: string): boolean {
+  return ['postgres', 'template0', 'template1', 'rdsadmin', 'fleetpane_admin'].includes(name) || /^(pg_|rds)/.test(name);
+}
+
+async function ownership(client: pg.Client, kind: 'role' | 'database', name: string, slug: string): Promise<'absent' | 'ours' | 'foreign'> {
+  const sql = kind === 'role' ? "SELECT shobj_description(oid, 'pg_authid') AS mark FROM pg_roles WHERE rolname = $1" : "SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = $1";
+  const row = (await client.query<{ mark: string | null }>(sql, [name])).rows[0];
+  return !row ? 'absent' : row.mark === mark(slug) ? 'ours' : 'foreign';
+}
+
+/** Whether the chain's role or database exists already (a resumed run); someone else's is refused. */
+async function owned(client: pg.Client, kind: 'role' | 'database', name: string, slug: string): Promise<boolean> {
+  const who = await ownership(client, kind, name, slug);
+  if (who === 'foreign') throw new Error(`a ${kind} ${name} exists in this instance and is not ${slug}'s: refused`);
+  return who === 'ours';
+}
+
+/** Creates (or, for a resumed run, brings up to date) the chain's login and database; safe to repeat. */
+export async function createIsolatedDatabase(cfg: pg.ClientConfig, name: string, password: string, slug: string): Promise<string> {
+  if (!NAME.test(name) || reservedDatabaseName(name)) throw new Error(`"${name}" is not a name a chain's database may take`);
   return withClient(cfg, async (client) => {
     const login = client.escapeIdentifier(name);
-    const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
+    const comment = client.escapeLiteral(mark(slug));
     // INHERIT: the owner of a database acts through pg_database_owner (PostgreSQL 15+) to create in its public schema.
     const options = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT CONNECTION LIMIT ${CHAIN_CONNECTION_LIMIT} PASSWORD ${client.escapeLiteral(password)}`;
-    await client.query(role.rowCount ? `ALTER ROLE ${login} ${options}` : `CREATE ROLE ${login} ${options}`);
+    if (await owned(client, 'role', name, slug)) await client.query(`ALTER ROLE ${login} ${options}`);
+    else await client.query(`CREATE ROLE ${login} ${options}; COMMENT ON ROLE ${login} IS ${comment}`);
     await client.query(`ALTER ROLE ${login} SET statement_timeout = ${client.escapeLiteral(STATEMENT_TIMEOUT)}`);
     // RDS's master is not a superuser: it must be a member of the role to give it a database.
     await client.query(`GRANT ${login} TO CURRENT_USER`);
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) await client.query(`CREATE DATABASE ${login} OWNER ${login}`);
+    if (!(await owned(client, 'database', name, slug))) {
+      await client.query(`CREATE DATABASE ${login} OWNER ${login}`);
+      await client.query(`COMMENT ON DATABASE ${login} IS ${comment}`);
+    }
     await client.query(`REVOKE ALL ON DATABASE ${login} FROM PUBLIC`);
     return `database ${name} owned by login ${name}, no access for others, ${CHAIN_CONNECTION_LIMIT} connections at most, statements end after ${STATEMENT_TIMEOUT}`;
   });
 }
 
-/** Drops the chain's database and login (a rollback, a decommission); gone counts as done. */
-export async function dropIsolatedDatabase(cfg: pg.ClientConfig, name: string): Promise<string> {
+/** Drops the chain's database and login (a rollback, a decommission) when they are its own; gone counts as done. */
+export async function dropIsolatedDatabase(cfg: pg.ClientConfig, name: string, slug: string): Promise<string> {
   if (!NAME.test(name)) throw new Error(`"${name}" is not a safe database name`);
   return withClient(cfg, async (client) => {
     const ident = client.escapeIdentifier(name);
-    await client.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
-    await client.query(`DROP ROLE IF EXISTS ${ident}`);
-    return `dropped database and login ${name}`;
+    const left: string[] = [];
+    for (const kind of ['database', 'role'] as const) {
+      const who = await ownership(client, kind, name, slug);
+      if (who === 'ours') await client.query(kind === 'database' ? `DROP DATABASE ${ident} WITH (FORCE)` : `DROP ROLE ${ident}`);
+      if (who === 'foreign') left.push(`${kind} ${name} (not made for ${slug}: left alone)`);
+    }
+    return left.length ? `dropped what was the chain's; ${left.join(', ')}` : `dropped database and login ${name}`;
   });
 }
 

@@ -90,7 +90,7 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
         if (sameEngine(from.config, to.config)) return ONE_ENGINE;
         // The same login and password as on the shared instance: the app's secret stays valid.
         const login = await ensureChainSecret(c.clients, c.chain.slug, { ...from.endpoint, dbname: database, username: database, dbInstanceIdentifier: needSource() });
-        return createIsolatedDatabase(to.config, database, login.password);
+        return createIsolatedDatabase(to.config, database, login.password, c.chain.slug);
       },
     },
     ...(app
@@ -114,7 +114,10 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
       name: `Point the chain at ${target}`,
       timeoutMs: 60_000,
       run: (c) => pointAt(c, target, 'dedicated'),
+      // Only for a failure of this very step: once it has succeeded the chain runs on the new instance, and a
+      // later failure (the app not starting) fails forwards, the new instance kept.
       undo: (c) => pointAt(c, needSource(), 'shared'),
+      pointOfNoReturn: true,
     },
     ...(app ? [{ name: 'Start the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await startAppInstance(c.clients, app), 'requested') }, appState('running')] : []),
     {
@@ -122,10 +125,15 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
       timeoutMs: 60_000,
       run: async (c) => {
         if (!source) return 'already dropped';
-        const from = await masterConnection(c.clients, source);
-        const to = await masterConnection(c.clients, target);
-        // The chain runs on its new instance now: a failure here leaves a copy behind, not an outage.
-        const detail = sameEngine(from.config, to.config) ? ONE_ENGINE : await dropIsolatedDatabase(from.config, database).catch((error: Error) => `left in place (${error.message}): drop it by hand`);
+        // The chain runs on its new instance now: a failure here leaves a copy behind, never an outage.
+        let detail: string;
+        try {
+          const from = await masterConnection(c.clients, source);
+          const to = await masterConnection(c.clients, target);
+          detail = sameEngine(from.config, to.config) ? ONE_ENGINE : await dropIsolatedDatabase(from.config, database, c.chain.slug);
+        } catch (error) {
+          detail = `left in place (${(error as Error).message}): drop it by hand`;
+        }
         await db.deployment.updateMany({ where: { chain: { slug: c.chain.slug } }, data: { sharedDbInstanceId: null } });
         return detail;
       },

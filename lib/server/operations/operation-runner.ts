@@ -132,7 +132,7 @@ export async function runOperation(operationId: string, workerId: string): Promi
     const steps = spec ? provisionSteps(spec, { ...ctx, tier: op.chain.tier.key, accountId: op.chain.awsAccountId, roleArn: op.chain.roleArn }) : stepsFor(type as OperationType, params!.data as never, ctx);
     // A run that failed and began rolling back before a crash goes on rolling back: never forwards again.
     const failedAt = op.steps.find((s) => s.status === 'failed' && s.position < UNDO_BASE)?.position;
-    if (failedAt !== undefined && steps.some((s) => s.undo)) {
+    if (failedAt !== undefined && canRollBack(steps, failedAt)) {
       return await rollBack(op.id, workerId, steps, failedAt, ctx, `${steps[failedAt]?.name ?? 'a step'} failed before a restart`, spec ? op.chain.id : null, done);
     }
     for (const [position, step] of steps.entries()) {
@@ -155,8 +155,9 @@ export async function runOperation(operationId: string, workerId: string): Promi
       } catch (error) {
         const reason = describeAwsError(error);
         await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'failed', detail: reason, finishedAt: new Date() } });
-        if (steps.some((s) => s.undo)) return await rollBack(op.id, workerId, steps, position, ctx, `${step.name}: ${reason}`, spec ? op.chain.id : null, done);
-        return await finish(op.id, workerId, { status: 'failed', error: `${step.name}: ${reason}` });
+        if (canRollBack(steps, position)) return await rollBack(op.id, workerId, steps, position, ctx, `${step.name}: ${reason}`, spec ? op.chain.id : null, done);
+        const committed = steps.slice(0, position).findLast((s) => s.pointOfNoReturn);
+        return await finish(op.id, workerId, { status: 'failed', error: `${step.name}: ${reason}${committed ? ` (after "${committed.name}", which is not undone: finish by hand)` : ''}` });
       }
     }
     await finish(op.id, workerId, { status: 'succeeded', result: { steps: steps.length } });
@@ -166,6 +167,11 @@ export async function runOperation(operationId: string, workerId: string): Promi
 }
 
 const UNDO_BASE = 100;
+
+/** A failure rolls back when some step can be undone and no step before it was a point of no return. */
+function canRollBack(steps: Step[], failedAt: number): boolean {
+  return steps.some((s) => s.undo) && !steps.slice(0, failedAt).some((s) => s.pointOfNoReturn);
+}
 
 /**
  * Undoes, newest first, what the steps before the failed one made (the failed one too: it may have made

@@ -29,6 +29,11 @@ export type Step = {
   run: (ctx: StepContext) => Promise<string>;
   /** Undoes what the step made, for a rollback when a later step fails (provisioning). */
   undo?: (ctx: StepContext) => Promise<string>;
+  /**
+   * Once it has succeeded, a later failure fails the operation forwards instead of rolling back (a chain
+   * already running on what the operation made must not have it deleted under it).
+   */
+  pointOfNoReturn?: boolean;
 };
 
 const RDS_WAIT_MS = 30 * 60_000;
@@ -91,7 +96,7 @@ function dedicatedInstanceRemoval(): Step[] {
 /** The chain's own database and login in a shared instance, and the login's secret; the instance stays. */
 function sharedDatabaseRemoval(instance: string, database: string): Step[] {
   return [
-    { name: `Drop the chain's database and login in ${instance}`, timeoutMs: 60_000, run: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, database) },
+    { name: `Drop the chain's database and login in ${instance}`, timeoutMs: 60_000, run: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, database, c.chain.slug) },
     { name: "Delete the chain's database login secret", timeoutMs: 60_000, run: async (c) => `${chainSecretName(c.chain.slug)}: ${await deleteChainSecret(c.clients, c.chain.slug)}` },
   ];
 }

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
 import { provisionSchema } from '@/lib/operations/provision-schema';
 import { evaluateConformance } from '@/lib/sla/conformance';
+import { reservedDatabaseName } from './engine-sql';
 import type { RequestOperationResult } from './record-operation';
 import { wakeOperationRunner } from './operation-runner';
 
@@ -60,6 +61,7 @@ export async function provisionChain(user: { id: string; email: string }, body: 
   if (kind === 'shared' && shared && !shared.ok) issues.push(`database: ${shared.problem}`);
   if (kind === 'dedicated' && input.database.sharedInstance) issues.push('database.sharedInstance: only for database.kind "shared"');
   if (kind === 'shared' && input.database.instanceClass) issues.push('database.instanceClass: a chain on a shared instance has no class of its own');
+  if (reservedDatabaseName(input.slug.replace(/-/g, '_'))) issues.push(`slug: "${input.slug}" would name its database and login after a reserved one (postgres, template0/1, rdsadmin, fleetpane_admin, pg_*, rds*)`);
   if (tier) {
     // The chain is born conforming: the same rules the conformance view holds it to.
     const findings = evaluateConformance({

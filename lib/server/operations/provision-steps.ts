@@ -53,9 +53,9 @@ function sharedDatabaseSteps(instance: string, databaseName: string): Step[] {
       run: async (c) => {
         const { config, endpoint } = await masterConnection(c.clients, instance);
         const login = await ensureChainSecret(c.clients, c.chain.slug, { ...endpoint, dbname: databaseName, username: databaseName, dbInstanceIdentifier: instance });
-        return createIsolatedDatabase(config, databaseName, login.password);
+        return createIsolatedDatabase(config, databaseName, login.password, c.chain.slug);
       },
-      undo: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, databaseName),
+      undo: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, databaseName, c.chain.slug),
     },
   ];
 }
