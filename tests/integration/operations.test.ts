@@ -213,5 +213,12 @@ describe('operations against the emulator', () => {
     expect((await describeDb('eu-west-1', 'fp-green-bowl')).DBInstanceStatus).toBe('available');
     const actions = (await db.auditEvent.findMany({ where: { chain: { slug: 'le-petit-bistro' } }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['operation.requested:retire-instance', 'operation.succeeded:retire-instance']));
+
+    // A kept instance someone deleted by hand is recorded retired all the same (else it would block a decommission for ever).
+    const chainId = (await chainOf('le-petit-bistro')).id;
+    await db.replacedDbInstance.create({ data: { chainId, dbInstanceIdentifier: 'fp-le-petit-bistro-gone', replacedBy: target, cutOverOperationId: randomUUID() } });
+    const gone = await run('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro-gone', confirm: 'le-petit-bistro' });
+    expect(gone).toMatchObject({ status: 'succeeded', error: null });
+    expect((await db.replacedDbInstance.findFirstOrThrow({ where: { dbInstanceIdentifier: 'fp-le-petit-bistro-gone' } })).retiredAt).not.toBeNull();
   });
 });

@@ -49,11 +49,14 @@ export function collectFleet(): Promise<CollectResult> {
 
 /**
  * Refreshes a few chains now (the ones an operation just changed): their account and region's descriptions,
- * their health and conformance, not the whole fleet. A whole-fleet pass in flight covers them: it is joined.
+ * their health and conformance, not the whole fleet. It runs after a whole-fleet pass in flight, whose
+ * reads may predate the operation's last change.
  */
 export function collectChains(chainIds: string[]): Promise<CollectResult> {
-  if (state.fleetpaneCollect) return state.fleetpaneCollect;
-  const run = settled(state.fleetpaneScoped).then(() => runExclusive(chainIds));
+  // Both captured now: by the time they settle, state.fleetpaneScoped is this run itself.
+  const fleetPass = settled(state.fleetpaneCollect);
+  const earlier = settled(state.fleetpaneScoped);
+  const run = Promise.all([fleetPass, earlier]).then(() => runExclusive(chainIds));
   const tracked: Promise<unknown> = settled(run).finally(() => {
     if (state.fleetpaneScoped === tracked) state.fleetpaneScoped = undefined;
   });

@@ -136,12 +136,14 @@ function libpqEnv(cfg: pg.ClientConfig, database: string): Record<string, string
  * FLEETPANE_PG_BIN or the PATH, at least the engines' major version): schema and data, every object
  * owned by the target database's owner login. The target database exists and is empty.
  */
-export async function copyDatabase(source: pg.ClientConfig, target: pg.ClientConfig, database: { from: string; to: string; owner: string }): Promise<string> {
+export async function copyDatabase(source: pg.ClientConfig, target: pg.ClientConfig, database: { from: string; to: string; owner: string }, signal?: AbortSignal): Promise<string> {
   if (![database.from, database.to, database.owner].every((n) => NAME.test(n))) throw new Error('unsafe database or login name');
-  const dump = spawn(tool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges'], { env: { ...process.env, ...libpqEnv(source, database.from) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const dump = spawn(tool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges'], { env: { ...process.env, ...libpqEnv(source, database.from) }, stdio: ['ignore', 'pipe', 'pipe'], signal });
   const restore = spawn(tool('pg_restore'), ['--no-owner', '--no-privileges', `--role=${database.owner}`, '--exit-on-error', '--single-transaction', `--dbname=${database.to}`], {
     env: { ...process.env, ...libpqEnv(target, database.to) },
     stdio: ['pipe', 'ignore', 'pipe'],
+    // A step that times out ends both tools, not just the wait for them.
+    signal,
   });
   dump.stdout.pipe(restore.stdin);
   let bytes = 0;

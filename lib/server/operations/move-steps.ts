@@ -8,7 +8,7 @@ import { db } from '@/lib/server/db/client';
 import type { OperationParams } from '@/lib/operations/operation-types';
 import { copyDatabase, createIsolatedDatabase, dropIsolatedDatabase, masterConnection, sameEngine } from './engine-sql';
 import type { Step, StepContext } from './operation-steps';
-import { waitUntil } from './operation-steps';
+import { stepSignal, waitUntil } from './operation-steps';
 
 const RDS_WAIT_MS = 30 * 60_000;
 const EC2_WAIT_MS = 10 * 60_000;
@@ -107,7 +107,11 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
         const from = await masterConnection(c.clients, needSource());
         const to = await masterConnection(c.clients, target);
         if (sameEngine(from.config, to.config)) return ONE_ENGINE;
-        return copyDatabase({ ...from.config, database }, { ...to.config, database }, { from: database, to: database, owner: database });
+        // Into an empty database, also when a run interrupted after the restore is resumed.
+        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...from.endpoint, dbname: database, username: database, dbInstanceIdentifier: needSource() });
+        await dropIsolatedDatabase(to.config, database, c.chain.slug);
+        await createIsolatedDatabase(to.config, database, login.password, c.chain.slug);
+        return copyDatabase({ ...from.config, database }, { ...to.config, database }, { from: database, to: database, owner: database }, stepSignal.getStore());
       },
     },
     {

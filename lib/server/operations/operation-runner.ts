@@ -102,7 +102,7 @@ export async function runOperation(operationId: string, workerId: string): Promi
       type: true,
       params: true,
       attempts: true,
-      chain: { select: { id: true, slug: true, region: true, awsAccountId: true, roleArn: true, tier: { select: { key: true } }, deployment: { select: { dbInstanceIdentifier: true, appInstanceId: true, databaseName: true, sharedDbInstance: { select: { dbInstanceIdentifier: true } } } } } },
+      chain: { select: { id: true, slug: true, region: true, awsAccountId: true, roleArn: true, tier: { select: { key: true } }, deployment: { select: { dbInstanceIdentifier: true, appInstanceId: true, databaseKind: true, databaseName: true, sharedDbInstance: { select: { dbInstanceIdentifier: true } } } } } },
       steps: { select: { position: true, status: true }, orderBy: { position: 'asc' } },
     },
   });
@@ -116,7 +116,7 @@ export async function runOperation(operationId: string, workerId: string): Promi
   const ctx: StepContext = {
     clients: awsClients({ region: op.chain.region, accountId: op.chain.awsAccountId, roleArn: op.chain.roleArn }),
     operationId: op.id,
-    chain: { slug: op.chain.slug, dbInstanceIdentifier: d.dbInstanceIdentifier, appInstanceId: d.appInstanceId, databaseName: d.databaseName, sharedInstance: d.sharedDbInstance?.dbInstanceIdentifier ?? null },
+    chain: { slug: op.chain.slug, dbInstanceIdentifier: d.dbInstanceIdentifier, appInstanceId: d.appInstanceId, databaseKind: d.databaseKind, databaseName: d.databaseName, sharedInstance: d.sharedDbInstance?.dbInstanceIdentifier ?? null },
   };
   // The claim is renewed while the operation runs; a renewal that finds the claim gone (another worker took
   // over after this one stalled) stops this run before its next step.

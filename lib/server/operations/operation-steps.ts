@@ -18,7 +18,7 @@ export type StepContext = {
    * databaseName: the chain's own database. sharedInstance: the shared instance holding it, while it has one
    * there (a chain moving to a dedicated instance keeps it until its copy there is dropped).
    */
-  chain: { slug: string; dbInstanceIdentifier: string; appInstanceId: string | null; databaseName: string; sharedInstance: string | null };
+  chain: { slug: string; dbInstanceIdentifier: string; appInstanceId: string | null; databaseKind: 'dedicated' | 'shared'; databaseName: string; sharedInstance: string | null };
 };
 
 export type Step = {
@@ -69,18 +69,28 @@ export const restoredInstanceFor = (identifier: string, operationId: string) => 
 export const finalSnapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-final-${operationId.slice(0, 8)}`;
 export const retiredSnapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-retired-${operationId.slice(0, 8)}`;
 
-/** A snapshot of the chain's instance, or of another instance of the chain's (one it was cut over from). */
-function snapshotSteps(id: string, name: string, instance?: string): Step[] {
+/**
+ * A snapshot of the chain's instance, or of another instance of the chain's (one it was cut over from: that
+ * one may be gone already, deleted by hand or by an earlier run, and then there is nothing to snapshot).
+ */
+function snapshotSteps(id: string, name: string, replaced?: string): Step[] {
+  const gone = async (c: StepContext) => !!replaced && !(await findSnapshot(c.clients, id)) && !(await dbInstanceExists(c.clients, replaced));
   return [
-    { name, timeoutMs: 60_000, run: async (c) => `${id}: ${await createSnapshot(c.clients, instance ?? c.chain.dbInstanceIdentifier, id, c.chain.slug)}` },
+    {
+      name,
+      timeoutMs: 60_000,
+      run: async (c) => ((await gone(c)) ? `${replaced} is gone: nothing to snapshot` : `${id}: ${await createSnapshot(c.clients, replaced ?? c.chain.dbInstanceIdentifier, id, c.chain.slug)}`),
+    },
     {
       name: 'Wait until the snapshot is available',
       timeoutMs: RDS_WAIT_MS,
-      run: (c) =>
-        waitUntil(async () => {
-          const s = await findSnapshot(c.clients, id);
-          return { done: s?.status === 'available', detail: `${id}: ${s?.status ?? 'not found'}${s?.sizeGb ? `, ${s.sizeGb} GiB` : ''}` };
-        }),
+      run: async (c) =>
+        (await gone(c))
+          ? 'no snapshot: the instance is gone'
+          : waitUntil(async () => {
+              const s = await findSnapshot(c.clients, id);
+              return { done: s?.status === 'available', detail: `${id}: ${s?.status ?? 'not found'}${s?.sizeGb ? `, ${s.sizeGb} GiB` : ''}` };
+            }),
     },
   ];
 }
@@ -198,7 +208,11 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
       return moveToDedicatedSteps(params as OperationParams<'move-to-dedicated'>, ctx);
     case 'decommission': {
       const app = ctx.chain.appInstanceId;
-      const shared = ctx.chain.sharedInstance === ctx.chain.dbInstanceIdentifier ? ctx.chain.databaseName : null;
+      const shared = ctx.chain.databaseKind === 'shared' ? ctx.chain.databaseName : null;
+      // Never the dedicated path for a chain on a shared instance: it would delete the instance and every neighbour.
+      if (shared && ctx.chain.sharedInstance !== ctx.chain.dbInstanceIdentifier) {
+        return [{ name: 'Check the deployment', timeoutMs: 1_000, run: async (c) => Promise.reject(new Error(`${c.chain.slug} is on a shared instance that is not recorded as one: refused`)) }];
+      }
       return [
         // On a shared instance the snapshot is of the whole instance (RDS has no smaller unit): kept in our
         // account, tagged with the chain, never restorable over the neighbours (restores need a dedicated chain).

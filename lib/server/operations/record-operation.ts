@@ -79,8 +79,11 @@ export async function recordOperation(
   // an operation locks the chain's own database in it, not the neighbours'.
   const resource = type === 'scale-app' ? `ec2/${d.appInstanceId}` : `rds/${retiring ?? d.dbInstanceIdentifier}${d.databaseKind === 'shared' ? `/${d.databaseName}` : ''}`;
   const instanceKey = `${chain.awsAccountId}/${chain.region}/${resource}`;
-  // Decommissioning and moving touch the app instance too: they hold both.
-  const keys = (type === 'decommission' || type === 'move-to-dedicated') && d.appInstanceId ? [instanceKey, `${chain.awsAccountId}/${chain.region}/ec2/${d.appInstanceId}`] : [instanceKey];
+  // Decommissioning and moving touch the app instance too: they hold both. Decommissioning a chain on a
+  // shared instance snapshots the whole instance, which RDS does one at a time: it holds the instance too.
+  const keys = [instanceKey];
+  if ((type === 'decommission' || type === 'move-to-dedicated') && d.appInstanceId) keys.push(`${chain.awsAccountId}/${chain.region}/ec2/${d.appInstanceId}`);
+  if (type === 'decommission' && d.databaseKind === 'shared') keys.push(`${chain.awsAccountId}/${chain.region}/rds/${d.dbInstanceIdentifier}`);
   // Keys are per user: two people cannot collide by choosing the same key.
   const idempotencyKey = `${user.id}:${key}`;
   const same = async (): Promise<RequestOperationResult | null> => {
