@@ -14,7 +14,7 @@ import { drainOperations } from '@/lib/server/operations/operation-runner';
 import { finalSnapshotIdFor } from '@/lib/server/operations/operation-steps';
 import { operationChainSelect, recordOperation } from '@/lib/server/operations/record-operation';
 import { provisionChain } from '@/lib/server/operations/provision-chain';
-import { CHAIN_CONNECTION_LIMIT, copyDatabase, createIsolatedDatabase } from '@/lib/server/operations/engine-sql';
+import { CHAIN_CONNECTION_LIMIT, copyDatabase, createIsolatedDatabase, scramVerifier } from '@/lib/server/operations/engine-sql';
 import { requireEmulator, testRds } from '../support/aws';
 
 // Chains on a shared instance: their own database and login, made in the engine behind the instance (the
@@ -202,6 +202,20 @@ describe('chains on a shared instance', () => {
     // Now a dedicated chain: a second move is refused.
     const again = await db.chain.findUniqueOrThrow({ where: { slug: s }, select: operationChainSelect });
     expect(await recordOperation(again, user, { body: { type: 'move-to-dedicated', params: { confirm: s } }, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it.skipIf(!process.env.FLEETPANE_TEST_DATABASE_URL)('sends a login’s password as the SCRAM verifier PostgreSQL itself would store', async () => {
+    // PostgreSQL hashes a plain password with a random salt; the same salt through ours gives the same verifier.
+    const role = `scram_check_${run}`;
+    made.push(role);
+    await sql(`SET password_encryption = 'scram-sha-256'; CREATE ROLE ${role} PASSWORD 'correct horse battery staple'`);
+    const [stored] = await sql<{ p: string }>('SELECT rolpassword AS p FROM pg_authid WHERE rolname = $1', [role]);
+    const [, iterations, salt] = /^SCRAM-SHA-256\$(\d+):([^$]+)\$/.exec(stored!.p)!;
+    expect(scramVerifier('correct horse battery staple', Buffer.from(salt!, 'base64'), Number(iterations))).toBe(stored!.p);
+    // And the chain's login is stored as a verifier, never as the password.
+    const [login] = await sql<{ p: string }>('SELECT rolpassword AS p FROM pg_authid WHERE rolname = $1', [dbName('pho-place')]);
+    expect(login!.p).toMatch(/^SCRAM-SHA-256\$4096:/);
+    expect(login!.p).not.toContain((await secretOf(slug('pho-place'))).password);
   });
 
   it.skipIf(!process.env.FLEETPANE_TEST_DATABASE_URL)('copies a database between engines with pg_dump and pg_restore, owned by the chain’s login', async () => {

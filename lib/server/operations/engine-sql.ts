@@ -1,5 +1,6 @@
 import 'server-only';
 import { spawn } from 'node:child_process';
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
@@ -56,6 +57,18 @@ async function withClient<T>(cfg: pg.ClientConfig, work: (client: pg.Client) => 
 // a name that happens to be taken (the master user, postgres, another tool's database) is refused.
 const mark = (slug: string) => `fleetpane:chain=${slug}`;
 
+/**
+ * PostgreSQL's stored form of a password (SCRAM-SHA-256, RFC 5802/7677), which CREATE ROLE accepts in its
+ * place. Our passwords are ASCII, so SASLprep leaves them as they are.
+ */
+export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
 /** Names a chain's database and login may not take, whatever its slug. */
 export function reservedDatabaseName(name: string): boolean {
   return ['postgres', 'template0', 'template1', 'rdsadmin', 'fleetpane_admin'].includes(name) || /^(pg_|rds)/.test(name);
@@ -81,7 +94,9 @@ export async function createIsolatedDatabase(cfg: pg.ClientConfig, name: string,
     const login = client.escapeIdentifier(name);
     const comment = client.escapeLiteral(mark(slug));
     // INHERIT: the owner of a database acts through pg_database_owner (PostgreSQL 15+) to create in its public schema.
-    const options = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT CONNECTION LIMIT ${CHAIN_CONNECTION_LIMIT} PASSWORD ${client.escapeLiteral(password)}`;
+    // The password goes as its SCRAM verifier: the statement (which a failing DDL or an audit log would
+    // write to the instance's logs) never holds the password itself.
+    const options = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT CONNECTION LIMIT ${CHAIN_CONNECTION_LIMIT} PASSWORD ${client.escapeLiteral(scramVerifier(password))}`;
     if (await owned(client, 'role', name, slug)) await client.query(`ALTER ROLE ${login} ${options}`);
     else await client.query(`CREATE ROLE ${login} ${options}; COMMENT ON ROLE ${login} IS ${comment}`);
     await client.query(`ALTER ROLE ${login} SET statement_timeout = ${client.escapeLiteral(STATEMENT_TIMEOUT)}`);
