@@ -79,6 +79,12 @@ export async function createDbInstance(clients: AwsClients, spec: NewDbInstance,
   return 'created';
 }
 
+/** What createDbInstance made, in a step's words. */
+export function describeNewDbInstance(spec: Omit<NewDbInstance, 'identifier'>): string {
+  const days = spec.backupRetentionDays === 1 ? '1 day' : `${spec.backupRetentionDays} days`;
+  return `${spec.instanceClass}, ${spec.storageGb} GiB, ${spec.multiAz ? 'Multi-AZ' : 'one zone'}, backups kept ${days}, encrypted`;
+}
+
 /** Undoes a createDbInstance: deletion protection off, then deleted (no final snapshot: it was just made). */
 export async function removeNewDbInstance(clients: AwsClients, identifier: string): Promise<string> {
   if (!(await dbInstanceExists(clients, identifier))) return 'already gone';

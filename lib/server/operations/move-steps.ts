@@ -1,7 +1,7 @@
 import 'server-only';
 import { CHAIN_TAG } from '@/lib/server/aws/ec2';
 import { describeAppInstance, startAppInstance, stopAppInstance } from '@/lib/server/aws/ec2-operations';
-import { createDbInstance, describeDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
+import { createDbInstance, describeDbInstance, describeNewDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
 import { ensureChainSecret, pointChainSecret } from '@/lib/server/aws/secrets';
 import { putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
@@ -13,7 +13,7 @@ import { stepSignal, waitUntil } from './operation-steps';
 const RDS_WAIT_MS = 30 * 60_000;
 const EC2_WAIT_MS = 10 * 60_000;
 // Against the emulator every instance is one engine: the chain's database is already "in" the new instance.
-const ONE_ENGINE = "skipped: the emulator's instances share one engine, the database is already there";
+const ONE_ENGINE = "skipped: the emulator's instances share one engine (nothing to make, copy or drop between them)";
 
 /** The dedicated instance a chain moves to, from its tier's template (the class floor unless asked). */
 async function template(slug: string, p: OperationParams<'move-to-dedicated'>) {
@@ -68,7 +68,7 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
           { Key: 'fleetpane:managed', Value: 'true' },
         ];
         const made = await createDbInstance(c.clients, { ...spec, identifier: target }, tags);
-        return `${target} ${made}: ${spec.instanceClass}, ${spec.storageGb} GiB, Multi-AZ ${spec.multiAz}, backups ${spec.backupRetentionDays} days, encrypted`;
+        return `${target} ${made}: ${describeNewDbInstance(spec)}`;
       },
       undo: (c) => removeNewDbInstance(c.clients, target),
     },

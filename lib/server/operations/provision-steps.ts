@@ -4,7 +4,7 @@ import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
 import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
 import { describeAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
-import { createDbInstance, describeDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
+import { createDbInstance, describeDbInstance, describeNewDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
 import { chainSecretName, deleteChainSecret, ensureChainSecret } from '@/lib/server/aws/secrets';
 import { CHAIN_PARAMETERS, deleteChainParameters, putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
@@ -67,7 +67,7 @@ function dedicatedDatabaseSteps(spec: ProvisionSpec, tags: Tags): Step[] {
       timeoutMs: 60_000,
       run: async (c) => {
         const made = await createDbInstance(c.clients, { ...spec, identifier: spec.dbInstanceIdentifier }, tags);
-        return made === 'existed' ? 'existed' : `${spec.instanceClass}, ${spec.storageGb} GiB, Multi-AZ ${spec.multiAz}, backups ${spec.backupRetentionDays} days, encrypted`;
+        return made === 'existed' ? 'existed' : describeNewDbInstance(spec);
       },
       undo: async (c) => removeNewDbInstance(c.clients, spec.dbInstanceIdentifier),
     },
