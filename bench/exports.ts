@@ -1,12 +1,11 @@
 // Export benchmark: the finance report of --chains chains × --months months as CSV and XLSX (time, size,
 // peak memory of the server while it streams), and the report page's server latency at that size. Prints
 // figures; asserts nothing. Run: npm run bench:exports [-- --chains 2000 --months 24]
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildIfChanged } from '../scripts/lib/build';
 import { intOption } from '../scripts/lib/args';
-import { runChild, stopChildren, tsArgs, waitFor } from '../scripts/lib/processes';
+import { runChild, tsArgs } from '../scripts/lib/processes';
+import { runBench, startBenchApp } from './lib/bench-app';
 import { percentile, prepareBenchEnv } from './lib/fleet-env';
 import { signIn } from './lib/sign-in';
 
@@ -14,7 +13,6 @@ const root = path.resolve(import.meta.dirname, '..');
 const chains = intOption('chains', 2000);
 const months = intOption('months', 24);
 const port = 3201;
-const base = `http://127.0.0.1:${port}`;
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -40,45 +38,29 @@ async function main(): Promise<void> {
   await prepareBenchEnv(4612);
   console.log(`Seeding ${chains} chains and ${months} months of costs…`);
   await runChild(process.execPath, tsArgs(path.join(root, 'bench/seed-costs.ts'), ['--chains', String(chains), '--months', String(months)]), { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  await buildIfChanged();
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!!', FLEETPANE_COLLECT_INTERVAL_SECONDS: '3600' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  try {
-    await waitFor(async () => (await fetch(`${base}/login`)).ok, 60_000, 'The app');
-    const cookie = await signIn(base, 'finance@fleetpane.local');
-    const now = new Date();
-    const m = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
-    const range = `from=${m(months)}&to=${m(1)}`;
-    // Let the first collector pass (started with the server) settle before measuring.
-    await new Promise((r) => setTimeout(r, 10_000));
-    const pid = Number(readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/)[0] || server.pid);
-    const idle = rssMb(pid);
-    const csv = await download(`${base}/api/v1/reports/costs?${range}&format=csv`, cookie, pid);
-    const xlsx = await download(`${base}/api/v1/reports/costs?${range}&format=xlsx`, cookie, pid);
-    const latencies: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await (await fetch(`${base}/reports/costs?${range}`, { headers: { cookie } })).arrayBuffer();
-      latencies.push(performance.now() - t);
-    }
-    latencies.sort((a, b) => a - b);
-    console.log(`\n${chains} chains × ${months} months (${chains * months} rows), server RSS idle ${idle.toFixed(0)} MB:`);
-    for (const [name, r] of [['CSV', csv], ['XLSX', xlsx]] as const) {
-      console.log(`${name.padEnd(5)} ${r.seconds.toFixed(1).padStart(5)} s  ${r.mb.toFixed(1).padStart(6)} MB  first byte ${r.firstByteMs.toFixed(0)} ms  peak server RSS ${r.peakRssMb.toFixed(0)} MB`);
-    }
-    console.log(`/reports/costs (${months} months, one connection) p50 ${percentile(latencies, 50).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
-  } finally {
-    server.kill('SIGTERM');
-    stopChildren();
+  const { base, server } = await startBenchApp(port, { FLEETPANE_COLLECT_INTERVAL_SECONDS: '3600' });
+  const cookie = await signIn(base, 'finance@fleetpane.local');
+  const now = new Date();
+  const m = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
+  const range = `from=${m(months)}&to=${m(1)}`;
+  // Let the first collector pass (started with the server) settle before measuring.
+  await new Promise((r) => setTimeout(r, 10_000));
+  const pid = Number(readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/)[0] || server.pid);
+  const idle = rssMb(pid);
+  const csv = await download(`${base}/api/v1/reports/costs?${range}&format=csv`, cookie, pid);
+  const xlsx = await download(`${base}/api/v1/reports/costs?${range}&format=xlsx`, cookie, pid);
+  const latencies: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await (await fetch(`${base}/reports/costs?${range}`, { headers: { cookie } })).arrayBuffer();
+    latencies.push(performance.now() - t);
   }
-  process.exit(0);
+  latencies.sort((a, b) => a - b);
+  console.log(`\n${chains} chains × ${months} months (${chains * months} rows), server RSS idle ${idle.toFixed(0)} MB:`);
+  for (const [name, r] of [['CSV', csv], ['XLSX', xlsx]] as const) {
+    console.log(`${name.padEnd(5)} ${r.seconds.toFixed(1).padStart(5)} s  ${r.mb.toFixed(1).padStart(6)} MB  first byte ${r.firstByteMs.toFixed(0)} ms  peak server RSS ${r.peakRssMb.toFixed(0)} MB`);
+  }
+  console.log(`/reports/costs (${months} months, one connection) p50 ${percentile(latencies, 50).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  stopChildren();
-  process.exit(1);
-});
+runBench(main);

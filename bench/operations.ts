@@ -8,6 +8,7 @@ import path from 'node:path';
 import { intOption } from '../scripts/lib/args';
 import { demoAwsEnv, startEmulator } from '../scripts/lib/emulator';
 import { runChild, startChild, stopChildren, tsArgs } from '../scripts/lib/processes';
+import { runBench } from './lib/bench-app';
 import { createScratchDatabase } from '../scripts/lib/scratch-database';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -84,11 +85,6 @@ async function main(): Promise<void> {
     stopChildren();
     await scratch.drop().catch(() => undefined);
   }
-  process.exit(0);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  stopChildren();
-  process.exit(1);
-});
+runBench(main);

@@ -4,12 +4,11 @@
 // Run: npm run bench:pages [-- --chains 1000 --connections 10 --seconds 10 --warmup 15]
 // Each measurement follows a warm-up under the same load (discarded): a fresh server runs its first
 // thousand renders before V8 has optimized them, and production servers are measured warm.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildIfChanged } from '../scripts/lib/build';
 import { intOption } from '../scripts/lib/args';
-import { runChild, stopChildren, tsArgs, waitFor } from '../scripts/lib/processes';
+import { runChild, tsArgs, waitFor } from '../scripts/lib/processes';
+import { runBench, startBenchApp } from './lib/bench-app';
 import { percentile, prepareBenchEnv } from './lib/fleet-env';
 import { signIn } from './lib/sign-in';
 
@@ -19,7 +18,6 @@ const connections = intOption('connections', 10);
 const seconds = intOption('seconds', 10);
 const warmup = intOption('warmup', 15);
 const port = 3200;
-const base = `http://127.0.0.1:${port}`;
 
 async function load(url: string, cookie: string, duration = seconds): Promise<{ p50: number; p95: number; rps: number; errors: number }> {
   const latencies: number[] = [];
@@ -45,66 +43,49 @@ async function main(): Promise<void> {
   process.env.FLEETPANE_COLLECT_INTERVAL_SECONDS = '3600';
   console.log(`Seeding ${chains} chains…`);
   await runChild(process.execPath, tsArgs(path.join(root, 'scripts/seed-demo.ts'), ['--chains', String(chains), '--hours', '2']), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  await buildIfChanged();
   let queries = 0;
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!!', FLEETPANE_LOG_QUERIES: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const { base } = await startBenchApp(port, { FLEETPANE_LOG_QUERIES: '1' }, (text) => {
+    queries += text.split('fleetpane:db-query').length - 1;
   });
-  server.stdout.on('data', (chunk: Buffer) => {
-    queries += chunk.toString().split('fleetpane:db-query').length - 1;
-  });
-  try {
-    await waitFor(async () => (await fetch(`${base}/login`)).ok, 60_000, 'The app');
-    const cookie = await signIn(base, 'admin@fleetpane.local');
-    // The first collector pass (started with the server) must be over before measuring. Against the
-    // emulator it takes minutes at this size (its GetMetricData scans every datapoint per query): poll.
-    await waitFor(
-      async () => ((await (await fetch(`${base}/api/v1/chains?size=1`, { headers: { cookie } })).json()) as { lastRun: unknown }).lastRun !== null,
-      30 * 60_000,
-      'The first collector pass',
-    );
+  const cookie = await signIn(base, 'admin@fleetpane.local');
+  // The first collector pass (started with the server) must be over before measuring. Against the
+  // emulator it takes minutes at this size (its GetMetricData scans every datapoint per query): poll.
+  await waitFor(
+    async () => ((await (await fetch(`${base}/api/v1/chains?size=1`, { headers: { cookie } })).json()) as { lastRun: unknown }).lastRun !== null,
+    30 * 60_000,
+    'The first collector pass',
+  );
 
-    const perRender: Record<string, number> = {};
-    for (const p of ['/fleet', '/api/v1/chains?size=50', '/api/v1/chains', '/chains/burger-barn']) {
-      await fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
-      await new Promise((r) => setTimeout(r, 200));
-      const before = queries;
-      await fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
-      await new Promise((r) => setTimeout(r, 200));
-      perRender[p] = queries - before;
-    }
-
-    const html = await (await fetch(`${base}/fleet`, { headers: { cookie } })).text();
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
-    let js = 0;
-    for (const src of scripts) js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
-
-    const measure = async (url: string) => {
-      const cold = await load(url, cookie, warmup);
-      return { cold, warm: await load(url, cookie) };
-    };
-    const fleet = await measure(`${base}/fleet`);
-    const api = await measure(`${base}/api/v1/chains?size=50`);
-    const apiAll = await measure(`${base}/api/v1/chains`);
-    const figures = (r: Awaited<ReturnType<typeof load>>) => `p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(4)} req/s${r.errors ? `  ${r.errors} errors` : ''}`;
-    const line = (name: string, r: Awaited<ReturnType<typeof measure>>) => `${name.padEnd(28)} ${figures(r.warm)}   (first ${warmup} s, from cold: ${figures(r.cold)})`;
-    console.log(`\n${chains} chains, ${connections} concurrent signed-in connections, ${seconds} s each after a ${warmup} s warm-up:`);
-    console.log(line('/fleet (50 rows a page)', fleet));
-    console.log(line('/api/v1/chains?size=50', api));
-    console.log(line(`/api/v1/chains (all ${chains})`, apiAll));
-    console.log(`database queries per render: ${Object.entries(perRender).map(([p, n]) => `${p} ${n}`).join(', ')}`);
-    console.log(`JavaScript for /fleet: ${(js / 1024).toFixed(1)} kB gzip in ${scripts.length} files`);
-  } finally {
-    server.kill('SIGTERM');
-    stopChildren();
+  const perRender: Record<string, number> = {};
+  for (const p of ['/fleet', '/api/v1/chains?size=50', '/api/v1/chains', '/chains/burger-barn']) {
+    await fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+    await new Promise((r) => setTimeout(r, 200));
+    const before = queries;
+    await fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+    await new Promise((r) => setTimeout(r, 200));
+    perRender[p] = queries - before;
   }
-  process.exit(0);
+
+  const html = await (await fetch(`${base}/fleet`, { headers: { cookie } })).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let js = 0;
+  for (const src of scripts) js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
+
+  const measure = async (url: string) => {
+    const cold = await load(url, cookie, warmup);
+    return { cold, warm: await load(url, cookie) };
+  };
+  const fleet = await measure(`${base}/fleet`);
+  const api = await measure(`${base}/api/v1/chains?size=50`);
+  const apiAll = await measure(`${base}/api/v1/chains`);
+  const figures = (r: Awaited<ReturnType<typeof load>>) => `p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(4)} req/s${r.errors ? `  ${r.errors} errors` : ''}`;
+  const line = (name: string, r: Awaited<ReturnType<typeof measure>>) => `${name.padEnd(28)} ${figures(r.warm)}   (first ${warmup} s, from cold: ${figures(r.cold)})`;
+  console.log(`\n${chains} chains, ${connections} concurrent signed-in connections, ${seconds} s each after a ${warmup} s warm-up:`);
+  console.log(line('/fleet (50 rows a page)', fleet));
+  console.log(line('/api/v1/chains?size=50', api));
+  console.log(line(`/api/v1/chains (all ${chains})`, apiAll));
+  console.log(`database queries per render: ${Object.entries(perRender).map(([p, n]) => `${p} ${n}`).join(', ')}`);
+  console.log(`JavaScript for /fleet: ${(js / 1024).toFixed(1)} kB gzip in ${scripts.length} files`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  stopChildren();
-  process.exit(1);
-});
+runBench(main);
