@@ -100,10 +100,13 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
   },
 };
 
+/** A new dedicated instance's class when neither the request nor the tier names one. */
+export const dedicatedClassFor = (asked: string | undefined, tierFloor: string | null | undefined) => asked ?? tierFloor ?? 'db.t4g.medium';
+
 /** Run only after a second person approves. */
 export const needsApproval: ReadonlySet<OperationType> = new Set(['decommission']);
 
-/** Operations on the database of a chain that shares its instance with others would touch other chains. */
-export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance']);
+/** Operations on the database of a chain that shares its instance with others would touch other chains (a backup snapshots the whole instance). */
+export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['backup', 'scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance']);
 
 export const operationStatuses = ['queued', 'running', 'succeeded', 'failed', 'rolled_back'] as const;

@@ -4,9 +4,7 @@ import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { awsClients } from '@/lib/server/aws/clients';
 import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
 import { describeDbInstances } from '@/lib/server/aws/rds';
-import { ensureChainSecret } from '@/lib/server/aws/secrets';
-import { createIsolatedDatabase, masterConnection } from '@/lib/server/operations/engine-sql';
-import { config } from '@/lib/config';
+import { createChainLogin, oneEngine } from '@/lib/server/operations/engine-sql';
 import type { DemoChain, DemoFleet } from './demo-fleet';
 
 const DEMO_AMI = 'ami-12c6146b';
@@ -96,19 +94,11 @@ export async function seedDemoAws(fleet: DemoFleet): Promise<{ created: number }
         );
         created += 1;
       }
-      if (c.database.kind === 'shared' && config().engine.kind === 'emulated') await seedChainLogin(clients, c.slug, c.database.identifier);
+      // What provisioning would have made: the login secret, and the database in the engine standing in for
+      // the instance (both forgotten by every emulator restart).
+      if (c.database.kind === 'shared' && oneEngine()) await createChainLogin(clients, c.slug, c.database.identifier);
     }
   }
   return { created };
 }
 
-/**
- * A demo chain on a shared instance gets what provisioning would have made: its login in Secrets Manager
- * and its database in the engine standing in for the instance (both forgotten by every emulator restart).
- */
-async function seedChainLogin(clients: ReturnType<typeof awsClients>, slug: string, instance: string): Promise<void> {
-  const name = slug.replace(/-/g, '_');
-  const { config: master, endpoint } = await masterConnection(clients, instance);
-  const login = await ensureChainSecret(clients, slug, { ...endpoint, dbname: name, username: name, dbInstanceIdentifier: instance });
-  await createIsolatedDatabase(master, name, login.password, slug);
-}

@@ -1,3 +1,4 @@
+import { chainDatabaseName } from '@/lib/chain-slug';
 import 'server-only';
 import { demoPriceCatalog } from '@/lib/finance/demo-prices';
 import { db } from '@/lib/server/db/client';
@@ -73,7 +74,7 @@ export async function seedDemoDb(fleet: DemoFleet, options: { historyDays?: numb
               databaseKind: c.database.kind,
               dbInstanceIdentifier: c.database.identifier,
               sharedDbInstanceId: c.database.kind === 'shared' ? shared.get(c.database.identifier) : undefined,
-              databaseName: c.slug.replace(/-/g, '_'),
+              databaseName: chainDatabaseName(c.slug),
             },
           },
           contract: {

@@ -7,7 +7,8 @@ import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import pg from 'pg';
 import { config } from '@/lib/config';
 import type { AwsClients } from '@/lib/server/aws/clients';
-import { readMasterSecret } from '@/lib/server/aws/secrets';
+import { chainDatabaseName } from '@/lib/chain-slug';
+import { ensureChainSecret, readMasterSecret } from '@/lib/server/aws/secrets';
 
 // SQL inside RDS instances' engines, as their master user.
 // A chain on a shared instance gets its own database and its own login inside the instance's engine,
@@ -24,11 +25,23 @@ export type Endpoint = { host: string; port: number };
 // Lower-case letters, digits and underscores (a slug with its dashes made underscores); always quoted.
 const NAME = /^[a-z0-9_]{1,63}$/;
 
-/** How to reach an instance's engine as its master user: the endpoint and master secret, or the emulator's stand-in. */
-export async function masterConnection(clients: AwsClients, identifier: string): Promise<{ config: pg.ClientConfig; endpoint: Endpoint }> {
+/** Against the emulator every RDS instance is one engine: nothing is made, copied or dropped between two. */
+export const oneEngine = () => config().engine.kind === 'emulated';
+
+async function describeWithEndpoint(clients: AwsClients, identifier: string) {
   const instance = (await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances?.[0];
   if (!instance?.Endpoint?.Address) throw new Error(`${identifier} has no endpoint yet`);
-  const endpoint = { host: instance.Endpoint.Address, port: instance.Endpoint.Port ?? 5432 };
+  return { instance, endpoint: { host: instance.Endpoint.Address, port: instance.Endpoint.Port ?? 5432 } };
+}
+
+/** Where the instance's engine listens (what a chain's app connects to). */
+export async function instanceEndpoint(clients: AwsClients, identifier: string): Promise<Endpoint> {
+  return (await describeWithEndpoint(clients, identifier)).endpoint;
+}
+
+/** How to reach an instance's engine as its master user: the endpoint and master secret, or the emulator's stand-in. */
+export async function masterConnection(clients: AwsClients, identifier: string): Promise<{ config: pg.ClientConfig; endpoint: Endpoint }> {
+  const { instance, endpoint } = await describeWithEndpoint(clients, identifier);
   const engine = config().engine;
   if (engine.kind === 'emulated') {
     // The emulator's instances have no engine: one PostgreSQL server stands in for all of them.
@@ -126,9 +139,15 @@ export async function dropIsolatedDatabase(cfg: pg.ClientConfig, name: string, s
   });
 }
 
-/** Whether two connections reach the same engine (against the emulator, every instance is one engine). */
-export function sameEngine(a: pg.ClientConfig, b: pg.ClientConfig): boolean {
-  return a.host === b.host && Number(a.port) === Number(b.port);
+/**
+ * The chain's login (its secret, created the first time with the instance's endpoint) and its own database
+ * in the instance; safe to repeat.
+ */
+export async function createChainLogin(clients: AwsClients, slug: string, instance: string): Promise<string> {
+  const database = chainDatabaseName(slug);
+  const { config: master, endpoint } = await masterConnection(clients, instance);
+  const login = await ensureChainSecret(clients, slug, { ...endpoint, dbname: database, username: database, dbInstanceIdentifier: instance });
+  return createIsolatedDatabase(master, database, login.password, slug);
 }
 
 const tool = (name: string) => path.join(process.env.FLEETPANE_PG_BIN ?? '', name);

@@ -2,16 +2,14 @@ import 'server-only';
 import { CHAIN_TAG } from '@/lib/server/aws/ec2';
 import { describeAppInstance, startAppInstance, stopAppInstance } from '@/lib/server/aws/ec2-operations';
 import { createDbInstance, describeDbInstance, describeNewDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
-import { ensureChainSecret, pointChainSecret } from '@/lib/server/aws/secrets';
+import { pointChainSecret } from '@/lib/server/aws/secrets';
 import { putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
+import { dedicatedClassFor } from '@/lib/operations/operation-types';
 import type { OperationParams } from '@/lib/operations/operation-types';
-import { copyDatabase, createIsolatedDatabase, dropIsolatedDatabase, masterConnection, sameEngine } from './engine-sql';
+import { copyDatabase, createChainLogin, dropIsolatedDatabase, instanceEndpoint, masterConnection, oneEngine } from './engine-sql';
 import type { Step, StepContext } from './operation-steps';
-import { stepSignal, waitUntil } from './operation-steps';
-
-const RDS_WAIT_MS = 30 * 60_000;
-const EC2_WAIT_MS = 10 * 60_000;
+import { EC2_WAIT_MS, RDS_WAIT_MS, stepSignal, waitUntil } from './operation-steps';
 // Against the emulator every instance is one engine: the chain's database is already "in" the new instance.
 const ONE_ENGINE = "skipped: the emulator's instances share one engine (nothing to make, copy or drop between them)";
 
@@ -21,15 +19,14 @@ async function template(slug: string, p: OperationParams<'move-to-dedicated'>) {
   const t = chain.tier;
   return {
     tier: t.key,
-    spec: { instanceClass: p.instanceClass ?? t.minInstanceClass ?? 'db.t4g.medium', storageGb: p.storageGb, multiAz: t.requiresMultiAz, backupRetentionDays: Math.max(1, t.minBackupRetentionDays), deletionProtection: t.requiresDeletionProtection },
+    spec: { instanceClass: dedicatedClassFor(p.instanceClass, t.minInstanceClass), storageGb: p.storageGb, multiAz: t.requiresMultiAz, backupRetentionDays: Math.max(1, t.minBackupRetentionDays), deletionProtection: t.requiresDeletionProtection },
   };
 }
 
 async function pointAt(c: StepContext, instance: string, kind: 'dedicated' | 'shared'): Promise<string> {
-  const s = await describeDbInstance(c.clients, instance);
-  const { endpoint } = await masterConnection(c.clients, instance);
+  const endpoint = await instanceEndpoint(c.clients, instance);
   await pointChainSecret(c.clients, c.chain.slug, { ...endpoint, dbInstanceIdentifier: instance });
-  await putChainParameters(c.clients, c.chain.slug, { 'database-endpoint': s.endpoint ?? '', 'database-instance': instance });
+  await putChainParameters(c.clients, c.chain.slug, { 'database-endpoint': `${endpoint.host}:${endpoint.port}`, 'database-instance': instance });
   await db.deployment.updateMany({ where: { chain: { slug: c.chain.slug } }, data: { databaseKind: kind, dbInstanceIdentifier: instance } });
   return `login secret, parameters and deployment now on ${instance}`;
 }
@@ -84,14 +81,8 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
     {
       name: `Create the chain's login and database on ${target}`,
       timeoutMs: 60_000,
-      run: async (c) => {
-        const to = await masterConnection(c.clients, target);
-        const from = await masterConnection(c.clients, needSource());
-        if (sameEngine(from.config, to.config)) return ONE_ENGINE;
-        // The same login and password as on the shared instance: the app's secret stays valid.
-        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...from.endpoint, dbname: database, username: database, dbInstanceIdentifier: needSource() });
-        return createIsolatedDatabase(to.config, database, login.password, c.chain.slug);
-      },
+      // The same login and password as on the shared instance (from the chain's secret): the app's stays valid.
+      run: async (c) => (oneEngine() ? ONE_ENGINE : createChainLogin(c.clients, c.chain.slug, target)),
     },
     ...(app
       ? [
@@ -104,13 +95,12 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
       name: `Copy the chain's database to ${target}`,
       timeoutMs: 6 * 60 * 60_000,
       run: async (c) => {
+        if (oneEngine()) return ONE_ENGINE;
         const from = await masterConnection(c.clients, needSource());
         const to = await masterConnection(c.clients, target);
-        if (sameEngine(from.config, to.config)) return ONE_ENGINE;
         // Into an empty database, also when a run interrupted after the restore is resumed.
-        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...from.endpoint, dbname: database, username: database, dbInstanceIdentifier: needSource() });
         await dropIsolatedDatabase(to.config, database, c.chain.slug);
-        await createIsolatedDatabase(to.config, database, login.password, c.chain.slug);
+        await createChainLogin(c.clients, c.chain.slug, target);
         return copyDatabase({ ...from.config, database }, { ...to.config, database }, { from: database, to: database, owner: database }, stepSignal.getStore());
       },
     },
@@ -132,9 +122,7 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
         // The chain runs on its new instance now: a failure here leaves a copy behind, never an outage.
         let detail: string;
         try {
-          const from = await masterConnection(c.clients, source);
-          const to = await masterConnection(c.clients, target);
-          detail = sameEngine(from.config, to.config) ? ONE_ENGINE : await dropIsolatedDatabase(from.config, database, c.chain.slug);
+          detail = oneEngine() ? ONE_ENGINE : await dropIsolatedDatabase((await masterConnection(c.clients, source)).config, database, c.chain.slug);
         } catch (error) {
           detail = `left in place (${(error as Error).message}): drop it by hand`;
         }

@@ -36,8 +36,8 @@ export type Step = {
   pointOfNoReturn?: boolean;
 };
 
-const RDS_WAIT_MS = 30 * 60_000;
-const EC2_WAIT_MS = 10 * 60_000;
+export const RDS_WAIT_MS = 30 * 60_000;
+export const EC2_WAIT_MS = 10 * 60_000;
 export const POLL_MS = Number(process.env.FLEETPANE_OPERATION_POLL_MS ?? 2_000);
 
 /** The running step's abort signal: set by the runner when the step times out, so its polling stops too. */
@@ -54,7 +54,7 @@ export async function waitUntil(check: () => Promise<{ done: boolean; detail: st
   }
 }
 
-const dbAvailable = (ctx: StepContext, ok: (s: Awaited<ReturnType<typeof describeDbInstance>>) => boolean, what: string): Step => ({
+const dbAvailable = (ok: (s: Awaited<ReturnType<typeof describeDbInstance>>) => boolean, what: string): Step => ({
   name: `Wait until the database is available${what}`,
   timeoutMs: RDS_WAIT_MS,
   run: (c) =>
@@ -95,11 +95,13 @@ function snapshotSteps(id: string, name: string, replaced?: string): Step[] {
   ];
 }
 
-function dedicatedInstanceRemoval(): Step[] {
+/** Deletes the chain's instance, or one it was cut over from (its final snapshot taken by an earlier step). */
+function instanceRemoval(replaced?: string): Step[] {
+  const id = (c: StepContext) => replaced ?? c.chain.dbInstanceIdentifier;
   return [
-    { name: 'Turn deletion protection off', timeoutMs: 60_000, run: async (c) => ((await dbInstanceExists(c.clients, c.chain.dbInstanceIdentifier)) ? (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { deletionProtection: false, applyImmediately: true }), 'off') : 'instance already gone') },
-    { name: 'Delete the database instance', timeoutMs: 60_000, run: async (c) => deleteDbInstance(c.clients, c.chain.dbInstanceIdentifier) },
-    { name: 'Wait until the database is gone', timeoutMs: RDS_WAIT_MS, run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, c.chain.dbInstanceIdentifier)), detail: 'deleted' })) },
+    { name: 'Turn deletion protection off', timeoutMs: 60_000, run: async (c) => ((await dbInstanceExists(c.clients, id(c))) ? (await modifyDbInstance(c.clients, id(c), { deletionProtection: false, applyImmediately: true }), 'off') : 'instance already gone') },
+    { name: replaced ? `Delete ${replaced}` : 'Delete the database instance', timeoutMs: 60_000, run: async (c) => deleteDbInstance(c.clients, id(c)) },
+    { name: 'Wait until the database is gone', timeoutMs: RDS_WAIT_MS, run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, id(c))), detail: 'deleted' })) },
   ];
 }
 
@@ -191,9 +193,7 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
           },
         },
         ...snapshotSteps(retiredSnapshotIdFor(ctx.chain.slug, ctx.operationId), 'Take the final snapshot of the replaced instance', p.instance),
-        { name: 'Turn deletion protection off', timeoutMs: 60_000, run: async (c) => ((await dbInstanceExists(c.clients, p.instance)) ? (await modifyDbInstance(c.clients, p.instance, { deletionProtection: false, applyImmediately: true }), 'off') : 'instance already gone') },
-        { name: `Delete ${p.instance}`, timeoutMs: 60_000, run: async (c) => deleteDbInstance(c.clients, p.instance) },
-        { name: 'Wait until it is gone', timeoutMs: RDS_WAIT_MS, run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, p.instance)), detail: 'deleted' })) },
+        ...instanceRemoval(p.instance),
         {
           name: 'Record it retired',
           timeoutMs: 30_000,
@@ -217,7 +217,7 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
         // On a shared instance the snapshot is of the whole instance (RDS has no smaller unit): kept in our
         // account, tagged with the chain, never restorable over the neighbours (restores need a dedicated chain).
         ...snapshotSteps(finalSnapshotIdFor(ctx.chain.slug, ctx.operationId), shared ? `Take the final snapshot (of ${ctx.chain.dbInstanceIdentifier}, holding the chain's database)` : 'Take the final snapshot'),
-        ...(shared ? sharedDatabaseRemoval(ctx.chain.dbInstanceIdentifier, shared) : dedicatedInstanceRemoval()),
+        ...(shared ? sharedDatabaseRemoval(ctx.chain.dbInstanceIdentifier, shared) : instanceRemoval()),
         { name: "Delete the chain's configuration parameters", timeoutMs: 60_000, run: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, CHAIN_PARAMETERS), 'deleted') },
         ...(app ? [{ name: 'Terminate the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await terminateAppInstance(c.clients, app), 'terminated') }] : []),
         {
@@ -235,7 +235,7 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
       return [
         { name: `Change the class to ${p.instanceClass}`, timeoutMs: 60_000, run: async (c) => (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { instanceClass: p.instanceClass, applyImmediately: p.applyImmediately }), 'requested') },
         p.applyImmediately
-          ? dbAvailable(ctx, (s) => s.instanceClass === p.instanceClass, ` at ${p.instanceClass}`)
+          ? dbAvailable((s) => s.instanceClass === p.instanceClass, ` at ${p.instanceClass}`)
           : { name: 'Left for the maintenance window', timeoutMs: 1_000, run: async () => 'applies in the next maintenance window' },
       ];
     }
@@ -252,7 +252,7 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
             return `requested (was ${s.allocatedStorageGb} GiB)`;
           },
         },
-        dbAvailable(ctx, (s) => (s.allocatedStorageGb ?? 0) >= p.allocatedStorageGb, ` with ${p.allocatedStorageGb} GiB`),
+        dbAvailable((s) => (s.allocatedStorageGb ?? 0) >= p.allocatedStorageGb, ` with ${p.allocatedStorageGb} GiB`),
       ];
     }
     case 'enable-multi-az':
@@ -261,14 +261,14 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
       const p = params as OperationParams<'enable-multi-az'>;
       return [
         { name: on ? 'Add a standby (Multi-AZ)' : 'Remove the standby', timeoutMs: 60_000, run: async (c) => (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { multiAz: on, applyImmediately: p.applyImmediately }), 'requested') },
-        dbAvailable(ctx, (s) => s.multiAz === on, on ? ' and Multi-AZ' : ' in one zone'),
+        dbAvailable((s) => s.multiAz === on, on ? ' and Multi-AZ' : ' in one zone'),
       ];
     }
     case 'reboot': {
       const p = params as OperationParams<'reboot'>;
       return [
         { name: p.forceFailover ? 'Reboot with a failover' : 'Reboot', timeoutMs: 60_000, once: true, run: async (c) => (await rebootDbInstance(c.clients, c.chain.dbInstanceIdentifier, p.forceFailover), 'requested') },
-        dbAvailable(ctx, () => true, ''),
+        dbAvailable(() => true, ''),
       ];
     }
     case 'scale-app': {

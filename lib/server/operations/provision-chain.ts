@@ -3,9 +3,11 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { config } from '@/lib/config';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
+import { dedicatedClassFor } from '@/lib/operations/operation-types';
 import { provisionSchema } from '@/lib/operations/provision-schema';
 import { evaluateConformance } from '@/lib/sla/conformance';
 import { reservedDatabaseName } from './engine-sql';
+import { chainDatabaseName } from '@/lib/chain-slug';
 import type { RequestOperationResult } from './record-operation';
 import { wakeOperationRunner } from './operation-runner';
 
@@ -15,8 +17,6 @@ export const SHARED_INSTANCE_CAPACITY = 20;
 export type ProvisionSpec = {
   /** Missing in operations recorded before shared provisioning existed: dedicated. */
   databaseKind?: 'dedicated' | 'shared';
-  /** The chain's own database (and, on a shared instance, its login). */
-  databaseName?: string;
   /** Dedicated: the chain's new instance. Shared: the shared instance its database goes into. */
   dbInstanceIdentifier: string;
   instanceClass: string;
@@ -53,7 +53,7 @@ export async function provisionChain(user: { id: string; email: string }, body: 
   if (await db.chain.findUnique({ where: { slug: input.slug }, select: { id: true } })) issues.push(`slug: "${input.slug}" is taken`);
   const manager = input.accountManagerEmail ? await db.user.findFirst({ where: { email: input.accountManagerEmail, active: true, role: { in: ['account_manager', 'admin'] } }, select: { id: true } }) : null;
   if (input.accountManagerEmail && !manager) issues.push('accountManagerEmail: no active account manager with that email');
-  const instanceClass = input.database.instanceClass ?? tier?.minInstanceClass ?? 'db.t4g.medium';
+  const instanceClass = dedicatedClassFor(input.database.instanceClass, tier?.minInstanceClass);
   const accountId = config().awsAccountId;
   const shared = tier ? await pickSharedInstance(accountId, input.region, input.database.sharedInstance) : null;
   // The tier's template: a shared instance where the tier allows one and the region has room, else dedicated.
@@ -61,7 +61,8 @@ export async function provisionChain(user: { id: string; email: string }, body: 
   if (kind === 'shared' && shared && !shared.ok) issues.push(`database: ${shared.problem}`);
   if (kind === 'dedicated' && input.database.sharedInstance) issues.push('database.sharedInstance: only for database.kind "shared"');
   if (kind === 'shared' && input.database.instanceClass) issues.push('database.instanceClass: a chain on a shared instance has no class of its own');
-  if (reservedDatabaseName(input.slug.replace(/-/g, '_'))) issues.push(`slug: "${input.slug}" would name its database and login after a reserved one (postgres, template0/1, rdsadmin, fleetpane_admin, pg_*, rds*)`);
+  const databaseName = chainDatabaseName(input.slug);
+  if (reservedDatabaseName(databaseName)) issues.push(`slug: "${input.slug}" would name its database and login after a reserved one (postgres, template0/1, rdsadmin, fleetpane_admin, pg_*, rds*)`);
   if (tier) {
     // The chain is born conforming: the same rules the conformance view holds it to.
     const findings = evaluateConformance({
@@ -75,11 +76,9 @@ export async function provisionChain(user: { id: string; email: string }, body: 
   }
   if (issues.length || !tier) return { ok: false, status: 400, message: `Invalid request: ${issues.join('; ')}`, issues };
 
-  const databaseName = input.slug.replace(/-/g, '_');
   const onShared = kind === 'shared' && shared?.ok ? shared : null;
   const spec: ProvisionSpec = {
     databaseKind: kind,
-    databaseName,
     dbInstanceIdentifier: onShared ? onShared.identifier : `fp-${input.slug}`,
     instanceClass,
     storageGb: input.database.storageGb,

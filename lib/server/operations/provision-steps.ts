@@ -10,11 +10,11 @@ import { CHAIN_PARAMETERS, deleteChainParameters, putChainParameters } from '@/l
 import { db } from '@/lib/server/db/client';
 import { healthMetric } from '@/lib/server/fleet/health-metric';
 import type { ProvisionSpec } from './provision-chain';
-import { waitUntil } from './operation-steps';
-import { createIsolatedDatabase, dropIsolatedDatabase, masterConnection } from './engine-sql';
+import { EC2_WAIT_MS, RDS_WAIT_MS, waitUntil } from './operation-steps';
+import { createChainLogin, dropIsolatedDatabase, instanceEndpoint, masterConnection } from './engine-sql';
+import { chainDatabaseName } from '@/lib/chain-slug';
 import type { Step, StepContext } from './operation-steps';
 
-const WAIT_MS = 30 * 60_000;
 const HEALTH_WINDOW_MS = 15 * 60_000;
 
 /** The provisioning of a chain from its tier's template; each step that makes something can undo it. */
@@ -25,9 +25,9 @@ export function provisionSteps(spec: ProvisionSpec, ctx: StepContext & { tier: s
     { Key: 'fleetpane:managed', Value: 'true' },
   ];
   const shared = spec.databaseKind === 'shared';
-  const databaseName = spec.databaseName ?? ctx.chain.slug.replace(/-/g, '_');
+  const databaseName = chainDatabaseName(ctx.chain.slug);
   return [
-    ...(shared ? sharedDatabaseSteps(spec.dbInstanceIdentifier, databaseName) : dedicatedDatabaseSteps(spec, tags)),
+    ...(shared ? sharedDatabaseSteps(spec.dbInstanceIdentifier) : dedicatedDatabaseSteps(spec, tags)),
     ...appAndCheckSteps(spec, ctx, tags, databaseName),
   ];
 }
@@ -35,14 +35,14 @@ export function provisionSteps(spec: ProvisionSpec, ctx: StepContext & { tier: s
 type Tags = { Key: string; Value: string }[];
 
 /** On a shared instance: the chain's login in Secrets Manager, then its own database and login in the engine. */
-function sharedDatabaseSteps(instance: string, databaseName: string): Step[] {
+function sharedDatabaseSteps(instance: string): Step[] {
   return [
     {
       name: "Store the chain's database login in Secrets Manager",
       timeoutMs: 60_000,
       run: async (c) => {
-        const { endpoint } = await masterConnection(c.clients, instance);
-        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...endpoint, dbname: databaseName, username: databaseName, dbInstanceIdentifier: instance });
+        const database = chainDatabaseName(c.chain.slug);
+        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...(await instanceEndpoint(c.clients, instance)), dbname: database, username: database, dbInstanceIdentifier: instance });
         return `${chainSecretName(c.chain.slug)} ${login.created ? 'created' : 'existed'}`;
       },
       undo: async (c) => `${chainSecretName(c.chain.slug)}: ${await deleteChainSecret(c.clients, c.chain.slug)}`,
@@ -50,12 +50,8 @@ function sharedDatabaseSteps(instance: string, databaseName: string): Step[] {
     {
       name: `Create the chain's database and login on ${instance}`,
       timeoutMs: 60_000,
-      run: async (c) => {
-        const { config, endpoint } = await masterConnection(c.clients, instance);
-        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...endpoint, dbname: databaseName, username: databaseName, dbInstanceIdentifier: instance });
-        return createIsolatedDatabase(config, databaseName, login.password, c.chain.slug);
-      },
-      undo: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, databaseName, c.chain.slug),
+      run: (c) => createChainLogin(c.clients, c.chain.slug, instance),
+      undo: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, chainDatabaseName(c.chain.slug), c.chain.slug),
     },
   ];
 }
@@ -73,7 +69,7 @@ function dedicatedDatabaseSteps(spec: ProvisionSpec, tags: Tags): Step[] {
     },
     {
       name: 'Wait until the database is available',
-      timeoutMs: WAIT_MS,
+      timeoutMs: RDS_WAIT_MS,
       run: (c) =>
         waitUntil(async () => {
           const s = await describeDbInstance(c.clients, spec.dbInstanceIdentifier);
@@ -110,7 +106,7 @@ function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext & { tier: string
     },
     {
       name: 'Wait until the app instance runs',
-      timeoutMs: WAIT_MS,
+      timeoutMs: EC2_WAIT_MS,
       run: async (c) => {
         const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: c.chain.slug } }, select: { appInstanceId: true } });
         return waitUntil(async () => {

@@ -47,7 +47,7 @@ export async function recordOperation(
   if (!params.success) issues.push(...params.error.issues.map((i) => `params${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`));
   const d = chain.deployment;
   if (!d) issues.push('the chain has no deployment');
-  else if (d.databaseKind === 'shared' && (needsDedicatedDatabase.has(type) || type === 'backup')) {
+  else if (d.databaseKind === 'shared' && needsDedicatedDatabase.has(type)) {
     issues.push(`${type} would touch the shared instance ${d.dbInstanceIdentifier} and every chain on it: move the chain to a dedicated instance first`);
   }
   if (type === 'move-to-dedicated' && d && d.databaseKind !== 'shared') issues.push(`${chain.slug} has a dedicated instance already`);

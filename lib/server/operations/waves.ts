@@ -39,7 +39,7 @@ export async function startWave(user: { id: string; email: string }, body: unkno
   const issues = w.chains ? w.chains.filter((s) => !rows.some((r) => r.slug === s)).map((s) => `chains: no chain "${s}"`) : [];
   if (issues.length) return { ok: false, status: 400, message: 'Invalid request', issues };
   // A database operation would touch every chain of a shared instance: those chains are left out, named.
-  const skipped = rows.filter((r) => needsDedicatedDatabase.has(w.type) || w.type === 'backup' ? r.deployment?.databaseKind !== 'dedicated' : false).map((r) => r.slug);
+  const skipped = rows.filter((r) => needsDedicatedDatabase.has(w.type) ? r.deployment?.databaseKind !== 'dedicated' : false).map((r) => r.slug);
   const chains = rows.map((r) => r.slug).filter((s) => !skipped.includes(s));
   if (chains.length === 0) return { ok: false, status: 400, message: 'Invalid request', issues: ['no chain to run it on'] };
   const wave = await db.wave.create({ data: { type: w.type, params: params.data, chains, batchSize: w.batchSize, requestedById: user.id }, select: { id: true } });

@@ -38,7 +38,8 @@ function costChange(type: OperationType, f: OperationFacts, p: Record<string, st
   if (type === 'restore') return 'a second instance like this one runs until the old one is retired';
   if (type === 'cut-over') return 'none';
   if (type === 'move-to-dedicated') {
-    const hourly = rds(p.instanceClass || null);
+    if (!p.instanceClass) return 'a dedicated instance at the tier\u2019s floor class (name the class to see its catalog price); its share of the shared instance goes away';
+    const hourly = rds(p.instanceClass);
     return hourly === undefined ? 'a dedicated instance of the class asked (the catalog has no price for it); its share of the shared instance goes away' : `+${(hourly * HOURS_PER_MONTH + Number(p.storageGb || 100) * (f.prices.storageGbMonth ?? 0)).toFixed(2)} USD a month for the dedicated instance (catalog prices); its share of the shared instance goes away`;
   }
   if (type === 'retire-instance') return 'the replaced instance\u2019s whole cost stops; its final snapshot is kept (backup storage)';
