@@ -4,7 +4,19 @@ import { CommandPalette } from '@/components/command-palette';
 import { Providers } from '@/components/providers';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can, roleLabels } from '@/lib/server/auth/roles';
+import type { Permission } from '@/lib/server/auth/roles';
 import { SignOutButton } from './sign-out-button';
+
+// The main navigation; an entry with a permission shows only to roles that hold it (the pages check again).
+const nav: { href: string; label: string; permission?: Permission }[] = [
+  { href: '/fleet', label: 'Fleet' },
+  { href: '/sla', label: 'SLA' },
+  { href: '/operations', label: 'Operations' },
+  { href: '/reports/costs', label: 'Costs', permission: 'costs:read' },
+  { href: '/settings/tiers', label: 'Tiers', permission: 'tiers:manage' },
+  { href: '/settings/prices', label: 'Prices', permission: 'prices:manage' },
+  { href: '/settings/tokens', label: 'API tokens' },
+];
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await authorizePage();
@@ -16,33 +28,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             Fleetpane
           </Link>
           <nav aria-label="Main" className="flex gap-4 text-sm">
-            <Link href="/fleet" className="text-slate-700 hover:text-slate-950">
-              Fleet
-            </Link>
-            <Link href="/sla" className="text-slate-700 hover:text-slate-950">
-              SLA
-            </Link>
-            <Link href="/operations" className="text-slate-700 hover:text-slate-950">
-              Operations
-            </Link>
-            {can(user.role, 'costs:read') && (
-              <Link href="/reports/costs" className="text-slate-700 hover:text-slate-950">
-                Costs
-              </Link>
-            )}
-            {can(user.role, 'tiers:manage') && (
-              <Link href="/settings/tiers" className="text-slate-700 hover:text-slate-950">
-                Tiers
-              </Link>
-            )}
-            {can(user.role, 'prices:manage') && (
-              <Link href="/settings/prices" className="text-slate-700 hover:text-slate-950">
-                Prices
-              </Link>
-            )}
-            <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-950">
-              API tokens
-            </Link>
+            {nav
+              .filter((item) => !item.permission || can(user.role, item.permission))
+              .map((item) => (
+                <Link key={item.href} href={item.href} className="text-slate-700 hover:text-slate-950">
+                  {item.label}
+                </Link>
+              ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <CommandPalette />

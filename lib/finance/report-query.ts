@@ -1,4 +1,5 @@
 // The finance report's range and format, from the page's address or the API's query string.
+import { chainSlugSchema } from '@/lib/chain-slug';
 import { z } from 'zod';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-01');
@@ -24,7 +25,7 @@ export function reportQuerySchema(now: Date) {
       from: month.default(range.from),
       to: month.default(range.to),
       format: z.enum(['csv', 'xlsx', 'json']).default('json'),
-      chain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a chain slug').optional(),
+      chain: chainSlugSchema.optional(),
     })
     .refine((q) => q.from <= q.to, { path: ['from'], message: 'from is not after to' })
     .refine((q) => q.to <= range.to, { path: ['to'], message: `to is at most this month (${range.to})` })

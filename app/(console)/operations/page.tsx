@@ -1,3 +1,4 @@
+import { chainSlugSchema } from '@/lib/chain-slug';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { OperationList } from '@/components/operations/operation-list';
@@ -13,7 +14,7 @@ import { ProvisionForm } from './provision-form';
 export const metadata: Metadata = { title: 'Operations' };
 
 const filterSchema = z.object({
-  chain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional().catch(undefined),
+  chain: chainSlugSchema.optional().catch(undefined),
   status: z.enum(operationStatuses).optional().catch(undefined),
   type: z.enum(operationTypes).optional().catch(undefined),
 });

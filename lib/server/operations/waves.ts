@@ -1,3 +1,4 @@
+import { chainSlugSchema } from '@/lib/chain-slug';
 import 'server-only';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
@@ -16,7 +17,7 @@ export const waveRequestSchema = z
     type: z.enum(waveTypes, { error: `type is one of ${waveTypes.join(', ')}` }),
     params: z.record(z.string(), z.unknown()).default({}),
     tier: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-    chains: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)).max(5_000).optional(),
+    chains: z.array(chainSlugSchema).max(5_000).optional(),
     batchSize: z.number().int().min(1).max(100).default(5),
   })
   .strict()

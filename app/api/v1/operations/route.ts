@@ -1,3 +1,4 @@
+import { chainSlugSchema } from '@/lib/chain-slug';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { operationStatuses, operationTypes } from '@/lib/operations/operation-types';
@@ -6,7 +7,7 @@ import { withAuth } from '@/lib/server/auth/authorize';
 import { findOperations } from '@/lib/server/operations/find-operations';
 
 const filterSchema = z.object({
-  chain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional(),
+  chain: chainSlugSchema.optional(),
   status: z.enum(operationStatuses).optional(),
   type: z.enum(operationTypes).optional(),
 });
