@@ -34,11 +34,11 @@ export default defineConfig({
     { name: 'changes-the-fleet', testMatch: /provision\.spec\.ts/, dependencies: ['fleet'] },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    command: 'node --import tsx scripts/serve.ts',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
     // The app reaches AWS through the test run's fault proxy; the tests themselves talk to the emulator.
-    env: { NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1', ...(process.env.FLEETPANE_APP_AWS_ENDPOINT_URL ? { AWS_ENDPOINT_URL: process.env.FLEETPANE_APP_AWS_ENDPOINT_URL } : {}) },
+    env: { HOST: '127.0.0.1', PORT: String(port), NEXTAUTH_URL: baseURL, ...(process.env.FLEETPANE_APP_AWS_ENDPOINT_URL ? { AWS_ENDPOINT_URL: process.env.FLEETPANE_APP_AWS_ENDPOINT_URL } : {}) },
   },
 });

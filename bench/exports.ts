@@ -38,14 +38,14 @@ async function main(): Promise<void> {
   await prepareBenchEnv(4612);
   console.log(`Seeding ${chains} chains and ${months} months of costs…`);
   await runChild(process.execPath, tsArgs(path.join(root, 'bench/seed-costs.ts'), ['--chains', String(chains), '--months', String(months)]), { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  const { base, server } = await startBenchApp(port, { FLEETPANE_COLLECT_INTERVAL_SECONDS: '3600' });
+  const { base, webPids } = await startBenchApp(port, { FLEETPANE_COLLECT_INTERVAL_SECONDS: '3600' });
   const cookie = await signIn(base, 'finance@fleetpane.local');
   const now = new Date();
   const m = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
   const range = `from=${m(months)}&to=${m(1)}`;
   // Let the first collector pass (started with the server) settle before measuring.
   await new Promise((r) => setTimeout(r, 10_000));
-  const pid = Number(readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/)[0] || server.pid);
+  const pid = webPids()[0]!;
   const idle = rssMb(pid);
   const csv = await download(`${base}/api/v1/reports/costs?${range}&format=csv`, cookie, pid);
   const xlsx = await download(`${base}/api/v1/reports/costs?${range}&format=xlsx`, cookie, pid);

@@ -1,12 +1,16 @@
 // Page benchmark: server latency of /fleet and /api/v1/chains under concurrent signed-in load, database
 // queries per render, and the JavaScript /fleet ships to the browser (gzip). The app runs as `next start`
-// on a seeded fleet; nothing here asserts a target, it prints figures.
+// on a seeded fleet, served as npm start serves it; nothing here asserts a target, it prints figures.
 // Run: npm run bench:pages [-- --chains 1000 --connections 10 --seconds 10 --warmup 15]
+// The production configuration: --postgres (a scratch database on the PostgreSQL server) and, with it,
+// --processes N (FLEETPANE_WEB_PROCESSES; default one per core). Without --postgres: the embedded
+// database, one process.
 // Each measurement follows a warm-up under the same load (discarded): a fresh server runs its first
 // thousand renders before V8 has optimized them, and production servers are measured warm.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { intOption } from '../scripts/lib/args';
+import { hasFlag, intOption } from '../scripts/lib/args';
 import { runChild, tsArgs, waitFor } from '../scripts/lib/processes';
 import { runBench, startBenchApp } from './lib/bench-app';
 import { percentile, prepareBenchEnv } from './lib/fleet-env';
@@ -17,6 +21,8 @@ const chains = intOption('chains', 1000);
 const connections = intOption('connections', 10);
 const seconds = intOption('seconds', 10);
 const warmup = intOption('warmup', 15);
+const database = hasFlag('postgres') ? 'postgres' : 'embedded';
+const processes = intOption('processes', database === 'postgres' ? availableParallelism() : 1);
 const port = 3200;
 
 async function load(url: string, cookie: string, duration = seconds): Promise<{ p50: number; p95: number; rps: number; errors: number }> {
@@ -39,12 +45,20 @@ async function load(url: string, cookie: string, duration = seconds): Promise<{ 
 }
 
 async function main(): Promise<void> {
-  await prepareBenchEnv(4611);
+  const { drop } = await prepareBenchEnv(4611, database);
+  try {
+    await measure();
+  } finally {
+    await drop();
+  }
+}
+
+async function measure(): Promise<void> {
   process.env.FLEETPANE_COLLECT_INTERVAL_SECONDS = '3600';
   console.log(`Seeding ${chains} chains…`);
   await runChild(process.execPath, tsArgs(path.join(root, 'scripts/seed-demo.ts'), ['--chains', String(chains), '--hours', '2']), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   let queries = 0;
-  const { base } = await startBenchApp(port, { FLEETPANE_LOG_QUERIES: '1' }, (text) => {
+  const { base, webPids } = await startBenchApp(port, { FLEETPANE_LOG_QUERIES: '1', FLEETPANE_WEB_PROCESSES: String(processes) }, (text) => {
     queries += text.split('fleetpane:db-query').length - 1;
   });
   const cookie = await signIn(base, 'admin@fleetpane.local');
@@ -80,7 +94,8 @@ async function main(): Promise<void> {
   const apiAll = await measure(`${base}/api/v1/chains`);
   const figures = (r: Awaited<ReturnType<typeof load>>) => `p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(4)} req/s${r.errors ? `  ${r.errors} errors` : ''}`;
   const line = (name: string, r: Awaited<ReturnType<typeof measure>>) => `${name.padEnd(28)} ${figures(r.warm)}   (first ${warmup} s, from cold: ${figures(r.cold)})`;
-  console.log(`\n${chains} chains, ${connections} concurrent signed-in connections, ${seconds} s each after a ${warmup} s warm-up:`);
+  const served = `${database} database, ${webPids().length} server ${webPids().length === 1 ? 'process' : 'processes'}`;
+  console.log(`\n${chains} chains, ${served}, ${connections} concurrent signed-in connections, ${seconds} s each after a ${warmup} s warm-up:`);
   console.log(line('/fleet (50 rows a page)', fleet));
   console.log(line('/api/v1/chains?size=50', api));
   console.log(line(`/api/v1/chains (all ${chains})`, apiAll));

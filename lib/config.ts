@@ -1,5 +1,6 @@
 // The app's configuration, validated once from the environment. Shared by the Next server, the worker and
 // the scripts behind npm start / npm test, so a bad setting fails the same way everywhere: one sentence.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,8 @@ export type Config = {
   authSecret?: string;
   oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
   worker: 'embedded' | 'external';
+  /** Server processes behind the dashboard's port: one per core with PostgreSQL, one with the embedded database. */
+  webProcesses: number;
   collectIntervalSeconds: number;
   /** Our own AWS account (where provisioned chains go unless they bring theirs). */
   awsAccountId: string;
@@ -49,6 +52,7 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().optional(),
   FLEETPANE_WORKER: z.enum(['embedded', 'external']).optional(),
+  FLEETPANE_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   FLEETPANE_COLLECT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
   FLEETPANE_METRIC_MAX_PERIODS: z.coerce.number().int().min(1).max(100_800).optional(),
   FLEETPANE_AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'FLEETPANE_AWS_ACCOUNT_ID is a 12-digit AWS account id').optional(),
@@ -112,6 +116,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.FLEETPANE_EMULATED_ENGINE_URL && !e.AWS_ENDPOINT_URL) {
     throw new ConfigError('FLEETPANE_EMULATED_ENGINE_URL is for the local AWS emulator only (AWS_ENDPOINT_URL): with AWS, Fleetpane reaches each instance at its own endpoint.');
   }
+  if (database.kind === 'embedded' && (e.FLEETPANE_WEB_PROCESSES ?? 1) > 1) {
+    throw new ConfigError(`FLEETPANE_WEB_PROCESSES=${e.FLEETPANE_WEB_PROCESSES} needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.`);
+  }
   if (!demo && !e.OIDC_ISSUER) {
     throw new ConfigError('No sign-in method: production mode needs an OIDC provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET).');
   }
@@ -124,6 +131,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME ?? 'Single sign-on' }
       : undefined,
     worker: e.FLEETPANE_WORKER ?? 'embedded',
+    // Rendering a page is CPU-bound and a Node process uses one core for it: one process per core.
+    webProcesses: e.FLEETPANE_WEB_PROCESSES ?? (database.kind === 'embedded' ? 1 : availableParallelism()),
     collectIntervalSeconds: e.FLEETPANE_COLLECT_INTERVAL_SECONDS ?? 60,
     metricMaxPeriods: e.FLEETPANE_METRIC_MAX_PERIODS,
     // The demo's account and AMI are the emulator's; production sets both.

@@ -40,11 +40,8 @@ async function main(): Promise<void> {
   }
   await buildIfChanged();
 
-  const next = startChild(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', host, '-p', String(port)], {
-    cwd: root,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  next.on('exit', (code) => process.exit(code ?? 1));
+  const server = startChild(process.execPath, tsArgs(path.join(root, 'scripts/serve.ts')), { cwd: root, env: { ...env, HOST: host, PORT: String(port) } });
+  server.on('exit', (code) => process.exit(code ?? 1));
   const url = `http://${host}:${port}`;
   await waitFor(async () => (await fetch(`${url}/login`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000, 'The dashboard');
   console.log(`\nFleetpane is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}/fleet`);

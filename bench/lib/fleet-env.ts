@@ -1,21 +1,26 @@
-// A throwaway emulator and embedded database for a benchmark run, seeded with a fleet of a given size.
+// A throwaway emulator and database for a benchmark run, seeded with a fleet of a given size: the embedded
+// database in a temporary folder, or with `postgres` a scratch database on the PostgreSQL server
+// (DATABASE_URL, else the local one), dropped when the benchmark ends.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoAwsEnv, startEmulator } from '../../scripts/lib/emulator';
+import { createScratchDatabase } from '../../scripts/lib/scratch-database';
 
-export async function prepareBenchEnv(port: number): Promise<{ dataDir: string; endpoint: string }> {
+export type BenchDatabase = 'embedded' | 'postgres';
+
+export async function prepareBenchEnv(port: number, database: BenchDatabase = 'embedded'): Promise<{ endpoint: string; drop: () => Promise<void> }> {
   const endpoint = await startEmulator(port);
   await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'fleetpane-bench-'));
-  Object.assign(process.env, demoAwsEnv, {
-    AWS_ENDPOINT_URL: endpoint,
-    FLEETPANE_DEMO: 'true',
-    FLEETPANE_DATA_DIR: dataDir,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  });
+  Object.assign(process.env, demoAwsEnv, { AWS_ENDPOINT_URL: endpoint, FLEETPANE_DEMO: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  if (database === 'postgres') {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', 'fleetpane_bench');
+    process.env.DATABASE_URL = scratch.url;
+    return { endpoint, drop: scratch.drop };
+  }
+  process.env.FLEETPANE_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'fleetpane-bench-'));
   delete process.env.DATABASE_URL;
-  return { dataDir, endpoint };
+  return { endpoint, drop: async () => {} };
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -68,7 +68,7 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
       result.failures.push({ account: account.awsAccountId, reason: describeAwsError(error) });
     }
   }
-  forgetFinanceCache();
+  await forgetFinanceCache();
   await db.costIngestRun.update({
     where: { id: run.id },
     data: { finishedAt: new Date(), accounts: result.accounts, lines: result.lines, error: result.failures.map((f) => `${f.account}: ${f.reason}`).join('\n') || null },

@@ -36,7 +36,7 @@ export async function savePrice(raw: unknown): Promise<SavePriceResult> {
   const { kind, region, sku, unitPrice } = parsed.data;
   const before = await db.priceItem.findUnique({ where: { kind_region_sku: { kind, region, sku } }, select: { unitPrice: true } });
   await db.priceItem.upsert({ where: { kind_region_sku: { kind, region, sku } }, create: { kind, region, sku, unitPrice }, update: { unitPrice } });
-  forgetFinanceCache();
+  await forgetFinanceCache();
   await recordAuditEvent({
     actor: { id: user.id, email: user.email },
     action: 'price.save',

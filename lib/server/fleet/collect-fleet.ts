@@ -217,6 +217,6 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
       },
     });
   }
-  forgetFleetCache();
+  await forgetFleetCache();
   return result;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { FleetQuery } from '@/lib/fleet-query';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { announceChange, onChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 import { countOpenFindings } from '@/lib/server/sla/find-conformance';
 import { findMonthAvailability } from '@/lib/server/sla/month-availability';
@@ -69,6 +70,7 @@ async function loadFleetFacts(): Promise<FleetFacts> {
 }
 
 function fleetFacts(): Promise<FleetFacts> {
+  dropOnChange();
   const cached = factsCache.fleetpaneFacts;
   if (cached && Date.now() - cached.at < FACTS_TTL_MS) return cached.value;
   const value = loadFleetFacts();
@@ -84,14 +86,25 @@ const PAGE_TTL_MS = 5_000;
 const PAGE_CACHE_LIMIT = 200;
 const pageCache = globalThis as unknown as { fleetpanePages?: Map<string, { at: number; value: Promise<FleetPage> }> };
 
-/** Called when the collector has written: the next render reads fresh data. */
-export function forgetFleetCache(): void {
-  factsCache.fleetpaneFacts = undefined;
-  pageCache.fleetpanePages?.clear();
+const subscribed = globalThis as unknown as { fleetpaneFleetSubscribed?: boolean };
+
+function dropOnChange(): void {
+  if (subscribed.fleetpaneFleetSubscribed) return;
+  subscribed.fleetpaneFleetSubscribed = true;
+  onChange('fleet', () => {
+    factsCache.fleetpaneFacts = undefined;
+    pageCache.fleetpanePages?.clear();
+  });
+}
+
+/** Called when the fleet's data was written (collector, tiers, contracts): every process's next render reads it fresh. */
+export function forgetFleetCache(): Promise<void> {
+  return announceChange('fleet');
 }
 
 /** findFleetPage, shared between viewers of the same view for a few seconds. */
 export function findFleetPageShared(query: FleetQuery): Promise<FleetPage> {
+  dropOnChange();
   const pages = (pageCache.fleetpanePages ??= new Map());
   const key = JSON.stringify(query);
   const hit = pages.get(key);

@@ -45,7 +45,7 @@ export async function saveTier(raw: unknown, options: { create: boolean }): Prom
   // Every chain on the tier is now held to the new rules.
   const chains = await db.chain.findMany({ where: { tierId: after.id, decommissionedAt: null }, select: { id: true } });
   if (chains.length) await syncConformance({ chainIds: chains.map((c) => c.id) });
-  forgetFleetCache();
+  await forgetFleetCache();
   return { ok: true, key: data.key };
 }
 

@@ -79,8 +79,8 @@ export async function updateContract(slug: string, raw: unknown): Promise<Update
   });
   // The tier or the upgrades decide what the deployment must be: findings change with them.
   await syncConformance({ chainIds: [chain.id] });
-  forgetFleetCache();
-  forgetFinanceCache();
+  await forgetFleetCache();
+  await forgetFinanceCache();
   return { ok: true, version: saved.version };
 }
 
