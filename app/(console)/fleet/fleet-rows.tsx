@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { Freshness } from '@/components/ui/freshness';
 import { HealthBadge } from '@/components/ui/health-badge';
+import { HoverPrefetchLink } from '@/components/ui/hover-prefetch-link';
 import { Sparkline } from '@/components/ui/sparkline';
 import type { FleetQuery } from '@/lib/fleet-query';
 import { formatAge, formatPct } from '@/lib/format';
@@ -28,7 +28,7 @@ function AvailabilityCell({ chain }: { chain: FleetChain }) {
   if (availability === null) return <span className="text-slate-500">unmeasured</span>;
   const below = availability < tier.availabilityTarget;
   return (
-    <span className={below ? 'font-medium text-bad' : ''} title={`Target ${formatPct(tier.availabilityTarget, 2)}; ${formatPct(chain.availabilityMeasured, 0)} of the month measured`}>
+    <span className={below ? 'font-medium text-bad' : undefined} title={`Target ${formatPct(tier.availabilityTarget, 2)}; ${formatPct(chain.availabilityMeasured, 0)} of the month measured`}>
       {formatPct(availability)}
       {below && <span className="sr-only"> (below the {formatPct(tier.availabilityTarget, 2)} target)</span>}
     </span>
@@ -40,16 +40,23 @@ function FindingsNote({ chain }: { chain: FleetChain }) {
   if (!under && !over) return null;
   const parts = [under ? `${under} under` : '', over ? `${over} over` : ''].filter(Boolean).join(', ');
   return (
-    <Link href={`/chains/${chain.slug}#conformance`} className={`mt-1 block text-xs hover:underline ${under ? 'text-bad' : 'text-warn'}`} data-testid="findings">
+    <HoverPrefetchLink href={`/chains/${chain.slug}#conformance`} className={`mt-1 block text-xs hover:underline ${under ? 'text-bad' : 'text-warn'}`} data-testid="findings">
       {parts} contract
-    </Link>
+    </HoverPrefetchLink>
   );
+}
+
+function databaseDetail(d: FleetChain['database']): string {
+  const az = d.multiAz ? ' · Multi-AZ' : d.multiAz === false ? ' · single-AZ' : '';
+  const storage = d.storageUsedPct !== null ? ` · ${d.storageUsedPct}% of ${d.allocatedStorageGb} GiB` : '';
+  return `${d.status ?? 'unknown'}${az}${storage}`;
 }
 
 export function FleetRows({ chains, query, onSort }: Props) {
   return (
     <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      {/* Cell padding set once on the table rather than on each of 500 cells: a page's HTML is a third smaller. */}
+      <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2">
         <caption className="sr-only">Chains of the fleet, sortable by the column buttons</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
@@ -68,49 +75,47 @@ export function FleetRows({ chains, query, onSort }: Props) {
         <tbody className="divide-y divide-slate-100">
           {chains.length === 0 && (
             <tr>
-              <td colSpan={10} className="px-3 py-6 text-center text-slate-500">
+              <td colSpan={10} className="py-6! text-center text-slate-500">
                 No chain matches these filters.
               </td>
             </tr>
           )}
           {chains.map((c) => (
             <tr key={c.slug} data-testid={`chain-row-${c.slug}`}>
-              <td className="px-3 py-2">
-                <Link href={`/chains/${c.slug}`} className="font-medium text-blue-800 hover:underline">
+              <td>
+                <HoverPrefetchLink href={`/chains/${c.slug}`} className="font-medium text-blue-800 hover:underline">
                   {c.name}
-                </Link>
+                </HoverPrefetchLink>
                 <span className="block text-xs text-slate-500" title={`AWS account ${c.accountId}`}>
                   {c.ownAccount ? `own account ${c.accountId}` : c.accountId}
                 </span>
               </td>
-              <td className="px-3 py-2">{c.tier.name}</td>
-              <td className="px-3 py-2">
+              <td>{c.tier.name}</td>
+              <td>
                 {c.region}
                 {c.residency && <span className="block text-xs text-slate-500">{c.residency} only</span>}
               </td>
-              <td className="px-3 py-2">
+              <td>
                 <HealthBadge health={c.health} />
                 <FindingsNote chain={c} />
               </td>
-              <td className="px-3 py-2">
+              <td>
                 <AvailabilityCell chain={c} />
               </td>
-              <td className="px-3 py-2" data-testid="database">
-                <span className="text-slate-500">{c.database.kind}</span> {c.database.instanceClass ?? '—'}
-                <span className="block text-xs text-slate-500">
-                  {c.database.status ?? 'unknown'}
-                  {c.database.multiAz ? ' · Multi-AZ' : c.database.multiAz === false ? ' · single-AZ' : ''}
-                  {c.database.storageUsedPct !== null && ` · ${c.database.storageUsedPct}% of ${c.database.allocatedStorageGb} GiB`}
-                </span>
+              <td data-testid="database">
+                <span className="text-slate-500">{c.database.kind}</span>
+                {` ${c.database.instanceClass ?? '—'}`}
+                <span className="block text-xs text-slate-500">{databaseDetail(c.database)}</span>
               </td>
-              <td className="px-3 py-2">
-                {c.app.instanceType ?? '—'} <span className="block text-xs text-slate-500">{c.app.state ?? ''}</span>
+              <td>
+                {`${c.app.instanceType ?? '—'} `}
+                <span className="block text-xs text-slate-500">{c.app.state ?? ''}</span>
               </td>
-              <td className="px-3 py-2">
+              <td>
                 <Sparkline values={c.cpuSpark} label={`${c.name} database CPU over 24 hours`} />
               </td>
-              <td className="px-3 py-2">{c.database.latestBackupAt ? formatAge(c.database.latestBackupAt) : <span className="text-bad">none</span>}</td>
-              <td className="px-3 py-2">
+              <td>{c.database.latestBackupAt ? formatAge(c.database.latestBackupAt) : <span className="text-bad">none</span>}</td>
+              <td>
                 <Freshness refreshedAt={c.refreshedAt} stale={c.stale} reason={c.staleReason} />
               </td>
             </tr>

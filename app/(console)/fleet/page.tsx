@@ -8,13 +8,16 @@ import { FleetView } from './fleet-view';
 
 export const metadata: Metadata = { title: 'Fleet' };
 
+// Built once: a zod schema compiles its parser on first use, and that is not work to repeat per render.
+const querySchema = fleetQuerySchema(PAGE_SIZE);
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function FleetPage({ searchParams }: Props) {
   const user = await authorizePage('fleet:read');
-  const parsed = fleetQuerySchema(PAGE_SIZE).safeParse(searchParamsRecord(await searchParams));
+  const parsed = querySchema.safeParse(searchParamsRecord(await searchParams));
   // A hand-edited link with a bad filter shows the whole fleet and says so, rather than failing.
-  const query = parsed.success ? parsed.data : fleetQuerySchema(PAGE_SIZE).parse({});
+  const query = parsed.success ? parsed.data : querySchema.parse({});
   const page = await findFleetPageShared(query);
   return (
     <>
