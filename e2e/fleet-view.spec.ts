@@ -26,6 +26,20 @@ test.describe('fleet view', () => {
     await expect(page.getByTestId('chain-row-sunny-side-diner')).toContainText('none');
   });
 
+  test('prefetches a chain page when the pointer comes to its row, not one per row on view', async ({ page }) => {
+    const prefetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.headers()['next-router-prefetch'] && new URL(r.url()).pathname.startsWith('/chains/')) prefetched.push(new URL(r.url()).pathname);
+    });
+    await openFleet(page);
+    // Every row is in view: each would have been prefetched by now (they were, before).
+    await page.waitForTimeout(1_500);
+    expect(prefetched).toEqual([]);
+    await page.getByTestId('chain-row-taco-tierra').getByRole('link', { name: 'Taco Tierra' }).hover();
+    await expect.poll(() => prefetched).toContain('/chains/taco-tierra');
+    expect(new Set(prefetched)).toEqual(new Set(['/chains/taco-tierra']));
+  });
+
   test('filters and search narrow the table, and the URL reproduces the view', async ({ page, context }) => {
     await openFleet(page);
     await page.getByLabel('Tier', { exact: true }).selectOption('enterprise');
