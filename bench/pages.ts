@@ -7,6 +7,7 @@
 // database, one process.
 // Each measurement follows a warm-up under the same load (discarded): a fresh server runs its first
 // thousand renders before V8 has optimized them, and production servers are measured warm.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +26,21 @@ const database = hasFlag('postgres') ? 'postgres' : 'embedded';
 const processes = intOption('processes', database === 'postgres' ? availableParallelism() : 1);
 const port = 3200;
 
-async function load(url: string, cookie: string, duration = seconds): Promise<{ p50: number; p95: number; rps: number; errors: number }> {
+/** CPU time (user + system, all threads) the server processes have used so far, in ms. */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
+
+type Load = { p50: number; p95: number; rps: number; errors: number; cpuMsPerRequest: number };
+
+async function load(url: string, cookie: string, pids: number[], duration = seconds): Promise<Load> {
+  const cpuBefore = cpuMs(pids);
   const latencies: number[] = [];
   let errors = 0;
   const until = Date.now() + duration * 1000;
@@ -41,7 +56,8 @@ async function load(url: string, cookie: string, duration = seconds): Promise<{ 
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / duration, errors };
+  const cpuMsPerRequest = (cpuMs(pids) - cpuBefore) / latencies.length;
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / duration, errors, cpuMsPerRequest };
 }
 
 async function main(): Promise<void> {
@@ -86,16 +102,20 @@ async function measure(): Promise<void> {
   let js = 0;
   for (const src of scripts) js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
 
+  const pids = webPids();
+  // The latency of a c=10 load on a 2-core virtual machine moves with the machine's speed from minute to
+  // minute; the server CPU a request costs moves less, so both are printed.
   const measure = async (url: string) => {
-    const cold = await load(url, cookie, warmup);
-    return { cold, warm: await load(url, cookie) };
+    const cold = await load(url, cookie, pids, warmup);
+    return { cold, warm: await load(url, cookie, pids) };
   };
   const fleet = await measure(`${base}/fleet`);
   const api = await measure(`${base}/api/v1/chains?size=50`);
   const apiAll = await measure(`${base}/api/v1/chains`);
-  const figures = (r: Awaited<ReturnType<typeof load>>) => `p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(4)} req/s${r.errors ? `  ${r.errors} errors` : ''}`;
+  const figures = (r: Load) =>
+    `p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(4)} req/s  ${r.cpuMsPerRequest.toFixed(1).padStart(5)} ms server CPU/req${r.errors ? `  ${r.errors} errors` : ''}`;
   const line = (name: string, r: Awaited<ReturnType<typeof measure>>) => `${name.padEnd(28)} ${figures(r.warm)}   (first ${warmup} s, from cold: ${figures(r.cold)})`;
-  const served = `${database} database, ${webPids().length} server ${webPids().length === 1 ? 'process' : 'processes'}`;
+  const served = `${database} database, ${pids.length} server ${pids.length === 1 ? 'process' : 'processes'}`;
   console.log(`\n${chains} chains, ${served}, ${connections} concurrent signed-in connections, ${seconds} s each after a ${warmup} s warm-up:`);
   console.log(line('/fleet (50 rows a page)', fleet));
   console.log(line('/api/v1/chains?size=50', api));
