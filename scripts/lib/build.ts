@@ -5,7 +5,7 @@ import path from 'node:path';
 import { runChild } from './processes';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const inputs = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const inputs = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
 const stampFile = path.join(root, '.next/fleetpane-sources');
 
 function walk(target: string, files: string[]): void {
