@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { hasFlag, intOption } from '../scripts/lib/args';
 import { runChild, tsArgs, waitFor } from '../scripts/lib/processes';
 import { runBench, startBenchApp } from './lib/bench-app';
+import type { BenchApp } from './lib/bench-app';
 import { percentile, prepareBenchEnv } from './lib/fleet-env';
 import { signIn } from './lib/sign-in';
 
@@ -62,21 +63,25 @@ async function load(url: string, cookie: string, pids: number[], duration = seco
 
 async function main(): Promise<void> {
   const { drop } = await prepareBenchEnv(4611, database);
+  let app: BenchApp | undefined;
   try {
-    await measure();
+    app = await measure();
   } finally {
+    // The servers first: their workers poll the database until they stop.
+    await app?.stop();
     await drop();
   }
 }
 
-async function measure(): Promise<void> {
+async function measure(): Promise<BenchApp> {
   process.env.FLEETPANE_COLLECT_INTERVAL_SECONDS = '3600';
   console.log(`Seeding ${chains} chains…`);
   await runChild(process.execPath, tsArgs(path.join(root, 'scripts/seed-demo.ts'), ['--chains', String(chains), '--hours', '2']), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   let queries = 0;
-  const { base, webPids } = await startBenchApp(port, { FLEETPANE_LOG_QUERIES: '1', FLEETPANE_WEB_PROCESSES: String(processes) }, (text) => {
+  const app = await startBenchApp(port, { FLEETPANE_LOG_QUERIES: '1', FLEETPANE_WEB_PROCESSES: String(processes) }, (text) => {
     queries += text.split('fleetpane:db-query').length - 1;
   });
+  const { base, webPids } = app;
   const cookie = await signIn(base, 'admin@fleetpane.local');
   // The first collector pass (started with the server) must be over before measuring. Against the
   // emulator it takes minutes at this size (its GetMetricData scans every datapoint per query): poll.
@@ -122,6 +127,7 @@ async function measure(): Promise<void> {
   console.log(line(`/api/v1/chains (all ${chains})`, apiAll));
   console.log(`database queries per render: ${Object.entries(perRender).map(([p, n]) => `${p} ${n}`).join(', ')}`);
   console.log(`JavaScript for /fleet: ${(js / 1024).toFixed(1)} kB gzip in ${scripts.length} files`);
+  return app;
 }
 
 runBench(main);

@@ -8,7 +8,7 @@ import { startChild, stopChildren, tsArgs, waitFor } from '../../scripts/lib/pro
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export type BenchApp = { base: string; server: ChildProcess; webPids: () => number[] };
+export type BenchApp = { base: string; server: ChildProcess; webPids: () => number[]; stop: () => Promise<void> };
 
 export async function startBenchApp(port: number, env: Record<string, string>, onStdout?: (text: string) => void): Promise<BenchApp> {
   await buildIfChanged();
@@ -20,7 +20,13 @@ export async function startBenchApp(port: number, env: Record<string, string>, o
   });
   if (onStdout) server.stdout?.on('data', (chunk: Buffer) => onStdout(chunk.toString()));
   await waitFor(async () => (await fetch(`${base}/login`)).ok, 60_000, 'The app');
-  return { base, server, webPids: () => webPids(server.pid!) };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null || server.signalCode !== null) return resolve();
+      server.once('exit', () => resolve());
+      server.kill('SIGTERM');
+    });
+  return { base, server, webPids: () => webPids(server.pid!), stop };
 }
 
 /** The server processes (Next) under the pool that serve.ts runs. */
