@@ -43,6 +43,22 @@ function lockEmbedded(dataDir: string): () => void {
   return release;
 }
 
+/**
+ * How pg reaches the PostgreSQL server: the Prisma client's pool and any connection of our own. The parts
+ * separately: a connection string would be re-parsed by pg with other rules.
+ */
+export function serverConnection(db: Extract<DatabaseConfig, { kind: 'server' }>) {
+  return {
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
+    database: db.database,
+    ssl: db.ssl ? { rejectUnauthorized: true } : undefined,
+    connectionTimeoutMillis: 5_000,
+  };
+}
+
 export function openDatabase(db: DatabaseConfig): DatabaseHandle {
   if (db.kind === 'embedded') {
     mkdirSync(db.dataDir, { recursive: true });
@@ -56,16 +72,6 @@ export function openDatabase(db: DatabaseConfig): DatabaseHandle {
       },
     };
   }
-  // adapter-pg takes the parts separately: a connection string would be re-parsed by pg with other rules.
-  const adapter = new PrismaPg({
-    host: db.host,
-    port: db.port,
-    user: db.user,
-    password: db.password,
-    database: db.database,
-    ssl: db.ssl ? { rejectUnauthorized: true } : undefined,
-    max: 10,
-    connectionTimeoutMillis: 5_000,
-  });
+  const adapter = new PrismaPg({ ...serverConnection(db), max: 10 });
   return { adapter, close: async () => {} };
 }

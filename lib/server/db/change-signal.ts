@@ -1,6 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { config } from '@/lib/config';
+import { serverConnection } from '@/lib/db-adapter';
 import { db } from './client';
 
 // Several processes share one PostgreSQL database (FLEETPANE_WEB_PROCESSES, `npm run worker`), and each keeps
@@ -34,15 +35,7 @@ function listen(): void {
   if (s.listening || database.kind !== 'server') return;
   s.listening = true;
   const connect = async () => {
-    const client = new pg.Client({
-      host: database.host,
-      port: database.port,
-      user: database.user,
-      password: database.password,
-      database: database.database,
-      ssl: database.ssl ? { rejectUnauthorized: true } : undefined,
-      connectionTimeoutMillis: 5_000,
-    });
+    const client = new pg.Client(serverConnection(database));
     let retried = false;
     const retry = () => {
       if (retried) return;

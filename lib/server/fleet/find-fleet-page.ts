@@ -1,7 +1,8 @@
 import 'server-only';
 import type { FleetQuery } from '@/lib/fleet-query';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { announceChange, onChange } from '@/lib/server/db/change-signal';
+import { announceChange } from '@/lib/server/db/change-signal';
+import { sharedCache } from '@/lib/server/db/shared-cache';
 import { db } from '@/lib/server/db/client';
 import { countOpenFindings } from '@/lib/server/sla/find-conformance';
 import { findMonthAvailability } from '@/lib/server/sla/month-availability';
@@ -50,10 +51,11 @@ function orderFor(query: FleetQuery): Prisma.ChainOrderByWithRelationInput[] {
 
 type FleetFacts = Pick<FleetPage, 'tiles' | 'regions' | 'tiers' | 'lastRun'>;
 
-// Fleet-wide facts (tiles, filter options, last pass) change when the collector writes, not per viewer:
-// shared by every render for a few seconds, so a busy pane costs a page's rows and little else.
-const FACTS_TTL_MS = 5_000;
-const factsCache = globalThis as unknown as { fleetpaneFacts?: { at: number; value: Promise<FleetFacts> } };
+// What every viewer reads alike, shared for a few seconds (every signed-in role sees the whole fleet; a view
+// scoped per user must add the scope to the key): the fleet-wide facts (tiles, filter options, last pass) and
+// the pages of the fleet view. The data changes when the collector writes (every minute), so more viewers
+// should not mean more database work.
+const fleetCache = sharedCache('fleet', { ttlMs: 5_000, limit: 200 });
 
 async function loadFleetFacts(): Promise<FleetFacts> {
   const [healthCounts, regions, tiers, operationsRunning, lastRun, findings] = await Promise.all([
@@ -70,31 +72,7 @@ async function loadFleetFacts(): Promise<FleetFacts> {
 }
 
 function fleetFacts(): Promise<FleetFacts> {
-  dropOnChange();
-  const cached = factsCache.fleetpaneFacts;
-  if (cached && Date.now() - cached.at < FACTS_TTL_MS) return cached.value;
-  const value = loadFleetFacts();
-  factsCache.fleetpaneFacts = { at: Date.now(), value };
-  value.catch(() => (factsCache.fleetpaneFacts = undefined));
-  return value;
-}
-
-// Pages of the fleet view, shared by every viewer of the same view for a few seconds (every signed-in role
-// sees the whole fleet; a view scoped per user must add the scope to the key). The data changes
-// when the collector writes (every minute), so more viewers should not mean more database work.
-const PAGE_TTL_MS = 5_000;
-const PAGE_CACHE_LIMIT = 200;
-const pageCache = globalThis as unknown as { fleetpanePages?: Map<string, { at: number; value: Promise<FleetPage> }> };
-
-const subscribed = globalThis as unknown as { fleetpaneFleetSubscribed?: boolean };
-
-function dropOnChange(): void {
-  if (subscribed.fleetpaneFleetSubscribed) return;
-  subscribed.fleetpaneFleetSubscribed = true;
-  onChange('fleet', () => {
-    factsCache.fleetpaneFacts = undefined;
-    pageCache.fleetpanePages?.clear();
-  });
+  return fleetCache('facts', loadFleetFacts);
 }
 
 /** Called when the fleet's data was written (collector, tiers, contracts): every process's next render reads it fresh. */
@@ -104,16 +82,7 @@ export function forgetFleetCache(): Promise<void> {
 
 /** findFleetPage, shared between viewers of the same view for a few seconds. */
 export function findFleetPageShared(query: FleetQuery): Promise<FleetPage> {
-  dropOnChange();
-  const pages = (pageCache.fleetpanePages ??= new Map());
-  const key = JSON.stringify(query);
-  const hit = pages.get(key);
-  if (hit && Date.now() - hit.at < PAGE_TTL_MS) return hit.value;
-  if (pages.size >= PAGE_CACHE_LIMIT) pages.clear();
-  const value = findFleetPage(query);
-  pages.set(key, { at: Date.now(), value });
-  value.catch(() => pages.delete(key));
-  return value;
+  return fleetCache(`page:${JSON.stringify(query)}`, () => findFleetPage(query));
 }
 
 /**
