@@ -39,6 +39,13 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // The app reaches AWS through the test run's fault proxy; the tests themselves talk to the emulator.
-    env: { HOST: '127.0.0.1', PORT: String(port), NEXTAUTH_URL: baseURL, ...(process.env.FLEETPANE_APP_AWS_ENDPOINT_URL ? { AWS_ENDPOINT_URL: process.env.FLEETPANE_APP_AWS_ENDPOINT_URL } : {}) },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NEXTAUTH_URL: baseURL,
+      ...(process.env.FLEETPANE_APP_AWS_ENDPOINT_URL
+        ? { AWS_ENDPOINT_URL: process.env.FLEETPANE_APP_AWS_ENDPOINT_URL }
+        : {}),
+    },
   },
 });

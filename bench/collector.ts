@@ -56,9 +56,29 @@ async function benchSize(size: number) {
     await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }));
     await rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: id }));
     await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:fleetpane:chain', Values: [c.slug] }] }));
-    await health.send(new GetMetricStatisticsCommand({ Namespace: 'AWS/Route53', MetricName: 'HealthCheckStatus', Dimensions: [{ Name: 'HealthCheckId', Value: `hc-${c.slug}` }], StartTime: start, EndTime: end, Period: 300, Statistics: ['Minimum'] }));
+    await health.send(
+      new GetMetricStatisticsCommand({
+        Namespace: 'AWS/Route53',
+        MetricName: 'HealthCheckStatus',
+        Dimensions: [{ Name: 'HealthCheckId', Value: `hc-${c.slug}` }],
+        StartTime: start,
+        EndTime: end,
+        Period: 300,
+        Statistics: ['Minimum'],
+      }),
+    );
     for (const metric of ['CPUUtilization', 'FreeStorageSpace']) {
-      await cloudwatch.send(new GetMetricStatisticsCommand({ Namespace: 'AWS/RDS', MetricName: metric, Dimensions: [{ Name: 'DBInstanceIdentifier', Value: id }], StartTime: day, EndTime: end, Period: 3600, Statistics: ['Average'] }));
+      await cloudwatch.send(
+        new GetMetricStatisticsCommand({
+          Namespace: 'AWS/RDS',
+          MetricName: metric,
+          Dimensions: [{ Name: 'DBInstanceIdentifier', Value: id }],
+          StartTime: day,
+          EndTime: end,
+          Period: 3600,
+          Statistics: ['Average'],
+        }),
+      );
     }
     naiveCalls += 6;
   }
@@ -75,7 +95,11 @@ async function main() {
   }
   const sizes = process.argv.slice(2).map(Number).filter(Boolean);
   for (const size of sizes.length ? sizes : [100, 1000, 2000]) {
-    const out = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', import.meta.filename, '--one', String(size)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const out = execFileSync(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', import.meta.filename, '--one', String(size)],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
     const r = JSON.parse(out.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof benchSize>>;
     console.log(
       `chains ${String(r.size).padStart(5)} | scopes ${String(r.scopes).padStart(2)} | refresh: ${String(r.steady.awsCalls).padStart(4)} AWS calls, ${(r.steadyMs / 1000).toFixed(2)} s (${(r.steady.awsMs / 1000).toFixed(2)} s waiting on AWS) | first pass, with backfill and CPU/storage: ${r.first.awsCalls} calls, ${(r.firstMs / 1000).toFixed(2)} s (${(r.first.awsMs / 1000).toFixed(2)} s AWS) | naive loop: ${r.naiveCalls} calls, ${(r.naiveMs / 1000).toFixed(1)} s | ${(r.naiveCalls / r.steady.awsCalls).toFixed(0)}× fewer calls | seeding ${r.seedS.toFixed(0)} s`,

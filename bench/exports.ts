@@ -19,7 +19,11 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function download(url: string, cookie: string, pid: number): Promise<{ seconds: number; mb: number; peakRssMb: number; firstByteMs: number }> {
+async function download(
+  url: string,
+  cookie: string,
+  pid: number,
+): Promise<{ seconds: number; mb: number; peakRssMb: number; firstByteMs: number }> {
   let peak = rssMb(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 25);
   const started = performance.now();
@@ -37,11 +41,16 @@ async function download(url: string, cookie: string, pid: number): Promise<{ sec
 async function main(): Promise<void> {
   await prepareBenchEnv(4612);
   console.log(`Seeding ${chains} chains and ${months} months of costs…`);
-  await runChild(process.execPath, tsArgs(path.join(root, 'bench/seed-costs.ts'), ['--chains', String(chains), '--months', String(months)]), { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  await runChild(
+    process.execPath,
+    tsArgs(path.join(root, 'bench/seed-costs.ts'), ['--chains', String(chains), '--months', String(months)]),
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   const { base, webPids } = await startBenchApp(port, { FLEETPANE_COLLECT_INTERVAL_SECONDS: '3600' });
   const cookie = await signIn(base, 'finance@fleetpane.local');
   const now = new Date();
-  const m = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
+  const m = (back: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
   const range = `from=${m(months)}&to=${m(1)}`;
   // Let the first collector pass (started with the server) settle before measuring.
   await new Promise((r) => setTimeout(r, 10_000));
@@ -56,11 +65,20 @@ async function main(): Promise<void> {
     latencies.push(performance.now() - t);
   }
   latencies.sort((a, b) => a - b);
-  console.log(`\n${chains} chains × ${months} months (${chains * months} rows), server RSS idle ${idle.toFixed(0)} MB:`);
-  for (const [name, r] of [['CSV', csv], ['XLSX', xlsx]] as const) {
-    console.log(`${name.padEnd(5)} ${r.seconds.toFixed(1).padStart(5)} s  ${r.mb.toFixed(1).padStart(6)} MB  first byte ${r.firstByteMs.toFixed(0)} ms  peak server RSS ${r.peakRssMb.toFixed(0)} MB`);
+  console.log(
+    `\n${chains} chains × ${months} months (${chains * months} rows), server RSS idle ${idle.toFixed(0)} MB:`,
+  );
+  for (const [name, r] of [
+    ['CSV', csv],
+    ['XLSX', xlsx],
+  ] as const) {
+    console.log(
+      `${name.padEnd(5)} ${r.seconds.toFixed(1).padStart(5)} s  ${r.mb.toFixed(1).padStart(6)} MB  first byte ${r.firstByteMs.toFixed(0)} ms  peak server RSS ${r.peakRssMb.toFixed(0)} MB`,
+    );
   }
-  console.log(`/reports/costs (${months} months, one connection) p50 ${percentile(latencies, 50).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `/reports/costs (${months} months, one connection) p50 ${percentile(latencies, 50).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+  );
 }
 
 runBench(main);

@@ -19,11 +19,20 @@ async function main(): Promise<void> {
   const endpoint = await startEmulator(4613);
   await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
   const scratch = await createScratchDatabase(serverUrl, 'fleetpane_bench_ops');
-  Object.assign(process.env, demoAwsEnv, { AWS_ENDPOINT_URL: endpoint, FLEETPANE_DEMO: 'true', DATABASE_URL: scratch.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  Object.assign(process.env, demoAwsEnv, {
+    AWS_ENDPOINT_URL: endpoint,
+    FLEETPANE_DEMO: 'true',
+    DATABASE_URL: scratch.url,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
   const workerEnv = { ...process.env, FLEETPANE_COLLECT_INTERVAL_SECONDS: '86400' };
   try {
     console.log(`Seeding ${chains} chains…`);
-    await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts'), ['--chains', String(chains), '--days', '1']), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    await runChild(
+      process.execPath,
+      tsArgs(path.join(root, 'scripts/prepare.ts'), ['--chains', String(chains), '--days', '1']),
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     const { db } = await import('../lib/server/db/client');
     const { recordOperation } = await import('../lib/server/operations/record-operation');
     const user = await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } });
@@ -35,7 +44,10 @@ async function main(): Promise<void> {
     const enqueue = async (list: typeof fleet) => {
       const ids: string[] = [];
       for (const c of list) {
-        const r = await recordOperation(c, user, { body: { type: 'backup', params: {} }, idempotencyKey: randomUUID() });
+        const r = await recordOperation(c, user, {
+          body: { type: 'backup', params: {} },
+          idempotencyKey: randomUUID(),
+        });
         if (!r.ok) throw new Error(r.message);
         ids.push(r.operation.id);
       }
@@ -48,7 +60,14 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    const workers = (n: number) => Array.from({ length: n }, () => startChild(process.execPath, tsArgs(path.join(root, 'scripts/worker.ts')), { cwd: root, env: workerEnv, stdio: ['ignore', 'ignore', 'inherit'] }));
+    const workers = (n: number) =>
+      Array.from({ length: n }, () =>
+        startChild(process.execPath, tsArgs(path.join(root, 'scripts/worker.ts')), {
+          cwd: root,
+          env: workerEnv,
+          stdio: ['ignore', 'ignore', 'inherit'],
+        }),
+      );
 
     // Latency: one idle worker (it polls every second; in the app a request wakes the runner at once).
     let procs = workers(1);
@@ -72,13 +91,23 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - t) / 1000;
       for (const p of procs) p.kill('SIGTERM');
       const failed = await db.operation.count({ where: { id: { in: ids }, status: 'failed' } });
-      const steps = await db.operationStep.groupBy({ by: ['operationId'], where: { operationId: { in: ids } }, _count: { _all: true } });
+      const steps = await db.operationStep.groupBy({
+        by: ['operationId'],
+        where: { operationId: { in: ids } },
+        _count: { _all: true },
+      });
       const twice = steps.filter((s) => s._count._all > 2).length;
-      throughput.push(`${n} worker${n > 1 ? 's' : ' '}: ${ids.length} backups in ${seconds.toFixed(1)} s = ${(ids.length / seconds).toFixed(1)} operations/s (${failed} failed, ${twice} with a repeated step)`);
+      throughput.push(
+        `${n} worker${n > 1 ? 's' : ' '}: ${ids.length} backups in ${seconds.toFixed(1)} s = ${(ids.length / seconds).toFixed(1)} operations/s (${failed} failed, ${twice} with a repeated step)`,
+      );
       await new Promise((r) => setTimeout(r, 1_000));
     }
-    console.log(`\nBackup, request to "succeeded", one idle worker: median ${(latencies[2]! / 1000).toFixed(2)} s, max ${(latencies.at(-1)! / 1000).toFixed(2)} s`);
-    console.log(`Queue throughput on PostgreSQL against the emulator (${fleet.length - 5} dedicated chains, one backup each):`);
+    console.log(
+      `\nBackup, request to "succeeded", one idle worker: median ${(latencies[2]! / 1000).toFixed(2)} s, max ${(latencies.at(-1)! / 1000).toFixed(2)} s`,
+    );
+    console.log(
+      `Queue throughput on PostgreSQL against the emulator (${fleet.length - 5} dedicated chains, one backup each):`,
+    );
     for (const line of throughput) console.log(`  ${line}`);
     await db.$disconnect();
   } finally {

@@ -58,7 +58,13 @@ async function load(url: string, cookie: string, pids: number[], duration = seco
   );
   latencies.sort((a, b) => a - b);
   const cpuMsPerRequest = (cpuMs(pids) - cpuBefore) / latencies.length;
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / duration, errors, cpuMsPerRequest };
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    rps: latencies.length / duration,
+    errors,
+    cpuMsPerRequest,
+  };
 }
 
 async function main(): Promise<void> {
@@ -76,17 +82,27 @@ async function main(): Promise<void> {
 async function measure(): Promise<BenchApp> {
   process.env.FLEETPANE_COLLECT_INTERVAL_SECONDS = '3600';
   console.log(`Seeding ${chains} chains…`);
-  await runChild(process.execPath, tsArgs(path.join(root, 'scripts/seed-demo.ts'), ['--chains', String(chains), '--hours', '2']), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  await runChild(
+    process.execPath,
+    tsArgs(path.join(root, 'scripts/seed-demo.ts'), ['--chains', String(chains), '--hours', '2']),
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   let queries = 0;
-  const app = await startBenchApp(port, { FLEETPANE_LOG_QUERIES: '1', FLEETPANE_WEB_PROCESSES: String(processes) }, (text) => {
-    queries += text.split('fleetpane:db-query').length - 1;
-  });
+  const app = await startBenchApp(
+    port,
+    { FLEETPANE_LOG_QUERIES: '1', FLEETPANE_WEB_PROCESSES: String(processes) },
+    (text) => {
+      queries += text.split('fleetpane:db-query').length - 1;
+    },
+  );
   const { base, webPids } = app;
   const cookie = await signIn(base, 'admin@fleetpane.local');
   // The first collector pass (started with the server) must be over before measuring. Against the
   // emulator it takes minutes at this size (its GetMetricData scans every datapoint per query): poll.
   await waitFor(
-    async () => ((await (await fetch(`${base}/api/v1/chains?size=1`, { headers: { cookie } })).json()) as { lastRun: unknown }).lastRun !== null,
+    async () =>
+      ((await (await fetch(`${base}/api/v1/chains?size=1`, { headers: { cookie } })).json()) as { lastRun: unknown })
+        .lastRun !== null,
     30 * 60_000,
     'The first collector pass',
   );
@@ -94,7 +110,11 @@ async function measure(): Promise<BenchApp> {
   const perRender: Record<string, number> = {};
   for (const p of ['/fleet', '/api/v1/chains?size=50', '/api/v1/chains', '/chains/burger-barn']) {
     // Warm every server process's shared caches first: the connections go to the processes in turn.
-    await Promise.all(Array.from({ length: 4 * processes }, () => fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer())));
+    await Promise.all(
+      Array.from({ length: 4 * processes }, () =>
+        fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer()),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 200));
     const before = queries;
     await fetch(`${base}${p}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
@@ -105,7 +125,8 @@ async function measure(): Promise<BenchApp> {
   const html = await (await fetch(`${base}/fleet`, { headers: { cookie } })).text();
   const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
   let js = 0;
-  for (const src of scripts) js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
+  for (const src of scripts)
+    js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
 
   const pids = webPids();
   // The latency of a c=10 load on a 2-core virtual machine moves with the machine's speed from minute to
@@ -119,13 +140,20 @@ async function measure(): Promise<BenchApp> {
   const apiAll = await measure(`${base}/api/v1/chains`);
   const figures = (r: Load) =>
     `p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(4)} req/s  ${r.cpuMsPerRequest.toFixed(1).padStart(5)} ms server CPU/req${r.errors ? `  ${r.errors} errors` : ''}`;
-  const line = (name: string, r: Awaited<ReturnType<typeof measure>>) => `${name.padEnd(28)} ${figures(r.warm)}   (first ${warmup} s, from cold: ${figures(r.cold)})`;
+  const line = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
+    `${name.padEnd(28)} ${figures(r.warm)}   (first ${warmup} s, from cold: ${figures(r.cold)})`;
   const served = `${database} database, ${pids.length} server ${pids.length === 1 ? 'process' : 'processes'}`;
-  console.log(`\n${chains} chains, ${served}, ${connections} concurrent signed-in connections, ${seconds} s each after a ${warmup} s warm-up:`);
+  console.log(
+    `\n${chains} chains, ${served}, ${connections} concurrent signed-in connections, ${seconds} s each after a ${warmup} s warm-up:`,
+  );
   console.log(line('/fleet (50 rows a page)', fleet));
   console.log(line('/api/v1/chains?size=50', api));
   console.log(line(`/api/v1/chains (all ${chains})`, apiAll));
-  console.log(`database queries per render: ${Object.entries(perRender).map(([p, n]) => `${p} ${n}`).join(', ')}`);
+  console.log(
+    `database queries per render: ${Object.entries(perRender)
+      .map(([p, n]) => `${p} ${n}`)
+      .join(', ')}`,
+  );
   console.log(`JavaScript for /fleet: ${(js / 1024).toFixed(1)} kB gzip in ${scripts.length} files`);
   return app;
 }

@@ -25,13 +25,48 @@ async function main(): Promise<void> {
   for (let back = 1; back <= months; back++) {
     const periodStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
     for (const [i, c] of fleet.chains.entries()) {
-      rows.push({ accountId: c.accountId, granularity: 'month', periodStart, tagValue: c.slug, service: 'Amazon Elastic Compute Cloud - Compute', amount: (30 + (i % 50)).toFixed(4), currency: 'USD' });
-      if (c.database.kind === 'dedicated') rows.push({ accountId: c.accountId, granularity: 'month', periodStart, tagValue: c.slug, service: 'Amazon Relational Database Service', amount: (100 + (i % 300)).toFixed(4), currency: 'USD' });
+      rows.push({
+        accountId: c.accountId,
+        granularity: 'month',
+        periodStart,
+        tagValue: c.slug,
+        service: 'Amazon Elastic Compute Cloud - Compute',
+        amount: (30 + (i % 50)).toFixed(4),
+        currency: 'USD',
+      });
+      if (c.database.kind === 'dedicated')
+        rows.push({
+          accountId: c.accountId,
+          granularity: 'month',
+          periodStart,
+          tagValue: c.slug,
+          service: 'Amazon Relational Database Service',
+          amount: (100 + (i % 300)).toFixed(4),
+          currency: 'USD',
+        });
     }
-    for (const s of fleet.sharedInstances) rows.push({ accountId: s.accountId, granularity: 'month', periodStart, tagValue: `shared/${s.identifier}`, service: 'Amazon Relational Database Service', amount: '211.1234', currency: 'USD' });
-    rows.push({ accountId: fleet.chains[0]!.accountId, granularity: 'month', periodStart, tagValue: '', service: 'AWS Data Transfer', amount: '41.1000', currency: 'USD' });
+    for (const s of fleet.sharedInstances)
+      rows.push({
+        accountId: s.accountId,
+        granularity: 'month',
+        periodStart,
+        tagValue: `shared/${s.identifier}`,
+        service: 'Amazon Relational Database Service',
+        amount: '211.1234',
+        currency: 'USD',
+      });
+    rows.push({
+      accountId: fleet.chains[0]!.accountId,
+      granularity: 'month',
+      periodStart,
+      tagValue: '',
+      service: 'AWS Data Transfer',
+      amount: '41.1000',
+      currency: 'USD',
+    });
   }
-  for (let i = 0; i < rows.length; i += 5_000) await db.costLine.createMany({ data: rows.slice(i, i + 5_000), skipDuplicates: true });
+  for (let i = 0; i < rows.length; i += 5_000)
+    await db.costLine.createMany({ data: rows.slice(i, i + 5_000), skipDuplicates: true });
   await db.costIngestRun.create({ data: { finishedAt: new Date(), accounts: 1, lines: rows.length } });
   console.log(`Seeded ${chains} chains and ${rows.length} cost lines over ${months} months.`);
   process.exit(0);

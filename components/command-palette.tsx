@@ -8,7 +8,9 @@ import type { FleetPage } from '@/lib/server/fleet/fleet-dto';
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
 }
 
 /** Ctrl+K (or ⌘K, or "/") opens a box that jumps to a chain by name. */
@@ -61,10 +63,19 @@ export function CommandPalette() {
 
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} className="rounded border border-slate-300 px-2 py-1 text-slate-600">
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        className="rounded border border-slate-300 px-2 py-1 text-slate-600"
+      >
         Jump to chain <kbd className="ml-1 rounded bg-slate-100 px-1 text-xs">Ctrl K</kbd>
       </button>
-      <dialog ref={dialog} aria-label="Jump to a chain" className="m-auto mt-24 w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/30" onClose={() => setActive(0)}>
+      <dialog
+        ref={dialog}
+        aria-label="Jump to a chain"
+        className="m-auto mt-24 w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/30"
+        onClose={() => setActive(0)}
+      >
         <div className="p-3">
           <input
             autoFocus
@@ -83,7 +94,12 @@ export function CommandPalette() {
             onKeyDown={onKeyDown}
             className="w-full rounded border border-slate-300 px-2 py-1.5"
           />
-          <ul id="palette-results" role="listbox" aria-label="Matching chains" className="mt-2 max-h-72 overflow-y-auto">
+          <ul
+            id="palette-results"
+            role="listbox"
+            aria-label="Matching chains"
+            className="mt-2 max-h-72 overflow-y-auto"
+          >
             {chains.map((c, i) => (
               <li
                 key={c.slug}
@@ -94,10 +110,15 @@ export function CommandPalette() {
                 onClick={() => go(c.slug)}
                 className={`cursor-pointer rounded px-2 py-1.5 text-sm ${i === active ? 'bg-slate-100' : ''}`}
               >
-                {c.name} <span className="text-slate-500">· {c.tier.name} · {c.region}</span>
+                {c.name}{' '}
+                <span className="text-slate-500">
+                  · {c.tier.name} · {c.region}
+                </span>
               </li>
             ))}
-            {debounced && results.isSuccess && chains.length === 0 && <li className="px-2 py-1.5 text-sm text-slate-500">No chain matches.</li>}
+            {debounced && results.isSuccess && chains.length === 0 && (
+              <li className="px-2 py-1.5 text-sm text-slate-500">No chain matches.</li>
+            )}
           </ul>
         </div>
       </dialog>

@@ -15,7 +15,9 @@ export function ConformanceFindings({ conformance }: { conformance: ConformanceD
     <table className="mt-2 w-full text-left text-sm" data-testid="conformance-findings">
       <thead className="text-xs text-slate-500">
         <tr>
-          <th scope="col" className="py-1">Finding</th>
+          <th scope="col" className="py-1">
+            Finding
+          </th>
           <th scope="col">Kind</th>
           <th scope="col">Promised</th>
           <th scope="col">Deployed</th>
@@ -31,7 +33,9 @@ export function ConformanceFindings({ conformance }: { conformance: ConformanceD
               {f.direction === 'under' ? (
                 <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">under · risk</span>
               ) : (
-                <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">over · margin leak</span>
+                <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                  over · margin leak
+                </span>
               )}
             </td>
             <td>{f.promised}</td>

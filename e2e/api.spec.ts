@@ -18,16 +18,25 @@ test('a personal token reads the API until it is revoked', async ({ page, signIn
   expect((await api.post('/api/v1/fleet/refresh')).status()).toBe(403);
 
   await page.reload();
-  await page.getByTestId(`token-${name}`).getByRole('button', { name: /Revoke/ }).click();
+  await page
+    .getByTestId(`token-${name}`)
+    .getByRole('button', { name: /Revoke/ })
+    .click();
   await expect(page.getByTestId(`token-${name}`)).toContainText('revoked');
   expect((await api.get('/api/v1/chains')).status()).toBe(401);
-  const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: 'Bearer fpt_not-a-real-token' } });
+  const forged = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: 'Bearer fpt_not-a-real-token' },
+  });
   expect((await forged.get('/api/v1/chains')).status()).toBe(401);
 });
 
 test('the OpenAPI document validates the real responses', async ({ page, signInAs }) => {
   await signInAs('ops');
-  const doc = (await (await page.request.get('/api/v1/openapi.json')).json()) as { components: { schemas: Record<string, object> }; paths: Record<string, unknown> };
+  const doc = (await (await page.request.get('/api/v1/openapi.json')).json()) as {
+    components: { schemas: Record<string, object> };
+    paths: Record<string, unknown>;
+  };
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/chains', '/chains/{slug}']));
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addSchema({ $id: 'openapi', components: doc.components });
@@ -36,7 +45,9 @@ test('the OpenAPI document validates the real responses', async ({ page, signInA
     expect(check(body), JSON.stringify(check.errors)).toBe(true);
   };
 
-  const list = (await (await page.request.get('/api/v1/chains')).json()) as { chains: { slug: string; health: string; availability: number | null }[] };
+  const list = (await (await page.request.get('/api/v1/chains')).json()) as {
+    chains: { slug: string; health: string; availability: number | null }[];
+  };
   validate('FleetPage', list);
   expect(list.chains.every((c) => ['healthy', 'degraded', 'down', 'unknown'].includes(c.health))).toBe(true);
   validate('ChainResponse', await (await page.request.get('/api/v1/chains/noodle-nest')).json());

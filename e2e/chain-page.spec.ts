@@ -4,7 +4,16 @@ test('the chain page shows the deployment, its snapshots and charts for every ra
   await signInAs('am');
   await page.goto('/chains/burger-barn');
   const details = page.getByTestId('database-details');
-  for (const text of ['fp-burger-barn', 'db.m6g.large', 'postgres', 'Multi-AZ', '500 GiB', '14 days', 'Encrypted at rest', 'Deletion protection']) {
+  for (const text of [
+    'fp-burger-barn',
+    'db.m6g.large',
+    'postgres',
+    'Multi-AZ',
+    '500 GiB',
+    '14 days',
+    'Encrypted at rest',
+    'Deletion protection',
+  ]) {
     await expect(details).toContainText(text);
   }
   await expect(page.getByTestId('snapshots')).toContainText('automated');

@@ -13,18 +13,30 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
   }
   return rows;
 }
 
-test('finance opens the report, changes the range, and downloads CSV and XLSX that add up', async ({ page, signInAs }) => {
+test('finance opens the report, changes the range, and downloads CSV and XLSX that add up', async ({
+  page,
+  signInAs,
+}) => {
   await signInAs('finance');
   await page.goto('/reports/costs');
   await expect(page.getByTestId('cost-row-burger-barn')).toBeVisible();
@@ -34,7 +46,8 @@ test('finance opens the report, changes the range, and downloads CSV and XLSX th
 
   // Last three closed months only.
   const now = new Date();
-  const m = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
+  const m = (back: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
   await page.getByLabel('From', { exact: true }).fill(m(3));
   await page.getByLabel('To', { exact: true }).fill(m(1));
   await page.getByRole('button', { name: 'Show' }).click();
@@ -42,7 +55,10 @@ test('finance opens the report, changes the range, and downloads CSV and XLSX th
   await expect(page.getByTestId('cost-row-burger-barn')).toContainText('actual');
   const pageTotal = cents((await page.getByTestId('cost-total-row').locator('td').nth(4).textContent())!);
 
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toBe(`fleetpane-costs-${m(3)}-to-${m(1)}.csv`);
   const csv = parseCsv(await readFile((await csvDownload.path())!, 'utf8'));
   const header = csv[0]!;
@@ -52,14 +68,19 @@ test('finance opens the report, changes the range, and downloads CSV and XLSX th
   expect(body.filter((r) => r[1] === 'burger-barn')).toHaveLength(3);
   expect(body.reduce((s, r) => s + cents(r[header.indexOf('cost_total')]!), 0)).toBe(pageTotal);
 
-  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download XLSX' }).click()]);
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download XLSX' }).click(),
+  ]);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await readFile((await xlsxDownload.path())!)) as unknown as ArrayBuffer);
   const sheet = book.getWorksheet('Costs')!;
   expect(sheet.rowCount).toBe(body.length + 2); // header, rows, totals
   const total = sheet.getRow(sheet.rowCount);
   expect(total.getCell(1).value).toBe('Total');
-  expect(Math.round((total.getCell(header.indexOf('cost_total') + 1).value as { result: number }).result * 100)).toBe(pageTotal);
+  expect(Math.round((total.getCell(header.indexOf('cost_total') + 1).value as { result: number }).result * 100)).toBe(
+    pageTotal,
+  );
 });
 
 test('ops is refused the report, on the page and in the API', async ({ page, signInAs }) => {

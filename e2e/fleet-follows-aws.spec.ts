@@ -3,7 +3,13 @@ import { expect, test } from './fixtures';
 
 test('the fleet page follows a change made directly in AWS', async ({ page, signInAs }) => {
   const rds = new RDSClient({ region: 'eu-west-1', maxAttempts: 1 });
-  await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-green-bowl', DBInstanceClass: 'db.r6g.xlarge', ApplyImmediately: true }));
+  await rds.send(
+    new ModifyDBInstanceCommand({
+      DBInstanceIdentifier: 'fp-green-bowl',
+      DBInstanceClass: 'db.r6g.xlarge',
+      ApplyImmediately: true,
+    }),
+  );
   const { DBInstances } = await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'fp-green-bowl' }));
   expect(DBInstances?.[0]?.DBInstanceClass).toBe('db.r6g.xlarge');
 

@@ -10,7 +10,9 @@ test.describe('fleet view', () => {
     await signInAs('ops');
   });
 
-  test('shows the seeded fleet with the right health, and a denied account as unknown while the rest renders', async ({ page }) => {
+  test('shows the seeded fleet with the right health, and a denied account as unknown while the rest renders', async ({
+    page,
+  }) => {
     await page.goto('/fleet');
     await expect(page.locator('tbody tr')).toHaveCount(DEMO_CHAINS);
     await expect(page.getByTestId('chain-row-burger-barn')).toContainText('healthy');
@@ -29,7 +31,8 @@ test.describe('fleet view', () => {
   test('prefetches a chain page when the pointer comes to its row, not one per row on view', async ({ page }) => {
     const prefetched: string[] = [];
     page.on('request', (r) => {
-      if (r.headers()['next-router-prefetch'] && new URL(r.url()).pathname.startsWith('/chains/')) prefetched.push(new URL(r.url()).pathname);
+      if (r.headers()['next-router-prefetch'] && new URL(r.url()).pathname.startsWith('/chains/'))
+        prefetched.push(new URL(r.url()).pathname);
     });
     await openFleet(page);
     // Every row is in view: each would have been prefetched by now (they were, before).
@@ -61,7 +64,8 @@ test.describe('fleet view', () => {
   test('"needs attention" keeps the chains someone should look at', async ({ page }) => {
     await page.goto('/fleet?attention=1');
     await expect(page.getByLabel('Needs attention')).toBeChecked();
-    for (const slug of ['taco-tierra', 'bao-bar', 'sunny-side-diner']) await expect(page.getByTestId(`chain-row-${slug}`)).toBeVisible();
+    for (const slug of ['taco-tierra', 'bao-bar', 'sunny-side-diner'])
+      await expect(page.getByTestId(`chain-row-${slug}`)).toBeVisible();
     await expect(page.getByTestId('chain-row-burger-barn')).toHaveCount(0);
   });
 

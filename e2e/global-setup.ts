@@ -7,7 +7,9 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   const baseURL = config.projects[0]!.use.baseURL!;
   const api = await request.newContext({ baseURL });
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: 'admin@fleetpane.local', password: 'fleetpane-demo', json: 'true' } });
+  await api.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: 'admin@fleetpane.local', password: 'fleetpane-demo', json: 'true' },
+  });
   const res = await api.post('/api/v1/fleet/refresh', { timeout: 120_000 });
   if (!res.ok()) throw new Error(`The first collector pass failed: ${res.status()} ${await res.text()}`);
   // And the cost data: the same read the nightly job makes (one account is denied by the fault proxy).

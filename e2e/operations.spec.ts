@@ -38,25 +38,46 @@ for (const who of ['finance', 'am'] as const) {
     await page.goto('/chains/burger-barn');
     await expect(page.getByRole('heading', { name: 'Operations' })).toBeVisible();
     await expect(page.getByTestId('operation-buttons')).toHaveCount(0);
-    const res = await page.request.post('/api/v1/chains/burger-barn/operations', { headers: { 'idempotency-key': randomUUID() }, data: { type: 'backup', params: {} } });
+    const res = await page.request.post('/api/v1/chains/burger-barn/operations', {
+      headers: { 'idempotency-key': randomUUID() },
+      data: { type: 'backup', params: {} },
+    });
     expect(res.status()).toBe(403);
   });
 }
 
-test('the operations API: 202 with one operation per key, 400 naming problems, 404, and status by id', async ({ page, signInAs }) => {
+test('the operations API: 202 with one operation per key, 400 naming problems, 404, and status by id', async ({
+  page,
+  signInAs,
+}) => {
   await signInAs('ops');
   const key = randomUUID();
-  const send = () => page.request.post('/api/v1/chains/kebab-corner/operations', { headers: { 'idempotency-key': key }, data: { type: 'scale-app', params: { instanceType: 't3.medium' } } });
+  const send = () =>
+    page.request.post('/api/v1/chains/kebab-corner/operations', {
+      headers: { 'idempotency-key': key },
+      data: { type: 'scale-app', params: { instanceType: 't3.medium' } },
+    });
   const [a, b] = await Promise.all([send(), send()]);
   expect([a.status(), b.status()]).toEqual([202, 202]);
   const idA = ((await a.json()) as { operation: { id: string } }).operation.id;
   expect(((await b.json()) as { operation: { id: string } }).operation.id).toBe(idA);
-  const bad = await page.request.post('/api/v1/chains/kebab-corner/operations', { data: { type: 'explode', params: {} } });
+  const bad = await page.request.post('/api/v1/chains/kebab-corner/operations', {
+    data: { type: 'explode', params: {} },
+  });
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { issues: string[] }).issues.length).toBeGreaterThanOrEqual(2);
-  expect((await page.request.post('/api/v1/chains/no-such-chain/operations', { headers: { 'idempotency-key': randomUUID() }, data: { type: 'backup' } })).status()).toBe(404);
+  expect(
+    (
+      await page.request.post('/api/v1/chains/no-such-chain/operations', {
+        headers: { 'idempotency-key': randomUUID() },
+        data: { type: 'backup' },
+      })
+    ).status(),
+  ).toBe(404);
   await expect(async () => {
-    const op = (await (await page.request.get(`/api/v1/operations/${idA}`)).json()) as { operation: { status: string; steps: unknown[] } };
+    const op = (await (await page.request.get(`/api/v1/operations/${idA}`)).json()) as {
+      operation: { status: string; steps: unknown[] };
+    };
     expect(op.operation.status).toBe('succeeded');
     expect(op.operation.steps).toHaveLength(5);
   }).toPass({ timeout: 30_000 });

@@ -4,7 +4,10 @@ import { expect, test } from './fixtures';
 // Adds chains to the fleet: runs after every other spec (see playwright.config.ts), whose counts it would change.
 
 /** Opens the provisioning form on /operations, fills it as an ops engineer would and sends it. */
-async function provision(page: Page, chain: { slug: string; name: string; tier: string; database?: string; price: string }) {
+async function provision(
+  page: Page,
+  chain: { slug: string; name: string; tier: string; database?: string; price: string },
+) {
   await page.goto('/operations');
   const form = page.getByTestId('provision-form');
   const field = (label: string) => form.getByLabel(label, { exact: true });
@@ -22,7 +25,12 @@ async function provision(page: Page, chain: { slug: string; name: string; tier: 
   await field('Monthly price').fill(chain.price);
   await form.getByRole('button', { name: 'Provision', exact: true }).click();
   await expect(page.getByText(`Provisioning ${chain.slug}`)).toBeVisible();
-  const op = page.getByTestId('operations').locator('li[data-status]').filter({ hasText: 'Provision the chain' }).filter({ hasText: chain.name }).first();
+  const op = page
+    .getByTestId('operations')
+    .locator('li[data-status]')
+    .filter({ hasText: 'Provision the chain' })
+    .filter({ hasText: chain.name })
+    .first();
   await expect(op).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
 }
 

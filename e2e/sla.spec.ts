@@ -22,7 +22,9 @@ test('an account manager sees the SLA health of their own chains first', async (
 test.describe.serial('contracts', () => {
   test('an account manager edits a contract they manage; bad input changes nothing', async ({ page, signInAs }) => {
     await signInAs('am');
-    const before = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as { contract: { monthlyPrice: string; version: number } };
+    const before = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as {
+      contract: { monthlyPrice: string; version: number };
+    };
     await page.goto('/chains/waffle-works/contract/edit');
     const price = page.getByLabel('Monthly price', { exact: true });
     await expect(async () => {
@@ -31,8 +33,13 @@ test.describe.serial('contracts', () => {
       await expect(page.getByText('A price such as 1490.00')).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
     await expect(price).toHaveValue('12,50');
-    const unchanged = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as { contract: { monthlyPrice: string; version: number } };
-    expect(unchanged.contract).toMatchObject({ monthlyPrice: before.contract.monthlyPrice, version: before.contract.version });
+    const unchanged = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as {
+      contract: { monthlyPrice: string; version: number };
+    };
+    expect(unchanged.contract).toMatchObject({
+      monthlyPrice: before.contract.monthlyPrice,
+      version: before.contract.version,
+    });
 
     await price.fill('555.50');
     await page.getByRole('checkbox', { name: 'Multi-AZ' }).check();
@@ -42,7 +49,9 @@ test.describe.serial('contracts', () => {
     await expect(page.getByTestId('contract')).toContainText('635.50');
     // Audited with before and after.
     await expect(page.getByTestId('audit-trail')).toContainText('contract.update by am@fleetpane.local');
-    await expect(page.getByTestId('audit-trail')).toContainText(`monthlyPrice: ${before.contract.monthlyPrice} → 555.50`);
+    await expect(page.getByTestId('audit-trail')).toContainText(
+      `monthlyPrice: ${before.contract.monthlyPrice} → 555.50`,
+    );
   });
 
   test('an edit that races another is refused, not silently lost', async ({ page, signInAs }) => {
@@ -50,15 +59,21 @@ test.describe.serial('contracts', () => {
     await page.goto('/chains/waffle-works/contract/edit');
     await expect(page.getByLabel('Monthly price', { exact: true })).toHaveValue('555.50');
     // Meanwhile the same contract is saved elsewhere (here: through the API).
-    const current = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as { contract: Record<string, unknown> };
-    const put = await page.request.put('/api/v1/chains/waffle-works/contract', { data: { ...current.contract, monthlyPrice: '560.00' } });
+    const current = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as {
+      contract: Record<string, unknown>;
+    };
+    const put = await page.request.put('/api/v1/chains/waffle-works/contract', {
+      data: { ...current.contract, monthlyPrice: '560.00' },
+    });
     expect(put.status()).toBe(200);
     await expect(async () => {
       await page.getByLabel('Monthly price', { exact: true }).fill('999.00');
       await page.getByRole('button', { name: 'Save the contract' }).click();
       await expect(page.getByText('Someone else saved this contract')).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
-    const after = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as { contract: { monthlyPrice: string } };
+    const after = (await (await page.request.get('/api/v1/chains/waffle-works/contract')).json()) as {
+      contract: { monthlyPrice: string };
+    };
     expect(after.contract.monthlyPrice).toBe('560.00');
   });
 });
@@ -69,10 +84,20 @@ test('an account manager is refused by the server on a chain they do not manage'
   expect(res?.status()).toBe(403);
   await page.goto('/chains/pizza-piazza/contract');
   await expect(page.getByRole('link', { name: 'Edit the contract' })).toHaveCount(0);
-  const current = (await (await page.request.get('/api/v1/chains/pizza-piazza/contract')).json()) as { contract: Record<string, unknown> };
-  const put = await page.request.put('/api/v1/chains/pizza-piazza/contract', { data: { ...current.contract, monthlyPrice: '1.00' } });
+  const current = (await (await page.request.get('/api/v1/chains/pizza-piazza/contract')).json()) as {
+    contract: Record<string, unknown>;
+  };
+  const put = await page.request.put('/api/v1/chains/pizza-piazza/contract', {
+    data: { ...current.contract, monthlyPrice: '1.00' },
+  });
   expect(put.status()).toBe(403);
-  expect(((await (await page.request.get('/api/v1/chains/pizza-piazza/contract')).json()) as { contract: { monthlyPrice: string } }).contract.monthlyPrice).toBe(current.contract.monthlyPrice);
+  expect(
+    (
+      (await (await page.request.get('/api/v1/chains/pizza-piazza/contract')).json()) as {
+        contract: { monthlyPrice: string };
+      }
+    ).contract.monthlyPrice,
+  ).toBe(current.contract.monthlyPrice);
 });
 
 for (const who of ['finance', 'ops'] as const) {
@@ -83,8 +108,12 @@ for (const who of ['finance', 'ops'] as const) {
     expect((await page.goto('/chains/burger-barn/sla'))?.status()).toBe(200);
     expect((await page.request.get('/api/v1/chains/burger-barn/sla')).status()).toBe(200);
     expect((await page.goto('/chains/burger-barn/contract/edit'))?.status()).toBe(403);
-    const current = (await (await page.request.get('/api/v1/chains/burger-barn/contract')).json()) as { contract: Record<string, unknown> };
-    expect((await page.request.put('/api/v1/chains/burger-barn/contract', { data: current.contract })).status()).toBe(403);
+    const current = (await (await page.request.get('/api/v1/chains/burger-barn/contract')).json()) as {
+      contract: Record<string, unknown>;
+    };
+    expect((await page.request.put('/api/v1/chains/burger-barn/contract', { data: current.contract })).status()).toBe(
+      403,
+    );
     expect((await page.goto('/settings/tiers'))?.status()).toBe(403);
   });
 }
@@ -104,9 +133,14 @@ test('the demo fleet’s deliberate imperfections show as the right findings', a
   await expect(page.getByTestId('conformance-ok')).toBeVisible();
   await page.goto('/fleet?q=pizza');
   await expect(page.getByTestId('chain-row-pizza-piazza').getByTestId('findings')).toHaveText('1 under contract');
-  const api = (await (await page.request.get('/api/v1/chains/falafel-factory')).json()) as { chain: { conformance: { ok: boolean; findings: { rule: string; direction: string }[] } } };
+  const api = (await (await page.request.get('/api/v1/chains/falafel-factory')).json()) as {
+    chain: { conformance: { ok: boolean; findings: { rule: string; direction: string }[] } };
+  };
   expect(api.chain.conformance.ok).toBe(false);
-  expect(api.chain.conformance.findings.map((f) => `${f.rule}:${f.direction}`)).toEqual(['multi-az:over', 'database-kind:over']);
+  expect(api.chain.conformance.findings.map((f) => `${f.rule}:${f.direction}`)).toEqual([
+    'multi-az:over',
+    'database-kind:over',
+  ]);
 });
 
 test('an account manager prints a chain’s SLA report for a month', async ({ page, signInAs }) => {

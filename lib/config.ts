@@ -55,10 +55,19 @@ const envSchema = z.object({
   FLEETPANE_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   FLEETPANE_COLLECT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
   FLEETPANE_METRIC_MAX_PERIODS: z.coerce.number().int().min(1).max(100_800).optional(),
-  FLEETPANE_AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'FLEETPANE_AWS_ACCOUNT_ID is a 12-digit AWS account id').optional(),
-  FLEETPANE_EMULATED_ENGINE_URL: z.string().regex(/^postgres(ql)?:\/\/./, 'FLEETPANE_EMULATED_ENGINE_URL is a postgresql:// URL').optional(),
+  FLEETPANE_AWS_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, 'FLEETPANE_AWS_ACCOUNT_ID is a 12-digit AWS account id')
+    .optional(),
+  FLEETPANE_EMULATED_ENGINE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, 'FLEETPANE_EMULATED_ENGINE_URL is a postgresql:// URL')
+    .optional(),
   FLEETPANE_RDS_CA_FILE: z.string().optional(),
-  FLEETPANE_APP_AMI: z.string().regex(/^ami-[0-9a-f]{8,17}$/, 'FLEETPANE_APP_AMI is an AMI id such as ami-0abc12345').optional(),
+  FLEETPANE_APP_AMI: z
+    .string()
+    .regex(/^ami-[0-9a-f]{8,17}$/, 'FLEETPANE_APP_AMI is an AMI id such as ami-0abc12345')
+    .optional(),
 });
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {
@@ -74,7 +83,8 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
     );
   }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (!database) throw new ConfigError('DATABASE_URL names no database; expected postgresql://user:password@host:5432/database.');
+  if (!database)
+    throw new ConfigError('DATABASE_URL names no database; expected postgresql://user:password@host:5432/database.');
   const sslmode = parsed.searchParams.get('sslmode');
   return {
     kind: 'server',
@@ -114,13 +124,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError('OIDC sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.');
   }
   if (e.FLEETPANE_EMULATED_ENGINE_URL && !e.AWS_ENDPOINT_URL) {
-    throw new ConfigError('FLEETPANE_EMULATED_ENGINE_URL is for the local AWS emulator only (AWS_ENDPOINT_URL): with AWS, Fleetpane reaches each instance at its own endpoint.');
+    throw new ConfigError(
+      'FLEETPANE_EMULATED_ENGINE_URL is for the local AWS emulator only (AWS_ENDPOINT_URL): with AWS, Fleetpane reaches each instance at its own endpoint.',
+    );
   }
   if (database.kind === 'embedded' && (e.FLEETPANE_WEB_PROCESSES ?? 1) > 1) {
-    throw new ConfigError(`FLEETPANE_WEB_PROCESSES=${e.FLEETPANE_WEB_PROCESSES} needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.`);
+    throw new ConfigError(
+      `FLEETPANE_WEB_PROCESSES=${e.FLEETPANE_WEB_PROCESSES} needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.`,
+    );
   }
   if (!demo && !e.OIDC_ISSUER) {
-    throw new ConfigError('No sign-in method: production mode needs an OIDC provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET).');
+    throw new ConfigError(
+      'No sign-in method: production mode needs an OIDC provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET).',
+    );
   }
   return {
     demo,
@@ -128,7 +144,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     awsEndpointUrl: e.AWS_ENDPOINT_URL,
     authSecret: e.NEXTAUTH_SECRET,
     oidc: e.OIDC_ISSUER
-      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME ?? 'Single sign-on' }
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID!,
+          clientSecret: e.OIDC_CLIENT_SECRET!,
+          name: e.OIDC_NAME ?? 'Single sign-on',
+        }
       : undefined,
     worker: e.FLEETPANE_WORKER ?? 'embedded',
     // Rendering a page is CPU-bound and a Node process uses one core for it: one process per core.
@@ -138,7 +159,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     // The demo's account and AMI are the emulator's; production sets both.
     awsAccountId: e.FLEETPANE_AWS_ACCOUNT_ID ?? '123456789012',
     appAmi: e.FLEETPANE_APP_AMI ?? 'ami-12c6146b',
-    engine: e.FLEETPANE_EMULATED_ENGINE_URL ? { kind: 'emulated', url: e.FLEETPANE_EMULATED_ENGINE_URL } : { kind: 'rds', caFile: e.FLEETPANE_RDS_CA_FILE },
+    engine: e.FLEETPANE_EMULATED_ENGINE_URL
+      ? { kind: 'emulated', url: e.FLEETPANE_EMULATED_ENGINE_URL }
+      : { kind: 'rds', caFile: e.FLEETPANE_RDS_CA_FILE },
   };
 }
 

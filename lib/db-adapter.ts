@@ -37,7 +37,8 @@ function lockEmbedded(dataDir: string): () => void {
   }
   writeFileSync(lockFile, String(process.pid));
   const release = () => {
-    if (existsSync(lockFile) && readFileSync(lockFile, 'utf8') === String(process.pid)) rmSync(lockFile, { force: true });
+    if (existsSync(lockFile) && readFileSync(lockFile, 'utf8') === String(process.pid))
+      rmSync(lockFile, { force: true });
   };
   process.once('exit', release);
   return release;

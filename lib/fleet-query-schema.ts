@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { healthValues, sortValues } from './fleet-query';
 
 const optionalText = (max: number, pattern?: RegExp, message?: string) =>
-  z.preprocess((v) => (v === '' ? undefined : v), (pattern ? z.string().trim().max(max).regex(pattern, message) : z.string().trim().max(max)).optional());
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    (pattern ? z.string().trim().max(max).regex(pattern, message) : z.string().trim().max(max)).optional(),
+  );
 
 export function fleetQuerySchema(defaultSize: number) {
   return z.object({

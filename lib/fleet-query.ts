@@ -15,7 +15,8 @@ export function fleetQueryString(query: Partial<FleetQuery>, defaultSize = PAGE_
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === '') continue;
-    if ((key === 'sort' && value === 'name') || (key === 'dir' && value === 'asc') || (key === 'page' && value === 1)) continue;
+    if ((key === 'sort' && value === 'name') || (key === 'dir' && value === 'asc') || (key === 'page' && value === 1))
+      continue;
     if (key === 'size' && value === defaultSize) continue;
     params.set(key, String(value));
   }
@@ -24,7 +25,13 @@ export function fleetQueryString(query: Partial<FleetQuery>, defaultSize = PAGE_
 }
 
 /** Reads URL search params (as Next hands them to a page) into a plain record for the schema. */
-export function searchParamsRecord(params: Record<string, string | string[] | undefined> | URLSearchParams): Record<string, string> {
+export function searchParamsRecord(
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): Record<string, string> {
   if (params instanceof URLSearchParams) return Object.fromEntries(params.entries());
-  return Object.fromEntries(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : Array.isArray(v) && v[0] ? [[k, v[0]]] : [])));
+  return Object.fromEntries(
+    Object.entries(params).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[k, v]] : Array.isArray(v) && v[0] ? [[k, v[0]]] : [],
+    ),
+  );
 }

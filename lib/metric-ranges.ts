@@ -10,7 +10,8 @@ export const metricRanges = {
 export type MetricRange = keyof typeof metricRanges;
 export const metricRangeKeys = Object.keys(metricRanges) as MetricRange[];
 
-export type MetricKey = 'dbCpu' | 'appCpu' | 'connections' | 'freeStorageGb' | 'readLatencyMs' | 'writeLatencyMs' | 'health';
+export type MetricKey =
+  'dbCpu' | 'appCpu' | 'connections' | 'freeStorageGb' | 'readLatencyMs' | 'writeLatencyMs' | 'health';
 
 export type ChainMetrics = {
   range: MetricRange;

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const [command] = process.argv.slice(2);
   const email = option('email')?.toLowerCase();
   if (!command || !['create', 'list', 'revoke'].includes(command) || !email) {
-    throw new Error('Usage: npm run token -- create --email <user> --name <name> | list --email <user> | revoke --email <user> --id <token id>');
+    throw new Error(
+      'Usage: npm run token -- create --email <user> --name <name> | list --email <user> | revoke --email <user> --id <token id>',
+    );
   }
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } });
   if (!user?.active) throw new Error(`No active user ${email}.`);
@@ -27,11 +29,14 @@ async function main(): Promise<void> {
     console.log(token);
   } else if (command === 'list') {
     for (const t of await listApiTokens(user.id)) {
-      console.log(`${t.id}  ${t.prefix}…  ${t.name}  created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`);
+      console.log(
+        `${t.id}  ${t.prefix}…  ${t.name}  created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`,
+      );
     }
   } else {
     const id = option('id');
-    if (!id || !(await revokeApiToken({ userId: user.id, actorEmail: user.email, id }))) throw new Error(`No active token ${id ?? ''} of ${email}.`);
+    if (!id || !(await revokeApiToken({ userId: user.id, actorEmail: user.email, id })))
+      throw new Error(`No active token ${id ?? ''} of ${email}.`);
     console.log(`Revoked ${id}.`);
   }
   process.exit(0);

@@ -15,14 +15,19 @@ async function main(): Promise<void> {
     await handle.close();
     console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
   } else if (command === 'create') {
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('Name the migration in snake_case: npm run db:migration:create -- add_cost_table');
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new Error('Name the migration in snake_case: npm run db:migration:create -- add_cost_table');
     // Diffed against the history replayed on a throwaway in-memory database, never a real one.
     const dir = await createMigration(new PrismaPGlite(new PGlite()), name);
-    console.log(dir ? `Wrote prisma/migrations/${dir}/migration.sql.` : 'The schema matches the migrations: nothing to write.');
+    console.log(
+      dir ? `Wrote prisma/migrations/${dir}/migration.sql.` : 'The schema matches the migrations: nothing to write.',
+    );
   } else if (command === 'check') {
     const drift = await diffMigrationsToSchema(new PrismaPGlite(new PGlite()));
     if (drift) {
-      console.error(`prisma/schema.prisma differs from the migration history; run npm run db:migration:create -- <name>. Missing:\n${drift}`);
+      console.error(
+        `prisma/schema.prisma differs from the migration history; run npm run db:migration:create -- <name>. Missing:\n${drift}`,
+      );
       process.exit(1);
     }
     console.log('The migration history matches prisma/schema.prisma.');

@@ -20,13 +20,19 @@ type Counts = { passed: number; failed: number; skipped: number };
 
 function vitestCounts(file: string): Counts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests };
 }
 
 function playwrightCounts(file: string): Counts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
 }
 
@@ -54,7 +60,17 @@ async function main(): Promise<void> {
     // Unit and integration: each integration file makes its own database (tests/support/test-database.ts).
     // Child processes ignore undefined variables: DATABASE_URL is left out, each file makes its own.
     const vitestEnv = { ...env, FLEETPANE_TEST_DATABASE_URL: serverUrl, DATABASE_URL: undefined };
-    await runChild(process.execPath, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], { cwd: root, env: vitestEnv }).catch(() => {});
+    await runChild(
+      process.execPath,
+      [
+        bin('vitest/vitest.mjs'),
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        '--outputFile.json=test-results/vitest.json',
+      ],
+      { cwd: root, env: vitestEnv },
+    ).catch(() => {});
     results.push(vitestCounts(path.join(root, 'test-results/vitest.json')));
 
     // Browser: a clean emulator and database with the demo fleet, served by the built app.
@@ -68,19 +84,34 @@ async function main(): Promise<void> {
       rmSync(env.FLEETPANE_DATA_DIR, { recursive: true, force: true });
     }
     await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts'), ['--days', '1']), { cwd: root });
-    await runChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '1']), { cwd: root });
-    startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '0', '--follow']), { cwd: root, stdio: 'ignore' });
+    await runChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '1']), {
+      cwd: root,
+    });
+    startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--days', '0', '--follow']), {
+      cwd: root,
+      stdio: 'ignore',
+    });
     await buildIfChanged();
     // The app under test reaches AWS through a proxy that denies the second chain-owned account.
-    const proxy = await startFaultProxy({ target: env.AWS_ENDPOINT_URL, port: Number(env.FLEETPANE_TEST_PROXY_PORT ?? 4568), deniedAccounts: [SECOND_OWN_ACCOUNT] });
+    const proxy = await startFaultProxy({
+      target: env.AWS_ENDPOINT_URL,
+      port: Number(env.FLEETPANE_TEST_PROXY_PORT ?? 4568),
+      deniedAccounts: [SECOND_OWN_ACCOUNT],
+    });
     cleanups.push(async () => proxy.close());
-    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test'], { cwd: root, env: { ...env, FLEETPANE_APP_AWS_ENDPOINT_URL: proxy.url } }).catch(() => {});
+    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test'], {
+      cwd: root,
+      env: { ...env, FLEETPANE_APP_AWS_ENDPOINT_URL: proxy.url },
+    }).catch(() => {});
     results.push(playwrightCounts(path.join(root, 'test-results/e2e.json')));
   } finally {
     stopChildren();
     for (const cleanup of cleanups) await cleanup().catch(() => {});
   }
-  const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = results.reduce(
+    (a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   console.log(`\nnpm test (${mode}) took ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

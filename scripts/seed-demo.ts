@@ -11,7 +11,8 @@ import { applyMigrations } from './lib/migrations';
 import { exitOnError } from './lib/processes';
 
 async function main(): Promise<void> {
-  if (!config().awsEndpointUrl) throw new Error('seed:demo writes demo resources: point AWS_ENDPOINT_URL at an emulator first.');
+  if (!config().awsEndpointUrl)
+    throw new Error('seed:demo writes demo resources: point AWS_ENDPOINT_URL at an emulator first.');
   const fleet = buildDemoFleet(intOption('chains', buildDemoFleet().chains.length));
   const handle = openDatabase(config().database);
   await applyMigrations(handle.adapter);
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
   const { seeded } = await seedDemoDb(fleet, { historyDays: days });
   const { created } = await seedDemoAws(fleet);
   const now = Date.now();
-  const written = await writeDemoMetrics(await buildDemoSeries(fleet, now), { from: now - days * 86_400_000, to: now + 1 });
+  const written = await writeDemoMetrics(await buildDemoSeries(fleet, now), {
+    from: now - days * 86_400_000,
+    to: now + 1,
+  });
   console.log(
     `Seeded ${fleet.chains.length} chains (database ${seeded ? 'written' : 'kept'}, ${created} AWS resources, ${written.datapoints} datapoints) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -39,7 +39,12 @@ export function ensureSetup({ quiet = false } = {}) {
       execFileSync(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'], {
         cwd: root,
         stdio: quiet ? 'pipe' : ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+        env: {
+          ...process.env,
+          PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
+          PRISMA_HIDE_UPDATE_MESSAGE: '1',
+          CHECKPOINT_DISABLE: '1',
+        },
       });
     } catch {
       fail('prisma generate failed (see above).');

@@ -28,22 +28,34 @@ async function main(): Promise<void> {
     Object.assign(env, demoAwsEnv);
     console.log(`AWS emulator: ${env.AWS_ENDPOINT_URL}`);
   }
-  if (env.AWS_ENDPOINT_URL && cfg.demo) env.FLEETPANE_EMULATED_ENGINE_URL ??= await startEmulatedEngine(Number(env.FLEETPANE_ENGINE_PORT ?? 4570), root);
+  if (env.AWS_ENDPOINT_URL && cfg.demo)
+    env.FLEETPANE_EMULATED_ENGINE_URL ??= await startEmulatedEngine(Number(env.FLEETPANE_ENGINE_PORT ?? 4570), root);
   if (cfg.worker === 'external' && cfg.database.kind === 'embedded') {
-    throw new Error('FLEETPANE_WORKER=external needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.');
+    throw new Error(
+      'FLEETPANE_WORKER=external needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.',
+    );
   }
 
   const days = env.FLEETPANE_DEMO_DAYS ?? '30';
   await runChild(process.execPath, tsArgs(path.join(root, 'scripts/prepare.ts'), ['--days', days]), { cwd: root });
   if (cfg.demo && env.AWS_ENDPOINT_URL) {
-    startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--follow', '--days', days]), { cwd: root });
+    startChild(process.execPath, tsArgs(path.join(root, 'scripts/demo-metrics.ts'), ['--follow', '--days', days]), {
+      cwd: root,
+    });
   }
   await buildIfChanged();
 
-  const server = startChild(process.execPath, tsArgs(path.join(root, 'scripts/serve.ts')), { cwd: root, env: { ...env, HOST: host, PORT: String(port) } });
+  const server = startChild(process.execPath, tsArgs(path.join(root, 'scripts/serve.ts')), {
+    cwd: root,
+    env: { ...env, HOST: host, PORT: String(port) },
+  });
   server.on('exit', (code) => process.exit(code ?? 1));
   const url = `http://${host}:${port}`;
-  await waitFor(async () => (await fetch(`${url}/login`, { signal: AbortSignal.timeout(2_000) })).ok, 60_000, 'The dashboard');
+  await waitFor(
+    async () => (await fetch(`${url}/login`, { signal: AbortSignal.timeout(2_000) })).ok,
+    60_000,
+    'The dashboard',
+  );
   console.log(`\nFleetpane is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}/fleet`);
   if (cfg.demo) {
     console.log(`Demo sign-ins (password ${DEMO_PASSWORD}):`);

@@ -5,7 +5,9 @@ import { exitOnError } from './lib/processes';
 
 try {
   if (config().database.kind === 'embedded') {
-    throw new Error('npm run worker needs a PostgreSQL server (DATABASE_URL): the embedded database serves only the app process, which runs the worker itself.');
+    throw new Error(
+      'npm run worker needs a PostgreSQL server (DATABASE_URL): the embedded database serves only the app process, which runs the worker itself.',
+    );
   }
   runWorker();
   console.log(`Worker running: collector every ${config().collectIntervalSeconds} s.`);

@@ -4,7 +4,11 @@ import { signOut } from 'next-auth/react';
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: '/login' })} className="rounded border border-slate-300 px-2 py-1">
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: '/login' })}
+      className="rounded border border-slate-300 px-2 py-1"
+    >
       Sign out
     </button>
   );

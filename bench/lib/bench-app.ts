@@ -10,12 +10,23 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 export type BenchApp = { base: string; server: ChildProcess; webPids: () => number[]; stop: () => Promise<void> };
 
-export async function startBenchApp(port: number, env: Record<string, string>, onStdout?: (text: string) => void): Promise<BenchApp> {
+export async function startBenchApp(
+  port: number,
+  env: Record<string, string>,
+  onStdout?: (text: string) => void,
+): Promise<BenchApp> {
   await buildIfChanged();
   const base = `http://127.0.0.1:${port}`;
   const server = startChild(process.execPath, tsArgs(path.join(root, 'scripts/serve.ts')), {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!!', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+      ...env,
+    },
     stdio: ['ignore', onStdout ? 'pipe' : 'ignore', 'inherit'],
   });
   if (onStdout) server.stdout?.on('data', (chunk: Buffer) => onStdout(chunk.toString()));
@@ -31,7 +42,11 @@ export async function startBenchApp(port: number, env: Record<string, string>, o
 
 /** The server processes (Next) under the pool that serve.ts runs. */
 function webPids(pool: number): number[] {
-  const children = readFileSync(`/proc/${pool}/task/${pool}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const children = readFileSync(`/proc/${pool}/task/${pool}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
   return children.filter((pid) => {
     try {
       return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('next-server');

@@ -9,12 +9,22 @@ import { createScratchDatabase } from '../../scripts/lib/scratch-database';
 
 export type BenchDatabase = 'embedded' | 'postgres';
 
-export async function prepareBenchEnv(port: number, database: BenchDatabase = 'embedded'): Promise<{ endpoint: string; drop: () => Promise<void> }> {
+export async function prepareBenchEnv(
+  port: number,
+  database: BenchDatabase = 'embedded',
+): Promise<{ endpoint: string; drop: () => Promise<void> }> {
   const endpoint = await startEmulator(port);
   await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-  Object.assign(process.env, demoAwsEnv, { AWS_ENDPOINT_URL: endpoint, FLEETPANE_DEMO: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  Object.assign(process.env, demoAwsEnv, {
+    AWS_ENDPOINT_URL: endpoint,
+    FLEETPANE_DEMO: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
   if (database === 'postgres') {
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', 'fleetpane_bench');
+    const scratch = await createScratchDatabase(
+      process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+      'fleetpane_bench',
+    );
     process.env.DATABASE_URL = scratch.url;
     return { endpoint, drop: scratch.drop };
   }

@@ -18,12 +18,26 @@ const statusStyle: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${statusStyle[status] ?? ''}`}>{status.replace('_', ' ')}</span>;
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${statusStyle[status] ?? ''}`}>
+      {status.replace('_', ' ')}
+    </span>
+  );
 }
 
 /** Operations, live: polled every 2 s while one is queued or running, every 15 s otherwise. */
 /** me: the signed-in user's email when they may approve others' operations (ops, admins), else null. */
-export function OperationList({ query, initial, showChain, me = null }: { query: string; initial: OperationDto[]; showChain: boolean; me?: string | null }) {
+export function OperationList({
+  query,
+  initial,
+  showChain,
+  me = null,
+}: {
+  query: string;
+  initial: OperationDto[];
+  showChain: boolean;
+  me?: string | null;
+}) {
   const ops = useQuery({
     queryKey: ['operations', query],
     queryFn: async () => {
@@ -32,7 +46,8 @@ export function OperationList({ query, initial, showChain, me = null }: { query:
       return ((await res.json()) as { operations: OperationDto[] }).operations;
     },
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.some((o) => o.status === 'queued' || o.status === 'running') ? 2_000 : 15_000),
+    refetchInterval: (q) =>
+      q.state.data?.some((o) => o.status === 'queued' || o.status === 'running') ? 2_000 : 15_000,
   });
   const [approving, setApproving] = useState<{ id: string; message?: string } | null>(null);
   const act = async (id: string, action: 'approve' | 'cancel') => {
@@ -49,26 +64,38 @@ export function OperationList({ query, initial, showChain, me = null }: { query:
         <li key={o.id} className="py-2" data-testid={`operation-${o.id}`} data-status={o.status}>
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={o.status} />
-            <span className="font-medium">{o.type === 'provision' ? 'Provision the chain' : (operationLabels[o.type as OperationType] ?? o.type)}</span>
+            <span className="font-medium">
+              {o.type === 'provision' ? 'Provision the chain' : (operationLabels[o.type as OperationType] ?? o.type)}
+            </span>
             {showChain && (
               <Link href={`/chains/${o.chain.slug}`} className="text-blue-800 hover:underline">
                 {o.chain.name}
               </Link>
             )}
             <span className="text-xs text-slate-500">
-              {formatUtc(o.createdAt)} by {o.requestedBy ?? 'a pipeline'} · {o.durationSeconds} s{o.attempts > 1 ? ` · attempt ${o.attempts}` : ''}
+              {formatUtc(o.createdAt)} by {o.requestedBy ?? 'a pipeline'} · {o.durationSeconds} s
+              {o.attempts > 1 ? ` · attempt ${o.attempts}` : ''}
             </span>
           </div>
           {o.awaitingApproval && (
             <p className="mt-1 flex items-center gap-2 text-xs text-warn" data-testid="awaiting-approval">
               Waiting for a second person to approve.
               {me && me !== o.requestedBy && (
-                <button type="button" onClick={() => void act(o.id, 'approve')} disabled={approving?.id === o.id && !approving.message} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900">
+                <button
+                  type="button"
+                  onClick={() => void act(o.id, 'approve')}
+                  disabled={approving?.id === o.id && !approving.message}
+                  className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900"
+                >
                   Approve
                 </button>
               )}
               {me && (
-                <button type="button" onClick={() => void act(o.id, 'cancel')} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900">
+                <button
+                  type="button"
+                  onClick={() => void act(o.id, 'cancel')}
+                  className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900"
+                >
                   Cancel
                 </button>
               )}
@@ -76,7 +103,9 @@ export function OperationList({ query, initial, showChain, me = null }: { query:
             </p>
           )}
           {o.approvedBy && <p className="mt-1 text-xs text-slate-500">Approved by {o.approvedBy}</p>}
-          {me && o.type === 'restore' && o.status === 'succeeded' && <CutOver restoreId={o.id} slug={o.chain.slug} onDone={() => void ops.refetch()} />}
+          {me && o.type === 'restore' && o.status === 'succeeded' && (
+            <CutOver restoreId={o.id} slug={o.chain.slug} onDone={() => void ops.refetch()} />
+          )}
           {o.error && <p className="mt-1 text-xs text-bad">{o.error}</p>}
           <ol className="mt-1 space-y-0.5 pl-4 text-xs text-slate-600">
             {o.steps.map((s) => (
@@ -101,7 +130,11 @@ function CutOver({ restoreId, slug, onDone }: { restoreId: string; slug: string;
   const [key] = useState(() => crypto.randomUUID());
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="mt-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs"
+      >
         Cut over to the restored instance…
       </button>
     );
@@ -123,9 +156,17 @@ function CutOver({ restoreId, slug, onDone }: { restoreId: string; slug: string;
     >
       <label>
         Type <span className="font-mono">{slug}</span> to cut over{' '}
-        <input value={confirm} onChange={(e) => setConfirm(e.target.value)} className="rounded border border-slate-300 px-1 py-0.5" />
+        <input
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          className="rounded border border-slate-300 px-1 py-0.5"
+        />
       </label>
-      <button type="submit" disabled={confirm !== slug} className="rounded bg-blue-700 px-2 py-0.5 text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={confirm !== slug}
+        className="rounded bg-blue-700 px-2 py-0.5 text-white disabled:opacity-50"
+      >
         Cut over now
       </button>
       {message && <span role="status">{message}</span>}

@@ -1,7 +1,15 @@
 import { formatAge, formatUtc } from '@/lib/format';
 
 /** "Data as of", stale data marked as such with the reason on hover and for screen readers. */
-export function Freshness({ refreshedAt, stale, reason }: { refreshedAt: string | null; stale: boolean; reason?: string | null }) {
+export function Freshness({
+  refreshedAt,
+  stale,
+  reason,
+}: {
+  refreshedAt: string | null;
+  stale: boolean;
+  reason?: string | null;
+}) {
   return (
     <span className={stale ? 'text-warn' : 'text-slate-500'} title={reason ?? formatUtc(refreshedAt)}>
       {stale && <span className="mr-1 font-semibold">stale</span>}

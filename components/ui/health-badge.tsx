@@ -12,7 +12,9 @@ const marks: Record<Health, string> = { healthy: '●', degraded: '◐', down: '
 /** Colour and a distinct mark, so health reads without colour vision too. */
 export function HealthBadge({ health }: { health: Health }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${styles[health]}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${styles[health]}`}
+    >
       <span aria-hidden="true">{marks[health]}</span>
       {health}
     </span>

@@ -11,5 +11,12 @@ import type { ComponentProps } from 'react';
  */
 export function HoverPrefetchLink(props: Omit<ComponentProps<typeof Link>, 'prefetch'>) {
   const [active, setActive] = useState(false);
-  return <Link {...props} prefetch={active ? null : false} onMouseEnter={() => setActive(true)} onFocus={() => setActive(true)} />;
+  return (
+    <Link
+      {...props}
+      prefetch={active ? null : false}
+      onMouseEnter={() => setActive(true)}
+      onFocus={() => setActive(true)}
+    />
+  );
 }

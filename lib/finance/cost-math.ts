@@ -3,7 +3,13 @@ import { fromCents } from '@/lib/sla/money';
 import type { CostRow } from './cost-row';
 
 export type Buckets = { compute: bigint; database: bigint; other: bigint };
-export type RowCents = Buckets & { cost: bigint; sharedShare: bigint; revenue: bigint; credits: bigint; margin: bigint };
+export type RowCents = Buckets & {
+  cost: bigint;
+  sharedShare: bigint;
+  revenue: bigint;
+  credits: bigint;
+  margin: bigint;
+};
 
 export function costRowCents(costs: Buckets, sharedShare: bigint, revenue: bigint, credits: bigint): RowCents {
   const cost = costs.compute + costs.database + costs.other;
@@ -15,7 +21,7 @@ export function marginPct(margin: bigint, revenue: bigint): number | null {
   if (revenue === 0n) return null;
   const basis = (margin * 1_000_000n) / revenue; // percent × 10,000, truncated
   const sign = basis < 0n ? -1n : 1n;
-  return Number((basis * sign + 50n) / 100n * sign) / 100;
+  return Number(((basis * sign + 50n) / 100n) * sign) / 100;
 }
 
 type RowHead = Pick<CostRow, 'month' | 'chain' | 'chainName' | 'tier' | 'source' | 'marginTargetPct'>;

@@ -70,5 +70,17 @@ export function costRowValues(r: CostRow): (string | number | null)[] {
   ];
 }
 
-export type CostTotals = Pick<CostRow, 'compute' | 'database' | 'other' | 'cost' | 'sharedShare' | 'revenue' | 'credits' | 'margin'>;
-export const totalFields = ['compute', 'database', 'other', 'cost', 'sharedShare', 'revenue', 'credits', 'margin'] as const;
+export type CostTotals = Pick<
+  CostRow,
+  'compute' | 'database' | 'other' | 'cost' | 'sharedShare' | 'revenue' | 'credits' | 'margin'
+>;
+export const totalFields = [
+  'compute',
+  'database',
+  'other',
+  'cost',
+  'sharedShare',
+  'revenue',
+  'credits',
+  'margin',
+] as const;

@@ -46,20 +46,36 @@ export function estimateCost(input: EstimateInput, catalog: Catalog, monthHours:
 
   if (input.appInstanceType) {
     const p = price('ec2-instance', input.appInstanceType);
-    lines.push({ service: 'Amazon Elastic Compute Cloud - Compute', micros: perHour(p, 1n), ...(p ? {} : { missingPrice: `ec2-instance ${input.appInstanceType} in ${input.region}` }) });
+    lines.push({
+      service: 'Amazon Elastic Compute Cloud - Compute',
+      micros: perHour(p, 1n),
+      ...(p ? {} : { missingPrice: `ec2-instance ${input.appInstanceType} in ${input.region}` }),
+    });
   }
   const d = input.database;
   const az = d.multiAz ? 2n : 1n;
   const share = d.kind === 'shared' ? BigInt(Math.max(1, d.chainsOnInstance)) : 1n;
   if (d.instanceClass) {
     const p = price('rds-instance', d.instanceClass);
-    lines.push({ service: 'Amazon Relational Database Service', micros: perHour(p, az) / share, ...(p ? {} : { missingPrice: `rds-instance ${d.instanceClass} in ${input.region}` }) });
+    lines.push({
+      service: 'Amazon Relational Database Service',
+      micros: perHour(p, az) / share,
+      ...(p ? {} : { missingPrice: `rds-instance ${d.instanceClass} in ${input.region}` }),
+    });
   }
   // Storage is priced per GB-month: the share of the month the chain ran.
   const fraction = (micros: bigint) => (micros * hours) / BigInt(Math.round(monthHours * 1000));
   const storage = price('rds-storage', '');
-  if (storage && d.storageGb > 0) lines.push({ service: 'Amazon Relational Database Service (storage)', micros: fraction(toMicros(storage) * BigInt(d.storageGb) * az) / share });
+  if (storage && d.storageGb > 0)
+    lines.push({
+      service: 'Amazon Relational Database Service (storage)',
+      micros: fraction(toMicros(storage) * BigInt(d.storageGb) * az) / share,
+    });
   const backup = price('backup-storage', '');
-  if (backup && input.backupGb > 0) lines.push({ service: 'Amazon Relational Database Service (backup)', micros: fraction(toMicros(backup) * BigInt(Math.round(input.backupGb))) });
+  if (backup && input.backupGb > 0)
+    lines.push({
+      service: 'Amazon Relational Database Service (backup)',
+      micros: fraction(toMicros(backup) * BigInt(Math.round(input.backupGb))),
+    });
   return lines;
 }

@@ -29,7 +29,10 @@ export function reportQuerySchema(now: Date) {
     })
     .refine((q) => q.from <= q.to, { path: ['from'], message: 'from is not after to' })
     .refine((q) => q.to <= range.to, { path: ['to'], message: `to is at most this month (${range.to})` })
-    .refine((q) => monthsBetween(q.from, q.to) <= MAX_REPORT_MONTHS, { path: ['from'], message: `at most ${MAX_REPORT_MONTHS} months` });
+    .refine((q) => monthsBetween(q.from, q.to) <= MAX_REPORT_MONTHS, {
+      path: ['from'],
+      message: `at most ${MAX_REPORT_MONTHS} months`,
+    });
 }
 
 export type ReportQuery = z.infer<ReturnType<typeof reportQuerySchema>>;

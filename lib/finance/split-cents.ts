@@ -4,7 +4,11 @@ export function splitCents(total: bigint, weights: number[]): bigint[] {
   if (weights.length === 0) return [];
   const w = weights.map((x) => BigInt(Math.max(0, Math.round(x * 1000))));
   const sum = w.reduce((a, b) => a + b, 0n);
-  if (sum === 0n) return splitCents(total, weights.map(() => 1));
+  if (sum === 0n)
+    return splitCents(
+      total,
+      weights.map(() => 1),
+    );
   const sign = total < 0n ? -1n : 1n;
   const abs = total * sign;
   const base = w.map((x) => (abs * x) / sum);

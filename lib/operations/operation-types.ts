@@ -2,36 +2,79 @@
 // chain: one definition for the dialog, the API's validation and the runner.
 import { z } from 'zod';
 
-export const operationTypes = ['backup', 'scale-database', 'scale-app', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance', 'move-to-dedicated', 'decommission'] as const;
+export const operationTypes = [
+  'backup',
+  'scale-database',
+  'scale-app',
+  'grow-storage',
+  'enable-multi-az',
+  'disable-multi-az',
+  'reboot',
+  'restore',
+  'cut-over',
+  'retire-instance',
+  'move-to-dedicated',
+  'decommission',
+] as const;
 export type OperationType = (typeof operationTypes)[number];
 
 const applyImmediately = z.boolean({ error: 'applyImmediately is true or false' }).default(true);
 
 export const operationParamsSchemas = {
   backup: z.object({}).strict(),
-  'scale-database': z.object({ instanceClass: z.string().regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, 'instanceClass is an RDS class such as db.m6g.large'), applyImmediately }).strict(),
-  'scale-app': z.object({ instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'instanceType is an EC2 type such as m6i.large') }).strict(),
-  'grow-storage': z.object({ allocatedStorageGb: z.number({ error: 'allocatedStorageGb is a number of GiB' }).int('whole GiB').min(20).max(65_536), applyImmediately }).strict(),
+  'scale-database': z
+    .object({
+      instanceClass: z
+        .string()
+        .regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, 'instanceClass is an RDS class such as db.m6g.large'),
+      applyImmediately,
+    })
+    .strict(),
+  'scale-app': z
+    .object({
+      instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'instanceType is an EC2 type such as m6i.large'),
+    })
+    .strict(),
+  'grow-storage': z
+    .object({
+      allocatedStorageGb: z
+        .number({ error: 'allocatedStorageGb is a number of GiB' })
+        .int('whole GiB')
+        .min(20)
+        .max(65_536),
+      applyImmediately,
+    })
+    .strict(),
   'enable-multi-az': z.object({ applyImmediately }).strict(),
   'disable-multi-az': z.object({ applyImmediately }).strict(),
   reboot: z.object({ forceFailover: z.boolean().default(false) }).strict(),
   restore: z
     .object({
-      snapshotId: z.string().regex(/^[A-Za-z][A-Za-z0-9-:]{0,254}$/, 'snapshotId is an RDS snapshot identifier').optional(),
+      snapshotId: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9-:]{0,254}$/, 'snapshotId is an RDS snapshot identifier')
+        .optional(),
       pointInTime: z.iso.datetime({ error: 'pointInTime is an ISO 8601 time, e.g. 2026-11-23T10:00:00Z' }).optional(),
     })
     .strict()
     .refine((p) => !!p.snapshotId !== !!p.pointInTime, 'give either snapshotId or pointInTime'),
-  'cut-over': z.object({ restoreOperationId: z.uuid('restoreOperationId is the id of a finished restore of this chain') }).strict(),
+  'cut-over': z
+    .object({ restoreOperationId: z.uuid('restoreOperationId is the id of a finished restore of this chain') })
+    .strict(),
   'retire-instance': z
     .object({
-      instance: z.string({ error: 'instance is the identifier of an instance the chain was cut over from' }).regex(/^[A-Za-z][A-Za-z0-9-]{0,62}$/, 'instance is an RDS instance identifier'),
+      instance: z
+        .string({ error: 'instance is the identifier of an instance the chain was cut over from' })
+        .regex(/^[A-Za-z][A-Za-z0-9-]{0,62}$/, 'instance is an RDS instance identifier'),
       confirm: z.string({ error: 'confirm is the chain\u2019s slug' }),
     })
     .strict(),
   'move-to-dedicated': z
     .object({
-      instanceClass: z.string().regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, 'instanceClass is an RDS class such as db.t4g.medium').optional(),
+      instanceClass: z
+        .string()
+        .regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, 'instanceClass is an RDS class such as db.t4g.medium')
+        .optional(),
       storageGb: z.number({ error: 'storageGb is a number of GiB' }).int('whole GiB').min(20).max(65_536).default(100),
       confirm: z.string({ error: 'confirm is the chain\u2019s slug' }),
     })
@@ -64,25 +107,57 @@ export const operationLabels: Record<OperationType, string> = {
 
 /** What the dialog tells the engineer before they confirm. */
 export const operationEffects: Record<OperationType, { change: string; downtime: string; destructive: boolean }> = {
-  backup: { change: 'Takes a manual RDS snapshot of the chain\u2019s database, tagged with the chain.', downtime: 'None.', destructive: false },
-  'scale-database': { change: 'Changes the database\u2019s instance class.', downtime: 'A few minutes while the instance restarts (less with Multi-AZ: a failover).', destructive: false },
-  'scale-app': { change: 'Stops the app instance, changes its type, starts it and waits until it runs.', downtime: 'The app is down while it stops and starts (a few minutes).', destructive: true },
-  'grow-storage': { change: 'Grows the database\u2019s allocated storage (it can never shrink again).', downtime: 'None; performance may dip while storage optimizes.', destructive: false },
-  'enable-multi-az': { change: 'Adds a standby in a second availability zone.', downtime: 'None; I/O may pause briefly while the standby is created.', destructive: false },
-  'disable-multi-az': { change: 'Removes the standby: the database runs in one availability zone.', downtime: 'None, but no failover until it is enabled again.', destructive: true },
-  reboot: { change: 'Reboots the database instance (with a failover when Multi-AZ and asked).', downtime: 'About a minute (less with a failover).', destructive: true },
+  backup: {
+    change: 'Takes a manual RDS snapshot of the chain\u2019s database, tagged with the chain.',
+    downtime: 'None.',
+    destructive: false,
+  },
+  'scale-database': {
+    change: 'Changes the database\u2019s instance class.',
+    downtime: 'A few minutes while the instance restarts (less with Multi-AZ: a failover).',
+    destructive: false,
+  },
+  'scale-app': {
+    change: 'Stops the app instance, changes its type, starts it and waits until it runs.',
+    downtime: 'The app is down while it stops and starts (a few minutes).',
+    destructive: true,
+  },
+  'grow-storage': {
+    change: 'Grows the database\u2019s allocated storage (it can never shrink again).',
+    downtime: 'None; performance may dip while storage optimizes.',
+    destructive: false,
+  },
+  'enable-multi-az': {
+    change: 'Adds a standby in a second availability zone.',
+    downtime: 'None; I/O may pause briefly while the standby is created.',
+    destructive: false,
+  },
+  'disable-multi-az': {
+    change: 'Removes the standby: the database runs in one availability zone.',
+    downtime: 'None, but no failover until it is enabled again.',
+    destructive: true,
+  },
+  reboot: {
+    change: 'Reboots the database instance (with a failover when Multi-AZ and asked).',
+    downtime: 'About a minute (less with a failover).',
+    destructive: true,
+  },
   restore: {
-    change: 'Restores a snapshot (or a point in time) to a new database instance beside the current one, tagged with the chain. The chain keeps using its current database until you cut over.',
+    change:
+      'Restores a snapshot (or a point in time) to a new database instance beside the current one, tagged with the chain. The chain keeps using its current database until you cut over.',
     downtime: 'None until the cut-over.',
     destructive: false,
   },
   'cut-over': {
-    change: 'Points the chain at the restored instance. The old instance is kept (tagged as replaced) until it is retired.',
-    downtime: 'The app reconnects to the new endpoint: a short interruption; writes made to the old instance since the restore point are not in the new one.',
+    change:
+      'Points the chain at the restored instance. The old instance is kept (tagged as replaced) until it is retired.',
+    downtime:
+      'The app reconnects to the new endpoint: a short interruption; writes made to the old instance since the restore point are not in the new one.',
     destructive: true,
   },
   'retire-instance': {
-    change: 'Takes a final snapshot of an instance the chain was cut over from, then deletes that instance. The chain\u2019s current database is not touched.',
+    change:
+      'Takes a final snapshot of an instance the chain was cut over from, then deletes that instance. The chain\u2019s current database is not touched.',
     downtime: 'None: the chain no longer uses it. The final snapshot is kept.',
     destructive: true,
   },
@@ -101,12 +176,23 @@ export const operationEffects: Record<OperationType, { change: string; downtime:
 };
 
 /** A new dedicated instance's class when neither the request nor the tier names one. */
-export const dedicatedClassFor = (asked: string | undefined, tierFloor: string | null | undefined) => asked ?? tierFloor ?? 'db.t4g.medium';
+export const dedicatedClassFor = (asked: string | undefined, tierFloor: string | null | undefined) =>
+  asked ?? tierFloor ?? 'db.t4g.medium';
 
 /** Run only after a second person approves. */
 export const needsApproval: ReadonlySet<OperationType> = new Set(['decommission']);
 
 /** Operations on the database of a chain that shares its instance with others would touch other chains (a backup snapshots the whole instance). */
-export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set(['backup', 'scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'restore', 'cut-over', 'retire-instance']);
+export const needsDedicatedDatabase: ReadonlySet<OperationType> = new Set([
+  'backup',
+  'scale-database',
+  'grow-storage',
+  'enable-multi-az',
+  'disable-multi-az',
+  'reboot',
+  'restore',
+  'cut-over',
+  'retire-instance',
+]);
 
 export const operationStatuses = ['queued', 'running', 'succeeded', 'failed', 'rolled_back'] as const;

@@ -71,7 +71,9 @@ export const burnAlertRules = [
 ] as const;
 
 export type BurnWindowMinutes = (typeof burnAlertRules)[number]['long' | 'short'];
-export const burnWindows: BurnWindowMinutes[] = [...new Set(burnAlertRules.flatMap((r) => [r.long, r.short]))].sort((a, b) => a - b);
+export const burnWindows: BurnWindowMinutes[] = [...new Set(burnAlertRules.flatMap((r) => [r.long, r.short]))].sort(
+  (a, b) => a - b,
+);
 
 export type BurnAlert = {
   longMinutes: number;
@@ -89,7 +91,15 @@ export function burnAlerts(targetPct: number, windows: ReadonlyMap<number, Sampl
     const longRate = burnRate(targetPct, windows.get(r.long) ?? { healthy: 0, measured: 0 });
     const shortRate = burnRate(targetPct, windows.get(r.short) ?? { healthy: 0, measured: 0 });
     const firing = longRate !== null && shortRate !== null && longRate > r.factor && shortRate > r.factor;
-    return { longMinutes: r.long, shortMinutes: r.short, factor: r.factor, level: r.level, longRate, shortRate, firing };
+    return {
+      longMinutes: r.long,
+      shortMinutes: r.short,
+      factor: r.factor,
+      level: r.level,
+      longRate,
+      shortRate,
+      firing,
+    };
   });
 }
 

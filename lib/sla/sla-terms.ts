@@ -4,11 +4,16 @@ import { z } from 'zod';
 const pctNumber = (what: string) =>
   z.coerce
     .number({ error: `${what} is a number` })
-    .refine((n) => Number.isFinite(n) && Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, `${what} has at most three decimals`);
+    .refine(
+      (n) => Number.isFinite(n) && Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6,
+      `${what} has at most three decimals`,
+    );
 
 export const creditBandSchema = z.object({
   // Availability (percent) below which this band's credit applies: availability < below.
-  below: pctNumber('The threshold').pipe(z.number().gt(0, 'The threshold is above 0').max(100, 'The threshold is at most 100')),
+  below: pctNumber('The threshold').pipe(
+    z.number().gt(0, 'The threshold is above 0').max(100, 'The threshold is at most 100'),
+  ),
   creditPct: z.coerce
     .number({ error: 'The credit is a number' })
     .min(0, 'The credit is at least 0 %')
@@ -20,10 +25,16 @@ export type CreditBand = z.infer<typeof creditBandSchema>;
 export const creditScheduleSchema = z
   .array(creditBandSchema)
   .max(10, 'At most 10 credit bands')
-  .refine((bands) => new Set(bands.map((b) => b.below)).size === bands.length, 'Two credit bands have the same threshold')
+  .refine(
+    (bands) => new Set(bands.map((b) => b.below)).size === bands.length,
+    'Two credit bands have the same threshold',
+  )
   // Stored sorted by threshold, highest first; a lower availability never earns a smaller credit.
   .transform((bands) => [...bands].sort((a, b) => b.below - a.below))
-  .refine((bands) => bands.every((b, i) => i === 0 || b.creditPct >= bands[i - 1]!.creditPct), 'A lower threshold must not give a smaller credit');
+  .refine(
+    (bands) => bands.every((b, i) => i === 0 || b.creditPct >= bands[i - 1]!.creditPct),
+    'A lower threshold must not give a smaller credit',
+  );
 export type CreditSchedule = z.infer<typeof creditScheduleSchema>;
 
 export const upgradeKeys = ['multi-az', 'extra-storage', 'performance-tuning'] as const;
@@ -36,7 +47,10 @@ export const upgradeNames: Record<UpgradeKey, string> = {
 
 export const upgradeSchema = z.object({
   key: z.enum(upgradeKeys, { error: 'Unknown upgrade' }),
-  monthlyPrice: z.string().trim().regex(/^\d{1,10}(\.\d{1,2})?$/, 'A price such as 120.00'),
+  monthlyPrice: z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}(\.\d{1,2})?$/, 'A price such as 120.00'),
   // Extra storage: how many GB the contract adds to the tier's default.
   quantity: z.coerce.number().int().min(1).max(100_000).optional(),
 });

@@ -8,7 +8,10 @@ const region = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const flag = z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean());
 
 export const tierInputSchema = z.object({
-  key: z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}$/, 'A short key such as "enterprise" (lower case, digits, dashes)'),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, 'A short key such as "enterprise" (lower case, digits, dashes)'),
   name: z.string().trim().min(1, 'Name the tier').max(60, 'At most 60 characters'),
   availabilityTarget: z
     .string()
@@ -16,13 +19,21 @@ export const tierInputSchema = z.object({
     .regex(/^\d{1,2}(\.\d{1,3})?$/, 'A percentage below 100 with at most three decimals, such as 99.95')
     .refine((v) => Number(v) > 0 && Number(v) < 100, 'Between 0 and 100 %'),
   requiresMultiAz: flag,
-  minBackupRetentionDays: z.coerce.number({ error: 'A number of days' }).int('Whole days').min(0, 'At least 0').max(35, 'RDS keeps at most 35 days'),
+  minBackupRetentionDays: z.coerce
+    .number({ error: 'A number of days' })
+    .int('Whole days')
+    .min(0, 'At least 0')
+    .max(35, 'RDS keeps at most 35 days'),
   requiresEncryption: flag,
   requiresDeletionProtection: flag,
   requiresDedicatedDatabase: flag,
   minInstanceClass: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().trim().refine((v) => classRank(v) !== null, 'An RDS class such as db.m6g.large').nullable(),
+    z
+      .string()
+      .trim()
+      .refine((v) => classRank(v) !== null, 'An RDS class such as db.m6g.large')
+      .nullable(),
   ),
   allowedRegions: z.preprocess(
     (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v),
@@ -38,9 +49,11 @@ export function readTierForm(form: FormData): { input: unknown; fieldName: (path
     const v = form.get(name);
     return typeof v === 'string' ? v : undefined;
   };
-  const rows = Array.from({ length: CREDIT_BAND_ROWS }, (_, i) => ({ row: i, below: text(`band.${i}.below`) ?? '', creditPct: text(`band.${i}.creditPct`) ?? '' })).filter(
-    (b) => b.below.trim() !== '' || b.creditPct.trim() !== '',
-  );
+  const rows = Array.from({ length: CREDIT_BAND_ROWS }, (_, i) => ({
+    row: i,
+    below: text(`band.${i}.below`) ?? '',
+    creditPct: text(`band.${i}.creditPct`) ?? '',
+  })).filter((b) => b.below.trim() !== '' || b.creditPct.trim() !== '');
   const input = {
     key: text('key'),
     name: text('name'),

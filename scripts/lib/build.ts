@@ -5,7 +5,17 @@ import path from 'node:path';
 import { runChild } from './processes';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const inputs = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const inputs = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'instrumentation.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+];
 const stampFile = path.join(root, '.next/fleetpane-sources');
 
 function walk(target: string, files: string[]): void {
@@ -27,7 +37,8 @@ function sourcesHash(): string {
 
 export async function buildIfChanged(): Promise<void> {
   const hash = sourcesHash();
-  const built = existsSync(path.join(root, '.next/BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
+  const built =
+    existsSync(path.join(root, '.next/BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
   if (built) return;
   console.log('Building the dashboard (next build)…');
   const started = Date.now();

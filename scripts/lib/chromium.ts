@@ -7,7 +7,9 @@ export function ensureChromium(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(path)) return path;
   if (process.getuid?.() !== 0) {
-    throw new ConfigError('Browser tests need Chromium: install it with `sudo apt-get install -y chromium fonts-liberation` (or set CHROMIUM_PATH).');
+    throw new ConfigError(
+      'Browser tests need Chromium: install it with `sudo apt-get install -y chromium fonts-liberation` (or set CHROMIUM_PATH).',
+    );
   }
   console.log('Installing Chromium from apt…');
   try {
@@ -15,7 +17,9 @@ export function ensureChromium(): string {
     execFileSync('apt-get', ['update', '-qq'], quiet);
     execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], quiet);
   } catch {
-    throw new ConfigError('Chromium could not be installed from apt: install the chromium package, or set CHROMIUM_PATH.');
+    throw new ConfigError(
+      'Chromium could not be installed from apt: install the chromium package, or set CHROMIUM_PATH.',
+    );
   }
   if (!existsSync(path)) throw new ConfigError(`apt installed chromium, but ${path} is missing: set CHROMIUM_PATH.`);
   return path;

@@ -26,7 +26,10 @@ export async function checkEndpoint(url: string): Promise<void> {
     () => true,
     () => false,
   );
-  if (!ok) throw new ConfigError(`The AWS endpoint ${url} (AWS_ENDPOINT_URL) is unreachable: start the emulator there, or unset AWS_ENDPOINT_URL to let npm start run one.`);
+  if (!ok)
+    throw new ConfigError(
+      `The AWS endpoint ${url} (AWS_ENDPOINT_URL) is unreachable: start the emulator there, or unset AWS_ENDPOINT_URL to let npm start run one.`,
+    );
 }
 
 function findPython(): string {
@@ -38,7 +41,9 @@ function findPython(): string {
       // try the next one
     }
   }
-  throw new ConfigError("The local AWS emulator needs moto's server in Python 3: install it with `pip install 'moto[server]'`, or set AWS_ENDPOINT_URL to a running emulator.");
+  throw new ConfigError(
+    "The local AWS emulator needs moto's server in Python 3: install it with `pip install 'moto[server]'`, or set AWS_ENDPOINT_URL to a running emulator.",
+  );
 }
 
 /** Starts moto on 127.0.0.1:port (or reuses one already answering there) and returns its URL. */
@@ -46,7 +51,9 @@ export async function startEmulator(port: number): Promise<string> {
   const url = `http://127.0.0.1:${port}`;
   if (await answers(url)) return url;
   const python = findPython();
-  const child = startChild(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = startChild(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2_000);
@@ -55,10 +62,17 @@ export async function startEmulator(port: number): Promise<string> {
   child.on('exit', () => {
     exited = true;
   });
-  await waitFor(async () => {
-    if (exited) throw new ConfigError(`The AWS emulator could not start on port ${port}: ${stderr.trim().split('\n').pop() ?? 'no output'}`);
-    return answers(url);
-  }, 20_000, 'The AWS emulator');
+  await waitFor(
+    async () => {
+      if (exited)
+        throw new ConfigError(
+          `The AWS emulator could not start on port ${port}: ${stderr.trim().split('\n').pop() ?? 'no output'}`,
+        );
+      return answers(url);
+    },
+    20_000,
+    'The AWS emulator',
+  );
   return url;
 }
 
@@ -69,15 +83,23 @@ export async function startEmulator(port: number): Promise<string> {
 export async function startEmulatedEngine(port: number, root: string): Promise<string> {
   const url = `postgresql://fleetpane_admin@127.0.0.1:${port}/postgres`;
   if (await acceptsConnections(port)) return url;
-  const child = startChild(process.execPath, tsArgs(path.join(root, 'scripts/emulated-engine.ts'), [String(port)]), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = startChild(process.execPath, tsArgs(path.join(root, 'scripts/emulated-engine.ts'), [String(port)]), {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   let exited = false;
   child.on('exit', () => {
     exited = true;
   });
-  await waitFor(async () => {
-    if (exited) throw new ConfigError(`The emulated database engine could not start on port ${port} (FLEETPANE_ENGINE_PORT).`);
-    return acceptsConnections(port);
-  }, 20_000, 'The emulated database engine');
+  await waitFor(
+    async () => {
+      if (exited)
+        throw new ConfigError(`The emulated database engine could not start on port ${port} (FLEETPANE_ENGINE_PORT).`);
+      return acceptsConnections(port);
+    },
+    20_000,
+    'The emulated database engine',
+  );
   return url;
 }
 

@@ -4,9 +4,16 @@
 // It can also throttle the first few calls of one action (as RDS does under load) to exercise the retries.
 import http from 'node:http';
 
-type FaultOptions = { target: string; port: number; deniedAccounts: string[]; throttle?: { action: string; times: number } };
+type FaultOptions = {
+  target: string;
+  port: number;
+  deniedAccounts: string[];
+  throttle?: { action: string; times: number };
+};
 
-export async function startFaultProxy(options: FaultOptions): Promise<{ url: string; close: () => void; seen: (action: string) => number }> {
+export async function startFaultProxy(
+  options: FaultOptions,
+): Promise<{ url: string; close: () => void; seen: (action: string) => number }> {
   const target = new URL(options.target);
   const counts = new Map<string, number>();
   const server = http.createServer((req, res) => {
@@ -15,12 +22,18 @@ export async function startFaultProxy(options: FaultOptions): Promise<{ url: str
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const text = body.toString('utf8');
-      const denied = /Action=AssumeRole\b/.test(text) && options.deniedAccounts.some((a) => text.includes(`arn%3Aaws%3Aiam%3A%3A${a}%3A`) || text.includes(`arn:aws:iam::${a}:`));
+      const denied =
+        /Action=AssumeRole\b/.test(text) &&
+        options.deniedAccounts.some(
+          (a) => text.includes(`arn%3Aaws%3Aiam%3A%3A${a}%3A`) || text.includes(`arn:aws:iam::${a}:`),
+        );
       const action = /(?:^|&)Action=([A-Za-z]+)/.exec(text)?.[1];
       if (action) counts.set(action, (counts.get(action) ?? 0) + 1);
       if (action && options.throttle?.action === action && counts.get(action)! <= options.throttle.times) {
         res.writeHead(400, { 'content-type': 'text/xml' });
-        res.end('<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded (fault injected by the test proxy)</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>');
+        res.end(
+          '<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded (fault injected by the test proxy)</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>',
+        );
         return;
       }
       if (denied) {

@@ -59,7 +59,9 @@ export function startProcessPool(options: ProcessPoolOptions): ProcessPool {
     pids: () => [...workers].map((w) => w.process.pid!).filter(Boolean),
     stop: () => {
       stopping = true;
-      const ended = [...workers].map((w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : w.once('exit', () => resolve()))));
+      const ended = [...workers].map(
+        (w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : w.once('exit', () => resolve()))),
+      );
       for (const w of workers) w.process.kill('SIGTERM');
       const force = setTimeout(() => {
         for (const w of workers) w.process.kill('SIGKILL');

@@ -33,8 +33,13 @@ describe('bad configuration', () => {
   });
 
   it('names an unreachable emulator', () => {
-    const { status, lines } = start({ AWS_ENDPOINT_URL: 'http://127.0.0.1:9', FLEETPANE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fleetpane-bad-')) });
+    const { status, lines } = start({
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      FLEETPANE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fleetpane-bad-')),
+    });
     expect(status).toBe(1);
-    expect(lines).toEqual([expect.stringMatching(/^The AWS endpoint http:\/\/127\.0\.0\.1:9 \(AWS_ENDPOINT_URL\) is unreachable/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^The AWS endpoint http:\/\/127\.0\.0\.1:9 \(AWS_ENDPOINT_URL\) is unreachable/),
+    ]);
   });
 });

@@ -52,19 +52,22 @@ describe('caches shared between viewers, dropped by changes from any process', (
     });
   });
 
-  it.skipIf(!onServer)('drops a finance report when another process announces a change to costs or prices', async () => {
-    let computed = 0;
-    const report = () => cachedReport('range', async () => ++computed);
-    expect(await report()).toBe(1);
-    expect(await report()).toBe(1);
-    await otherConnection(async (client) => {
-      await eventually(async () => {
-        await client.query(`SELECT pg_notify('fleetpane_changed', 'finance')`);
-        await new Promise((r) => setTimeout(r, 20));
-        return (await report()) > 1;
+  it.skipIf(!onServer)(
+    'drops a finance report when another process announces a change to costs or prices',
+    async () => {
+      let computed = 0;
+      const report = () => cachedReport('range', async () => ++computed);
+      expect(await report()).toBe(1);
+      expect(await report()).toBe(1);
+      await otherConnection(async (client) => {
+        await eventually(async () => {
+          await client.query(`SELECT pg_notify('fleetpane_changed', 'finance')`);
+          await new Promise((r) => setTimeout(r, 20));
+          return (await report()) > 1;
+        });
       });
-    });
-  });
+    },
+  );
 
   it.skipIf(!onServer)('announces its own changes to the other processes', async () => {
     const heard = await otherConnection(async (client) => {

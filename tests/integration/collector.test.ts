@@ -30,7 +30,9 @@ describe('collector against the emulator', () => {
       const spec = fleet.chains.find((c) => c.slug === chain.slug)!;
       const rds = testRds(chain.region);
       if (spec.roleArn) continue; // read through the chain's own account below
-      const { DBInstances } = await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: spec.database.identifier }));
+      const { DBInstances } = await rds.send(
+        new DescribeDBInstancesCommand({ DBInstanceIdentifier: spec.database.identifier }),
+      );
       const described = DBInstances![0]!;
       expect(chain.database).toMatchObject({
         kind: spec.database.kind,
@@ -47,7 +49,11 @@ describe('collector against the emulator', () => {
   it('reads the chain that lives in its own account through AssumeRole', async () => {
     const own = fleet.chains.find((c) => c.roleArn)!;
     const chain = await findChain(own.slug);
-    expect(chain).toMatchObject({ ownAccount: true, accountId: own.accountId, database: { status: 'available', multiAz: true } });
+    expect(chain).toMatchObject({
+      ownAccount: true,
+      accountId: own.accountId,
+      database: { status: 'available', multiAz: true },
+    });
   });
 
   it('classifies health from the health-check metric', async () => {
@@ -58,7 +64,10 @@ describe('collector against the emulator', () => {
 
   it('shows the demo imperfections as they are deployed', async () => {
     expect((await findChain('pizza-piazza'))?.database.multiAz).toBe(false);
-    expect((await findChain('sunny-side-diner'))?.database).toMatchObject({ backupRetentionDays: 0, latestBackupAt: null });
+    expect((await findChain('sunny-side-diner'))?.database).toMatchObject({
+      backupRetentionDays: 0,
+      latestBackupAt: null,
+    });
     const shared = await findChain('bagel-bros');
     expect(shared?.database.kind).toBe('shared');
     expect(shared?.database.sharedWith.sort()).toEqual(['curry-house', 'waffle-works']);
@@ -66,7 +75,12 @@ describe('collector against the emulator', () => {
 
   it('follows a change made directly in AWS', async () => {
     await testRds('sa-east-1').send(
-      new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-sushi-wave', DBInstanceClass: 'db.r6g.large', MultiAZ: true, ApplyImmediately: true }),
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: 'fp-sushi-wave',
+        DBInstanceClass: 'db.r6g.large',
+        MultiAZ: true,
+        ApplyImmediately: true,
+      }),
     );
     await collectFleet();
     expect((await findChain('sushi-wave'))?.database).toMatchObject({ instanceClass: 'db.r6g.large', multiAz: true });
@@ -74,10 +88,25 @@ describe('collector against the emulator', () => {
 
   it('refreshes one chain on demand: its scope only, the rest of the fleet and the pass history untouched', async () => {
     await collectFleet();
-    await testRds('sa-east-1').send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-sushi-wave', DBInstanceClass: 'db.r6g.xlarge', ApplyImmediately: true }));
-    await testRds('us-east-1').send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-burger-barn', DBInstanceClass: 'db.r6g.xlarge', ApplyImmediately: true }));
+    await testRds('sa-east-1').send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: 'fp-sushi-wave',
+        DBInstanceClass: 'db.r6g.xlarge',
+        ApplyImmediately: true,
+      }),
+    );
+    await testRds('us-east-1').send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: 'fp-burger-barn',
+        DBInstanceClass: 'db.r6g.xlarge',
+        ApplyImmediately: true,
+      }),
+    );
     const sushi = await db.chain.findUniqueOrThrow({ where: { slug: 'sushi-wave' }, select: { id: true } });
-    const before = await db.deployment.findMany({ where: { chainId: { not: sushi.id } }, select: { chainId: true, refreshedAt: true } });
+    const before = await db.deployment.findMany({
+      where: { chainId: { not: sushi.id } },
+      select: { chainId: true, refreshedAt: true },
+    });
     const runs = await db.collectorRun.count();
 
     const result = await collectChains([sushi.id]);
@@ -87,12 +116,23 @@ describe('collector against the emulator', () => {
     expect((await findChain('sushi-wave'))?.database.instanceClass).toBe('db.r6g.xlarge');
     // Burger Barn changed too, but was not asked for: it waits for the next whole pass.
     expect((await findChain('burger-barn'))?.database.instanceClass).toBe('db.m6g.large');
-    expect(await db.deployment.findMany({ where: { chainId: { not: sushi.id } }, select: { chainId: true, refreshedAt: true } })).toEqual(before);
+    expect(
+      await db.deployment.findMany({
+        where: { chainId: { not: sushi.id } },
+        select: { chainId: true, refreshedAt: true },
+      }),
+    ).toEqual(before);
     expect(await db.collectorRun.count()).toBe(runs);
     await collectFleet();
     expect((await findChain('burger-barn'))?.database.instanceClass).toBe('db.r6g.xlarge');
     // Other files share the emulator.
-    await testRds('us-east-1').send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-burger-barn', DBInstanceClass: 'db.m6g.large', ApplyImmediately: true }));
+    await testRds('us-east-1').send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: 'fp-burger-barn',
+        DBInstanceClass: 'db.m6g.large',
+        ApplyImmediately: true,
+      }),
+    );
     await collectFleet();
   });
 
@@ -124,7 +164,9 @@ describe('collector against the emulator', () => {
     expect(samples.at(-1)!.value).toBeCloseTo(0.67);
     expect(samples.filter((s) => s.value < 1).length).toBe(6);
     const listed = (await listFleet({ q: 'taco' }))[0]!;
-    const thisMonth = samples.filter((s) => s.at >= new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)));
+    const thisMonth = samples.filter(
+      (s) => s.at >= new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)),
+    );
     expect(listed.availability).toBeCloseTo(thisMonth.filter((s) => s.value >= 1).length / thisMonth.length, 10);
     expect(listed.cpuSpark.length).toBeGreaterThan(0);
   });
@@ -150,7 +192,9 @@ describe('collector against the emulator', () => {
         awsAccountId: '123456789012',
         healthCheckId: 'hc-lost-lagoon',
         tierId: tier.id,
-        deployment: { create: { databaseKind: 'dedicated', dbInstanceIdentifier: 'fp-lost-lagoon', databaseName: 'lost_lagoon' } },
+        deployment: {
+          create: { databaseKind: 'dedicated', dbInstanceIdentifier: 'fp-lost-lagoon', databaseName: 'lost_lagoon' },
+        },
       },
     });
     const result = await collectFleet();

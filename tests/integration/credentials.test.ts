@@ -15,11 +15,15 @@ describe('credential sign-in', () => {
   });
 
   it('accepts a demo user in demo mode', async () => {
-    expect(await verifyCredentials({ email: 'OPS@fleetpane.local', password: 'fleetpane-demo' }, { demo: true })).toMatchObject({ email: 'ops@fleetpane.local' });
+    expect(
+      await verifyCredentials({ email: 'OPS@fleetpane.local', password: 'fleetpane-demo' }, { demo: true }),
+    ).toMatchObject({ email: 'ops@fleetpane.local' });
   });
 
   it('refuses a demo user outside demo mode, even with the right password, and audits it', async () => {
-    expect(await verifyCredentials({ email: 'ops@fleetpane.local', password: 'fleetpane-demo' }, { demo: false })).toBeNull();
+    expect(
+      await verifyCredentials({ email: 'ops@fleetpane.local', password: 'fleetpane-demo' }, { demo: false }),
+    ).toBeNull();
     const event = await db.auditEvent.findFirst({ where: { action: 'auth.sign-in' }, orderBy: { id: 'desc' } });
     expect(event).toMatchObject({ result: 'denied', actorEmail: 'ops@fleetpane.local' });
     expect(event?.detail).toMatchObject({ reason: 'demo user outside demo mode' });
@@ -27,8 +31,12 @@ describe('credential sign-in', () => {
 
   it('refuses a wrong password, an unknown user, a deactivated user and malformed input', async () => {
     expect(await verifyCredentials({ email: 'ops@fleetpane.local', password: 'nope' }, { demo: true })).toBeNull();
-    expect(await verifyCredentials({ email: 'who@fleetpane.local', password: 'fleetpane-demo' }, { demo: true })).toBeNull();
-    expect(await verifyCredentials({ email: 'gone@fleetpane.local', password: 'fleetpane-demo' }, { demo: true })).toBeNull();
+    expect(
+      await verifyCredentials({ email: 'who@fleetpane.local', password: 'fleetpane-demo' }, { demo: true }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials({ email: 'gone@fleetpane.local', password: 'fleetpane-demo' }, { demo: true }),
+    ).toBeNull();
     expect(await verifyCredentials({ email: 'not an email', password: 'x' }, { demo: true })).toBeNull();
     expect(await db.auditEvent.count({ where: { action: 'auth.sign-in', result: 'denied' } })).toBe(4);
   });

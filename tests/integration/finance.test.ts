@@ -20,7 +20,10 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const [m1, m2] = [month(1), month(2)];
 
 // What Cost Explorer "returned" for our account: known amounts, cents only, so every figure is hand-checked.
-const group = (tag: string, service: string, amount: string) => ({ Keys: [`fleetpane:chain$${tag}`, service], Metrics: { UnblendedCost: { Amount: amount, Unit: 'USD' } } });
+const group = (tag: string, service: string, amount: string) => ({
+  Keys: [`fleetpane:chain$${tag}`, service],
+  Metrics: { UnblendedCost: { Amount: amount, Unit: 'USD' } },
+});
 const EC2 = 'Amazon Elastic Compute Cloud - Compute';
 const RDS = 'Amazon Relational Database Service';
 const known = [
@@ -80,7 +83,12 @@ describe('finance against Cost Explorer in the emulator', () => {
   it('prices each chain from actuals, splits the shared instance to the cent, and keeps untagged cost', async () => {
     const rows = await rowsOf(costReportRows(query));
     const at = (chain: string | null, m: Date) => rows.find((r) => r.chain === chain && r.month === key(m))!;
-    expect(at('burger-barn', m1)).toMatchObject({ source: 'actual', compute: '100.10', database: '250.25', cost: '350.35' });
+    expect(at('burger-barn', m1)).toMatchObject({
+      source: 'actual',
+      compute: '100.10',
+      database: '250.25',
+      cost: '350.35',
+    });
     expect(at('burger-barn', m2)).toMatchObject({ source: 'actual', compute: '99.99', cost: '99.99' });
     // 90.01 between three chains: 30.01 to the first by slug, 30.00 to the others; the parts sum to the whole.
     expect(at('bagel-bros', m1)).toMatchObject({ compute: '10.00', database: '30.01', sharedShare: '30.01' });
@@ -106,7 +114,14 @@ describe('finance against Cost Explorer in the emulator', () => {
     const rows = await rowsOf(costReportRows(query));
     const bb = rows.find((r) => r.chain === 'burger-barn' && r.month === key(m1))!;
     // 4,900.00 + upgrades 350.00 + 92.00 = 5,342.00; no health measured that month: no credit.
-    expect(bb).toMatchObject({ revenue: '5342.00', credits: '0.00', margin: '4991.65', marginPct: 93.44, marginTargetPct: 35, underTarget: false });
+    expect(bb).toMatchObject({
+      revenue: '5342.00',
+      credits: '0.00',
+      margin: '4991.65',
+      marginPct: 93.44,
+      marginTargetPct: 35,
+      underTarget: false,
+    });
     // Euros at the catalog's 1.08: Le Petit Bistro pays 4,900.00 EUR = 5,292.00 USD.
     expect(rows.find((r) => r.chain === 'le-petit-bistro' && r.month === key(m1))!.revenue).toBe('5292.00');
   });
@@ -121,7 +136,14 @@ describe('finance against Cost Explorer in the emulator', () => {
     const header = lines[0]!.split(',');
     const bb = lines.find((l) => l.startsWith(`${key(m1)},burger-barn,`))!.split(',');
     const cell = (name: string) => bb[header.indexOf(name)];
-    expect([cell('cost_total'), cell('revenue'), cell('margin'), cell('margin_pct'), cell('cost_source'), cell('currency')]).toEqual(['350.35', '5342.00', '4991.65', '93.44', 'actual', 'USD']);
+    expect([
+      cell('cost_total'),
+      cell('revenue'),
+      cell('margin'),
+      cell('margin_pct'),
+      cell('cost_source'),
+      cell('currency'),
+    ]).toEqual(['350.35', '5342.00', '4991.65', '93.44', 'actual', 'USD']);
     // "Crêpe Corner" keeps its accent: UTF-8.
     expect(text).toContain('Crêpe Corner');
   });
@@ -134,7 +156,13 @@ describe('finance against Cost Explorer in the emulator', () => {
     const sheet = book.getWorksheet('Costs')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const col = (name: string) => costColumns.findIndex(([c]) => c === name) + 1;
-    const bbRow = sheet.getRows(2, rows.length)!.find((r) => r.getCell(col('chain')).value === 'burger-barn' && (r.getCell(col('month')).value as Date).toISOString().startsWith(key(m1)))!;
+    const bbRow = sheet
+      .getRows(2, rows.length)!
+      .find(
+        (r) =>
+          r.getCell(col('chain')).value === 'burger-barn' &&
+          (r.getCell(col('month')).value as Date).toISOString().startsWith(key(m1)),
+      )!;
     expect(bbRow.getCell(col('cost_total')).value).toBe(350.35);
     expect(bbRow.getCell(col('month')).value).toBeInstanceOf(Date);
     const total = sheet.getRow(rows.length + 2);

@@ -53,25 +53,42 @@ describe.skipIf(!server)('a worker killed mid-operation', () => {
   it('is resumed by the next worker, without a second snapshot', async () => {
     const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'green-bowl' }, select: operationChainSelect });
     const user = await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } });
-    const r = await recordOperation(chain, user, { body: { type: 'backup', params: {} }, idempotencyKey: randomUUID() });
+    const r = await recordOperation(chain, user, {
+      body: { type: 'backup', params: {} },
+      idempotencyKey: randomUUID(),
+    });
     if (!r.ok) throw new Error(r.message);
 
     const first = worker({ FLEETPANE_OPERATION_STEP_PAUSE_MS: '5000' });
     // The snapshot was taken (step 0 done); the worker now pauses before waiting for it: kill it there.
-    await until(() => db.operationStep.findFirst({ where: { operationId: r.operation.id, position: 0, status: 'succeeded' } }));
+    await until(() =>
+      db.operationStep.findFirst({ where: { operationId: r.operation.id, position: 0, status: 'succeeded' } }),
+    );
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('running');
 
     worker({});
     const done = await until(async () => {
-      const op = await db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { status: true, attempts: true } });
+      const op = await db.operation.findUniqueOrThrow({
+        where: { id: r.operation.id },
+        select: { status: true, attempts: true },
+      });
       return op.status === 'succeeded' || op.status === 'failed' ? op : null;
     });
     expect(done).toEqual({ status: 'succeeded', attempts: 2 });
-    const steps = await db.operationStep.findMany({ where: { operationId: r.operation.id }, orderBy: { position: 'asc' }, select: { status: true } });
+    const steps = await db.operationStep.findMany({
+      where: { operationId: r.operation.id },
+      orderBy: { position: 'asc' },
+      select: { status: true },
+    });
     expect(steps.map((s) => s.status)).toEqual(['succeeded', 'succeeded']);
-    const snaps = (await testRds('eu-west-1').send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: 'fp-green-bowl', SnapshotType: 'manual' }))).DBSnapshots ?? [];
+    const snaps =
+      (
+        await testRds('eu-west-1').send(
+          new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: 'fp-green-bowl', SnapshotType: 'manual' }),
+        )
+      ).DBSnapshots ?? [];
     expect(snaps.filter((s) => s.DBSnapshotIdentifier === snapshotIdFor('green-bowl', r.operation.id))).toHaveLength(1);
     expect(await db.auditEvent.count({ where: { action: 'operation.succeeded:backup', chainId: chain.id } })).toBe(1);
   });

@@ -18,7 +18,12 @@ let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
 beforeAll(async () => {
   const emulator = requireEmulator();
   // The app's clients go through a proxy that throttles the first two snapshot requests.
-  proxy = await startFaultProxy({ target: emulator, port: 4579, deniedAccounts: [], throttle: { action: 'CreateDBSnapshot', times: 2 } });
+  proxy = await startFaultProxy({
+    target: emulator,
+    port: 4579,
+    deniedAccounts: [],
+    throttle: { action: 'CreateDBSnapshot', times: 2 },
+  });
   process.env.AWS_ENDPOINT_URL = proxy.url;
   const fleet = buildDemoFleet();
   await seedDemoDb(fleet, { historyDays: 0.05 });
@@ -36,6 +41,8 @@ it('retries throttled calls with backoff and succeeds, with one snapshot', async
   await drainOperations('throttled-worker');
   expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('succeeded');
   expect(proxy.seen('CreateDBSnapshot')).toBe(3);
-  const snaps = await testRds('sa-east-1').send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotIdFor('sushi-wave', r.operation.id) }));
+  const snaps = await testRds('sa-east-1').send(
+    new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotIdFor('sushi-wave', r.operation.id) }),
+  );
   expect(snaps.DBSnapshots).toHaveLength(1);
 });

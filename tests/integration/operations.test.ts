@@ -1,5 +1,9 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ListTagsForResourceCommand } from '@aws-sdk/client-rds';
+import {
+  DescribeDBInstancesCommand,
+  DescribeDBSnapshotsCommand,
+  ListTagsForResourceCommand,
+} from '@aws-sdk/client-rds';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
@@ -10,7 +14,12 @@ import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { claimOperation, drainOperations } from '@/lib/server/operations/operation-runner';
 import { approveOperation } from '@/lib/server/operations/approve-operation';
 import { cancelOperation } from '@/lib/server/operations/cancel-operation';
-import { finalSnapshotIdFor, retiredSnapshotIdFor, restoredInstanceFor, snapshotIdFor } from '@/lib/server/operations/operation-steps';
+import {
+  finalSnapshotIdFor,
+  retiredSnapshotIdFor,
+  restoredInstanceFor,
+  snapshotIdFor,
+} from '@/lib/server/operations/operation-steps';
 import { recordOperation, operationChainSelect } from '@/lib/server/operations/record-operation';
 import { requireEmulator, testRds } from '../support/aws';
 
@@ -33,10 +42,14 @@ async function run(slug: string, type: string, params: object = {}) {
   const r = await request(slug, type, params);
   if (!r.ok) throw new Error(r.message);
   await drainOperations('test-worker');
-  return db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { id: true, status: true, error: true, steps: { select: { status: true } } } });
+  return db.operation.findUniqueOrThrow({
+    where: { id: r.operation.id },
+    select: { id: true, status: true, error: true, steps: { select: { status: true } } },
+  });
 }
 
-const describeDb = async (region: string, id: string) => (await testRds(region).send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances![0]!;
+const describeDb = async (region: string, id: string) =>
+  (await testRds(region).send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))).DBInstances![0]!;
 
 describe('operations against the emulator', () => {
   beforeAll(async () => {
@@ -44,16 +57,25 @@ describe('operations against the emulator', () => {
     await seedDemoDb(fleet, { historyDays: 0.05 });
     await seedDemoAws(fleet);
     await collectFleet();
-    user = (await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } })) as { id: string; email: string };
+    user = (await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } })) as {
+      id: string;
+      email: string;
+    };
   });
 
   it('backs up: a tagged snapshot exists afterwards, and the audit log holds the request and the result', async () => {
     const op = await run('sushi-wave', 'backup');
     expect(op).toMatchObject({ status: 'succeeded', error: null });
-    const snap = (await testRds('sa-east-1').send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotIdFor('sushi-wave', op.id) }))).DBSnapshots![0]!;
+    const snap = (
+      await testRds('sa-east-1').send(
+        new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotIdFor('sushi-wave', op.id) }),
+      )
+    ).DBSnapshots![0]!;
     expect(snap).toMatchObject({ DBInstanceIdentifier: 'fp-sushi-wave', Status: 'available' });
     expect(snap.TagList).toContainEqual({ Key: 'fleetpane:chain', Value: 'sushi-wave' });
-    const actions = (await db.auditEvent.findMany({ where: { chain: { slug: 'sushi-wave' } }, select: { action: true } })).map((a) => a.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { chain: { slug: 'sushi-wave' } }, select: { action: true } })
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['operation.requested:backup', 'operation.succeeded:backup']));
   });
 
@@ -62,19 +84,31 @@ describe('operations against the emulator', () => {
     expect((await run('sushi-wave', 'scale-database', { instanceClass: 'db.r6g.large' })).status).toBe('succeeded');
     expect((await run('sushi-wave', 'grow-storage', { allocatedStorageGb: 150 })).status).toBe('succeeded');
     expect((await run('sushi-wave', 'enable-multi-az')).status).toBe('succeeded');
-    expect(await describeDb('sa-east-1', 'fp-sushi-wave')).toMatchObject({ DBInstanceClass: 'db.r6g.large', AllocatedStorage: 150, MultiAZ: true });
+    expect(await describeDb('sa-east-1', 'fp-sushi-wave')).toMatchObject({
+      DBInstanceClass: 'db.r6g.large',
+      AllocatedStorage: 150,
+      MultiAZ: true,
+    });
     expect((await run('sushi-wave', 'disable-multi-az')).status).toBe('succeeded');
     expect((await describeDb('sa-east-1', 'fp-sushi-wave')).MultiAZ).toBe(false);
     expect((await run('sushi-wave', 'reboot')).status).toBe('succeeded');
     // Nothing of another chain changed, not even the one in the same account and region.
     const after = await describeDb('sa-east-1', 'fp-taco-tierra');
-    expect([after.DBInstanceClass, after.AllocatedStorage, after.MultiAZ]).toEqual([neighbour.DBInstanceClass, neighbour.AllocatedStorage, neighbour.MultiAZ]);
+    expect([after.DBInstanceClass, after.AllocatedStorage, after.MultiAZ]).toEqual([
+      neighbour.DBInstanceClass,
+      neighbour.AllocatedStorage,
+      neighbour.MultiAZ,
+    ]);
   });
 
   it('scales the app instance: stopped, changed, running again', async () => {
     expect((await run('green-bowl', 'scale-app', { instanceType: 'm6i.large' })).status).toBe('succeeded');
     const id = (await chainOf('green-bowl')).deployment!.appInstanceId!;
-    const i = (await new EC2Client({ region: 'eu-west-1', maxAttempts: 1 }).send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0]!.Instances![0]!;
+    const i = (
+      await new EC2Client({ region: 'eu-west-1', maxAttempts: 1 }).send(
+        new DescribeInstancesCommand({ InstanceIds: [id] }),
+      )
+    ).Reservations![0]!.Instances![0]!;
     expect([i.InstanceType, i.State?.Name]).toEqual(['m6i.large', 'running']);
   });
 
@@ -87,8 +121,18 @@ describe('operations against the emulator', () => {
     await drainOperations('test-worker');
     // Parameters come back from the database with their keys reordered: still the same request.
     const growKey = randomUUID();
-    const a = await request('burger-barn', 'grow-storage', { allocatedStorageGb: 600, applyImmediately: true }, growKey);
-    const b = await request('burger-barn', 'grow-storage', { allocatedStorageGb: 600, applyImmediately: true }, growKey);
+    const a = await request(
+      'burger-barn',
+      'grow-storage',
+      { allocatedStorageGb: 600, applyImmediately: true },
+      growKey,
+    );
+    const b = await request(
+      'burger-barn',
+      'grow-storage',
+      { allocatedStorageGb: 600, applyImmediately: true },
+      growKey,
+    );
     expect(a.ok && b.ok && a.operation.id === b.operation.id).toBe(true);
     await drainOperations('test-worker');
   });
@@ -107,7 +151,10 @@ describe('operations against the emulator', () => {
   });
 
   it('names every problem of a bad request and refuses database operations on a shared instance', async () => {
-    const bad = await recordOperation(await chainOf('burger-barn'), user, { body: { type: 'scale-database', params: { instanceClass: 'huge', extra: 1 } }, idempotencyKey: 'x' });
+    const bad = await recordOperation(await chainOf('burger-barn'), user, {
+      body: { type: 'scale-database', params: { instanceClass: 'huge', extra: 1 } },
+      idempotencyKey: 'x',
+    });
     expect(bad).toMatchObject({ ok: false, status: 400 });
     expect(!bad.ok && bad.issues?.length).toBeGreaterThanOrEqual(3);
     const shared = await request('bagel-bros', 'reboot');
@@ -120,14 +167,24 @@ describe('operations against the emulator', () => {
     const r = await request('smoky-bbq', 'backup');
     if (!r.ok) throw new Error(r.message);
     expect(await claimOperation('dead-worker')).toBe(r.operation.id);
-    await db.operationStep.create({ data: { operationId: r.operation.id, position: 0, name: 'Take a snapshot', status: 'running' } });
+    await db.operationStep.create({
+      data: { operationId: r.operation.id, position: 0, name: 'Take a snapshot', status: 'running' },
+    });
     await drainOperations('second-worker'); // the claim still holds: nothing to take
     expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('running');
     await db.operation.update({ where: { id: r.operation.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
     await drainOperations('second-worker');
-    const op = await db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { status: true, attempts: true } });
+    const op = await db.operation.findUniqueOrThrow({
+      where: { id: r.operation.id },
+      select: { status: true, attempts: true },
+    });
     expect(op).toEqual({ status: 'succeeded', attempts: 2 });
-    const snaps = (await testRds('us-east-1').send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: 'fp-smoky-bbq', SnapshotType: 'manual' }))).DBSnapshots ?? [];
+    const snaps =
+      (
+        await testRds('us-east-1').send(
+          new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: 'fp-smoky-bbq', SnapshotType: 'manual' }),
+        )
+      ).DBSnapshots ?? [];
     expect(snaps.filter((s) => s.DBSnapshotIdentifier === snapshotIdFor('smoky-bbq', r.operation.id))).toHaveLength(1);
   });
 
@@ -142,7 +199,10 @@ describe('operations against the emulator', () => {
   });
 
   it('decommissions only after a second person approves: final snapshot, then nothing left but history', async () => {
-    expect(await request('falafel-factory', 'decommission', { confirm: 'falafel' })).toMatchObject({ ok: false, status: 400 });
+    expect(await request('falafel-factory', 'decommission', { confirm: 'falafel' })).toMatchObject({
+      ok: false,
+      status: 400,
+    });
     const r = await request('falafel-factory', 'decommission', { confirm: 'falafel-factory' });
     if (!r.ok) throw new Error(r.message);
     await drainOperations('test-worker');
@@ -154,16 +214,34 @@ describe('operations against the emulator', () => {
     expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('succeeded');
 
     await expect(describeDb('us-east-1', 'fp-falafel-factory')).rejects.toThrow();
-    const final = await testRds('us-east-1').send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: finalSnapshotIdFor('falafel-factory', r.operation.id) }));
+    const final = await testRds('us-east-1').send(
+      new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: finalSnapshotIdFor('falafel-factory', r.operation.id) }),
+    );
     expect(final.DBSnapshots?.[0]?.Status).toBe('available');
     const appId = (await chainOf('falafel-factory')).deployment!.appInstanceId!;
-    const app = (await new EC2Client({ region: 'us-east-1', maxAttempts: 1 }).send(new DescribeInstancesCommand({ InstanceIds: [appId] }))).Reservations![0]!.Instances![0]!;
+    const app = (
+      await new EC2Client({ region: 'us-east-1', maxAttempts: 1 }).send(
+        new DescribeInstancesCommand({ InstanceIds: [appId] }),
+      )
+    ).Reservations![0]!.Instances![0]!;
     expect(app.State?.Name).toBe('terminated');
     expect((await db.chain.findUniqueOrThrow({ where: { slug: 'falafel-factory' } })).decommissionedAt).not.toBeNull();
     // The neighbour in the same account and region is untouched.
     expect((await describeDb('us-east-1', 'fp-sunny-side-diner')).DBInstanceStatus).toBe('available');
-    const actions = (await db.auditEvent.findMany({ where: { chain: { slug: 'falafel-factory' } }, select: { action: true, result: true } })).map((a) => `${a.action}/${a.result}`);
-    expect(actions).toEqual(expect.arrayContaining(['operation.requested:decommission/ok', 'operation.approve:decommission/denied', 'operation.approved:decommission/ok', 'operation.succeeded:decommission/ok']));
+    const actions = (
+      await db.auditEvent.findMany({
+        where: { chain: { slug: 'falafel-factory' } },
+        select: { action: true, result: true },
+      })
+    ).map((a) => `${a.action}/${a.result}`);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'operation.requested:decommission/ok',
+        'operation.approve:decommission/denied',
+        'operation.approved:decommission/ok',
+        'operation.succeeded:decommission/ok',
+      ]),
+    );
   });
 
   it('restores a snapshot to a new instance, then cuts the chain over and keeps the old one', async () => {
@@ -178,47 +256,93 @@ describe('operations against the emulator', () => {
     const target = restoredInstanceFor('fp-le-petit-bistro', restore.id);
     const restored = await describeDb('eu-west-1', target);
     expect(restored.DBInstanceStatus).toBe('available');
-    const tags = (await testRds('eu-west-1').send(new ListTagsForResourceCommand({ ResourceName: restored.DBInstanceArn! }))).TagList;
+    const tags = (
+      await testRds('eu-west-1').send(new ListTagsForResourceCommand({ ResourceName: restored.DBInstanceArn! }))
+    ).TagList;
     expect(tags).toContainEqual({ Key: 'fleetpane:chain', Value: 'le-petit-bistro' });
     // Until the cut-over, the chain still uses its own instance.
     expect((await chainOf('le-petit-bistro')).deployment!.dbInstanceIdentifier).toBe('fp-le-petit-bistro');
 
-    expect(await request('le-petit-bistro', 'cut-over', { restoreOperationId: backup.id })).toMatchObject({ ok: false, status: 400 });
+    expect(await request('le-petit-bistro', 'cut-over', { restoreOperationId: backup.id })).toMatchObject({
+      ok: false,
+      status: 400,
+    });
     expect((await run('le-petit-bistro', 'cut-over', { restoreOperationId: restore.id })).status).toBe('succeeded');
     expect((await chainOf('le-petit-bistro')).deployment!.dbInstanceIdentifier).toBe(target);
     const old = await describeDb('eu-west-1', 'fp-le-petit-bistro');
-    const oldTags = (await testRds('eu-west-1').send(new ListTagsForResourceCommand({ ResourceName: old.DBInstanceArn! }))).TagList;
+    const oldTags = (
+      await testRds('eu-west-1').send(new ListTagsForResourceCommand({ ResourceName: old.DBInstanceArn! }))
+    ).TagList;
     expect(oldTags).toContainEqual({ Key: 'fleetpane:replaced-by', Value: target });
 
     // The old instance is kept, and remembered, until it is retired; not before, the chain cannot be decommissioned.
-    expect(await db.replacedDbInstance.findMany({ where: { chain: { slug: 'le-petit-bistro' } }, select: { dbInstanceIdentifier: true, replacedBy: true, retiredAt: true } })).toEqual([
-      { dbInstanceIdentifier: 'fp-le-petit-bistro', replacedBy: target, retiredAt: null },
-    ]);
+    expect(
+      await db.replacedDbInstance.findMany({
+        where: { chain: { slug: 'le-petit-bistro' } },
+        select: { dbInstanceIdentifier: true, replacedBy: true, retiredAt: true },
+      }),
+    ).toEqual([{ dbInstanceIdentifier: 'fp-le-petit-bistro', replacedBy: target, retiredAt: null }]);
     const blocked = await request('le-petit-bistro', 'decommission', { confirm: 'le-petit-bistro' });
     expect(blocked).toMatchObject({ ok: false, status: 400 });
     expect(JSON.stringify(blocked)).toContain('fp-le-petit-bistro');
     // Only an instance the chain was cut over from, never its current one or another chain's, and with the slug typed.
-    expect(await request('le-petit-bistro', 'retire-instance', { instance: target, confirm: 'le-petit-bistro' })).toMatchObject({ ok: false, status: 400 });
-    expect(await request('le-petit-bistro', 'retire-instance', { instance: 'fp-green-bowl', confirm: 'le-petit-bistro' })).toMatchObject({ ok: false, status: 400 });
-    expect(await request('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro', confirm: 'le-petit' })).toMatchObject({ ok: false, status: 400 });
+    expect(
+      await request('le-petit-bistro', 'retire-instance', { instance: target, confirm: 'le-petit-bistro' }),
+    ).toMatchObject({ ok: false, status: 400 });
+    expect(
+      await request('le-petit-bistro', 'retire-instance', { instance: 'fp-green-bowl', confirm: 'le-petit-bistro' }),
+    ).toMatchObject({ ok: false, status: 400 });
+    expect(
+      await request('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro', confirm: 'le-petit' }),
+    ).toMatchObject({ ok: false, status: 400 });
 
-    const retire = await run('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro', confirm: 'le-petit-bistro' });
+    const retire = await run('le-petit-bistro', 'retire-instance', {
+      instance: 'fp-le-petit-bistro',
+      confirm: 'le-petit-bistro',
+    });
     expect(retire).toMatchObject({ status: 'succeeded', error: null });
     await expect(describeDb('eu-west-1', 'fp-le-petit-bistro')).rejects.toThrow();
     expect((await describeDb('eu-west-1', target)).DBInstanceStatus).toBe('available');
-    const kept = await testRds('eu-west-1').send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: retiredSnapshotIdFor('le-petit-bistro', retire.id) }));
+    const kept = await testRds('eu-west-1').send(
+      new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: retiredSnapshotIdFor('le-petit-bistro', retire.id) }),
+    );
     expect(kept.DBSnapshots?.[0]).toMatchObject({ Status: 'available', DBInstanceIdentifier: 'fp-le-petit-bistro' });
-    expect((await db.replacedDbInstance.findFirstOrThrow({ where: { chain: { slug: 'le-petit-bistro' } } })).retireOperationId).toBe(retire.id);
-    expect(await request('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro', confirm: 'le-petit-bistro' })).toMatchObject({ ok: false, status: 400 });
+    expect(
+      (await db.replacedDbInstance.findFirstOrThrow({ where: { chain: { slug: 'le-petit-bistro' } } }))
+        .retireOperationId,
+    ).toBe(retire.id);
+    expect(
+      await request('le-petit-bistro', 'retire-instance', {
+        instance: 'fp-le-petit-bistro',
+        confirm: 'le-petit-bistro',
+      }),
+    ).toMatchObject({ ok: false, status: 400 });
     expect((await describeDb('eu-west-1', 'fp-green-bowl')).DBInstanceStatus).toBe('available');
-    const actions = (await db.auditEvent.findMany({ where: { chain: { slug: 'le-petit-bistro' } }, select: { action: true } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['operation.requested:retire-instance', 'operation.succeeded:retire-instance']));
+    const actions = (
+      await db.auditEvent.findMany({ where: { chain: { slug: 'le-petit-bistro' } }, select: { action: true } })
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['operation.requested:retire-instance', 'operation.succeeded:retire-instance']),
+    );
 
     // A kept instance someone deleted by hand is recorded retired all the same (else it would block a decommission for ever).
     const chainId = (await chainOf('le-petit-bistro')).id;
-    await db.replacedDbInstance.create({ data: { chainId, dbInstanceIdentifier: 'fp-le-petit-bistro-gone', replacedBy: target, cutOverOperationId: randomUUID() } });
-    const gone = await run('le-petit-bistro', 'retire-instance', { instance: 'fp-le-petit-bistro-gone', confirm: 'le-petit-bistro' });
+    await db.replacedDbInstance.create({
+      data: {
+        chainId,
+        dbInstanceIdentifier: 'fp-le-petit-bistro-gone',
+        replacedBy: target,
+        cutOverOperationId: randomUUID(),
+      },
+    });
+    const gone = await run('le-petit-bistro', 'retire-instance', {
+      instance: 'fp-le-petit-bistro-gone',
+      confirm: 'le-petit-bistro',
+    });
     expect(gone).toMatchObject({ status: 'succeeded', error: null });
-    expect((await db.replacedDbInstance.findFirstOrThrow({ where: { dbInstanceIdentifier: 'fp-le-petit-bistro-gone' } })).retiredAt).not.toBeNull();
+    expect(
+      (await db.replacedDbInstance.findFirstOrThrow({ where: { dbInstanceIdentifier: 'fp-le-petit-bistro-gone' } }))
+        .retiredAt,
+    ).not.toBeNull();
   });
 });

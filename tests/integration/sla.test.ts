@@ -33,7 +33,12 @@ describe('SLA figures reconcile with the raw datapoints in the emulator', () => 
     await cloudwatch.send(
       new PutMetricDataCommand({
         Namespace: 'AWS/Route53',
-        MetricData: raw.map((p) => ({ MetricName: 'HealthCheckStatus', Dimensions: [{ Name: 'HealthCheckId', Value: 'hc-burger-barn' }], Timestamp: new Date(p.at), Value: p.value })),
+        MetricData: raw.map((p) => ({
+          MetricName: 'HealthCheckStatus',
+          Dimensions: [{ Name: 'HealthCheckId', Value: 'hc-burger-barn' }],
+          Timestamp: new Date(p.at),
+          Value: p.value,
+        })),
       }),
     );
     expect((await collectFleet()).failedScopes).toEqual([]);
@@ -42,7 +47,11 @@ describe('SLA figures reconcile with the raw datapoints in the emulator', () => 
   it('computes availability from exactly the datapoints written', async () => {
     const healthy = raw.filter((p) => p.value >= 1).length;
     const sla = await findChainSla('burger-barn');
-    expect(sla!.last30Days).toMatchObject({ healthyMinutes: healthy * 5, measuredMinutes: raw.length * 5, availability: healthy / raw.length });
+    expect(sla!.last30Days).toMatchObject({
+      healthyMinutes: healthy * 5,
+      measuredMinutes: raw.length * 5,
+      availability: healthy / raw.length,
+    });
     // The month holds the same samples unless the month began inside the last four hours.
     const monthStart = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), 1);
     const inMonth = raw.filter((p) => p.at >= monthStart);
@@ -78,11 +87,15 @@ describe('conformance from what the collector read', () => {
     expect(since).not.toBeNull();
 
     await collectFleet();
-    expect((await findConformance([ids.get('pizza-piazza')!])).get(ids.get('pizza-piazza')!)!.findings[0]!.since).toBe(since);
+    expect((await findConformance([ids.get('pizza-piazza')!])).get(ids.get('pizza-piazza')!)!.findings[0]!.since).toBe(
+      since,
+    );
   });
 
   it('clears a finding once AWS shows it fixed', async () => {
-    await testRds('eu-central-1').send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-pizza-piazza', MultiAZ: true, ApplyImmediately: true }));
+    await testRds('eu-central-1').send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-pizza-piazza', MultiAZ: true, ApplyImmediately: true }),
+    );
     await collectFleet();
     const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'pizza-piazza' }, select: { id: true } });
     expect((await findConformance([chain.id])).get(chain.id)).toEqual({ ok: true, findings: [] });

@@ -18,7 +18,10 @@ describe('waves', () => {
     await seedDemoDb(buildDemoFleet(), { historyDays: 0.05 });
     await seedDemoAws(buildDemoFleet());
     await collectFleet();
-    user = (await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } })) as { id: string; email: string };
+    user = (await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } })) as {
+      id: string;
+      email: string;
+    };
   });
 
   it('backs up every Standard chain: a canary alone first, then batches, and reports per chain', async () => {
@@ -27,7 +30,11 @@ describe('waves', () => {
     await drainOperations('test-worker');
     const wave = await db.wave.findUniqueOrThrow({ where: { id: r.wave.id } });
     expect(wave.status).toBe('succeeded');
-    const ops = await db.operation.findMany({ where: { waveId: wave.id }, select: { status: true, createdAt: true, finishedAt: true, chain: { select: { slug: true } } }, orderBy: { createdAt: 'asc' } });
+    const ops = await db.operation.findMany({
+      where: { waveId: wave.id },
+      select: { status: true, createdAt: true, finishedAt: true, chain: { select: { slug: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(ops.map((o) => o.chain.slug).sort()).toEqual([...wave.chains].sort());
     expect(ops.every((o) => o.status === 'succeeded')).toBe(true);
     // Nothing else started before the canary finished.
@@ -38,15 +45,32 @@ describe('waves', () => {
 
   it('stops by itself when one chain fails, and leaves the rest untouched', async () => {
     // One Enterprise chain's database disappears behind our back: its scale-up fails.
-    await testRds('eu-west-1').send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-le-petit-bistro', DeletionProtection: false, ApplyImmediately: true }));
-    await testRds('eu-west-1').send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'fp-le-petit-bistro', SkipFinalSnapshot: true }));
-    const r = await startWave(user, { type: 'scale-database', params: { instanceClass: 'db.r6g.xlarge' }, chains: ['burger-barn', 'le-petit-bistro', 'pizza-piazza', 'noodle-nest'], batchSize: 1 });
+    await testRds('eu-west-1').send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: 'fp-le-petit-bistro',
+        DeletionProtection: false,
+        ApplyImmediately: true,
+      }),
+    );
+    await testRds('eu-west-1').send(
+      new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'fp-le-petit-bistro', SkipFinalSnapshot: true }),
+    );
+    const r = await startWave(user, {
+      type: 'scale-database',
+      params: { instanceClass: 'db.r6g.xlarge' },
+      chains: ['burger-barn', 'le-petit-bistro', 'pizza-piazza', 'noodle-nest'],
+      batchSize: 1,
+    });
     if (!r.ok) throw new Error(r.issues.join('; '));
     await drainOperations('test-worker');
     const wave = await db.wave.findUniqueOrThrow({ where: { id: r.wave.id } });
     expect(wave.status).toBe('stopped');
     expect(wave.error).toContain('le-petit-bistro failed');
-    const touched = (await db.operation.findMany({ where: { waveId: wave.id }, select: { chain: { select: { slug: true } } } })).map((o) => o.chain.slug).sort();
+    const touched = (
+      await db.operation.findMany({ where: { waveId: wave.id }, select: { chain: { select: { slug: true } } } })
+    )
+      .map((o) => o.chain.slug)
+      .sort();
     expect(touched).toEqual(['burger-barn', 'le-petit-bistro']);
   });
 

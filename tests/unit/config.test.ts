@@ -29,18 +29,35 @@ describe('parseConfig', () => {
   });
 
   it('reads a PostgreSQL server from DATABASE_URL, parts separately', () => {
-    const cfg = parseConfig({ ...demo, DATABASE_URL: 'postgresql://app:p%40ss@db.internal:6543/fleet?sslmode=require' });
-    expect(cfg.database).toEqual({ kind: 'server', host: 'db.internal', port: 6543, user: 'app', password: 'p@ss', database: 'fleet', ssl: true });
+    const cfg = parseConfig({
+      ...demo,
+      DATABASE_URL: 'postgresql://app:p%40ss@db.internal:6543/fleet?sslmode=require',
+    });
+    expect(cfg.database).toEqual({
+      kind: 'server',
+      host: 'db.internal',
+      port: 6543,
+      user: 'app',
+      password: 'p@ss',
+      database: 'fleet',
+      ssl: true,
+    });
   });
 
   it('serves from one process per core with a PostgreSQL server, one with the embedded database', () => {
     expect(parseConfig(demo).webProcesses).toBe(1);
-    expect(parseConfig({ ...demo, DATABASE_URL: 'postgresql://app@db/fleet' }).webProcesses).toBe(availableParallelism());
-    expect(parseConfig({ ...demo, DATABASE_URL: 'postgresql://app@db/fleet', FLEETPANE_WEB_PROCESSES: '3' }).webProcesses).toBe(3);
+    expect(parseConfig({ ...demo, DATABASE_URL: 'postgresql://app@db/fleet' }).webProcesses).toBe(
+      availableParallelism(),
+    );
+    expect(
+      parseConfig({ ...demo, DATABASE_URL: 'postgresql://app@db/fleet', FLEETPANE_WEB_PROCESSES: '3' }).webProcesses,
+    ).toBe(3);
     expect(message({ ...demo, FLEETPANE_WEB_PROCESSES: '2' })).toBe(
       'FLEETPANE_WEB_PROCESSES=2 needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.',
     );
-    expect(message({ ...demo, DATABASE_URL: 'postgresql://app@db/fleet', FLEETPANE_WEB_PROCESSES: '0' })).toMatch(/^FLEETPANE_WEB_PROCESSES is invalid/);
+    expect(message({ ...demo, DATABASE_URL: 'postgresql://app@db/fleet', FLEETPANE_WEB_PROCESSES: '0' })).toMatch(
+      /^FLEETPANE_WEB_PROCESSES is invalid/,
+    );
   });
 
   it('refuses an unknown DATABASE_URL scheme in one sentence', () => {

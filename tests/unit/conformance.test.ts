@@ -13,7 +13,15 @@ const enterprise: ConformanceInput['tier'] = {
   minInstanceClass: 'db.m6g.large',
   allowedRegions: [],
 };
-const starter: ConformanceInput['tier'] = { ...enterprise, name: 'Starter', requiresMultiAz: false, minBackupRetentionDays: 1, requiresDeletionProtection: false, requiresDedicatedDatabase: false, minInstanceClass: null };
+const starter: ConformanceInput['tier'] = {
+  ...enterprise,
+  name: 'Starter',
+  requiresMultiAz: false,
+  minBackupRetentionDays: 1,
+  requiresDeletionProtection: false,
+  requiresDedicatedDatabase: false,
+  minInstanceClass: null,
+};
 const good: NonNullable<ConformanceInput['deployment']> = {
   databaseKind: 'dedicated',
   dbClass: 'db.m6g.large',
@@ -24,7 +32,14 @@ const good: NonNullable<ConformanceInput['deployment']> = {
   latestSnapshotAt: new Date('2026-11-23T03:00:00Z'),
   refreshedAt: now,
 };
-const input = (over: Partial<ConformanceInput> = {}): ConformanceInput => ({ chain: { region: 'eu-west-1', residency: 'EU' }, tier: enterprise, upgrades: [], deployment: good, now, ...over });
+const input = (over: Partial<ConformanceInput> = {}): ConformanceInput => ({
+  chain: { region: 'eu-west-1', residency: 'EU' },
+  tier: enterprise,
+  upgrades: [],
+  deployment: good,
+  now,
+  ...over,
+});
 const rules = (i: ConformanceInput) => evaluateConformance(i).map((f) => `${f.rule}:${f.direction}`);
 
 describe('evaluateConformance', () => {
@@ -42,24 +57,50 @@ describe('evaluateConformance', () => {
     expect(rules(input({ tier: starter, upgrades: ['multi-az'] }))).toEqual(['database-kind:over']);
   });
   it('flags retention, encryption, deletion protection, class and backup age', () => {
-    const d = { ...good, backupRetentionDays: 0, storageEncrypted: false, deletionProtection: false, dbClass: 'db.t4g.large', latestSnapshotAt: null };
-    expect(rules(input({ deployment: d }))).toEqual(['backup-retention:under', 'encryption:under', 'deletion-protection:under', 'instance-class:under', 'backup-age:under']);
+    const d = {
+      ...good,
+      backupRetentionDays: 0,
+      storageEncrypted: false,
+      deletionProtection: false,
+      dbClass: 'db.t4g.large',
+      latestSnapshotAt: null,
+    };
+    expect(rules(input({ deployment: d }))).toEqual([
+      'backup-retention:under',
+      'encryption:under',
+      'deletion-protection:under',
+      'instance-class:under',
+      'backup-age:under',
+    ]);
   });
   it('holds a backup to 26 hours, exactly', () => {
     const at26 = new Date(now.getTime() - 26 * 3_600_000);
     expect(rules(input({ deployment: { ...good, latestSnapshotAt: at26 } }))).toEqual([]);
-    expect(rules(input({ deployment: { ...good, latestSnapshotAt: new Date(at26.getTime() - 1) } }))).toEqual(['backup-age:under']);
+    expect(rules(input({ deployment: { ...good, latestSnapshotAt: new Date(at26.getTime() - 1) } }))).toEqual([
+      'backup-age:under',
+    ]);
   });
   it('holds the residency rule and the tier regions even before the first read', () => {
-    expect(rules(input({ chain: { region: 'us-east-1', residency: 'EU' }, deployment: null }))).toEqual(['residency:under']);
-    expect(rules(input({ tier: { ...enterprise, allowedRegions: ['eu-west-1'] }, chain: { region: 'eu-central-1', residency: null } }))).toEqual(['allowed-region:under']);
+    expect(rules(input({ chain: { region: 'us-east-1', residency: 'EU' }, deployment: null }))).toEqual([
+      'residency:under',
+    ]);
+    expect(
+      rules(
+        input({
+          tier: { ...enterprise, allowedRegions: ['eu-west-1'] },
+          chain: { region: 'eu-central-1', residency: null },
+        }),
+      ),
+    ).toEqual(['allowed-region:under']);
     expect(rules(input({ chain: { region: 'eu-west-1', residency: 'MARS' } }))).toEqual(['residency:under']);
   });
   it('judges nothing about a deployment never read', () => {
     expect(rules(input({ deployment: { ...good, multiAz: false, refreshedAt: null } }))).toEqual([]);
   });
   it('asks a shared-database chain on a tier that needs dedicated to move', () => {
-    expect(evaluateConformance(input({ deployment: { ...good, databaseKind: 'shared', multiAz: false } })).map((f) => f.fix)).toEqual(['move-to-dedicated', 'move-to-dedicated']);
+    expect(
+      evaluateConformance(input({ deployment: { ...good, databaseKind: 'shared', multiAz: false } })).map((f) => f.fix),
+    ).toEqual(['move-to-dedicated', 'move-to-dedicated']);
   });
 });
 

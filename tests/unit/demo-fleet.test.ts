@@ -20,9 +20,13 @@ describe('demo fleet', () => {
   });
 
   it('carries the deliberate imperfections', () => {
-    const lostMultiAz = fleet.chains.filter((c) => c.tier === 'enterprise' && c.database.kind === 'dedicated' && !c.database.multiAz);
+    const lostMultiAz = fleet.chains.filter(
+      (c) => c.tier === 'enterprise' && c.database.kind === 'dedicated' && !c.database.multiAz,
+    );
     expect(lostMultiAz.map((c) => c.slug)).toEqual(['pizza-piazza']);
-    expect(fleet.chains.some((c) => c.database.kind === 'dedicated' && c.database.backupRetentionDays === 0)).toBe(true);
+    expect(fleet.chains.some((c) => c.database.kind === 'dedicated' && c.database.backupRetentionDays === 0)).toBe(
+      true,
+    );
     expect(fleet.chains.some((c) => c.incident && c.incident.startedMinutesAgo < 7 * 24 * 60)).toBe(true);
   });
 

@@ -11,11 +11,15 @@ function series(startIso: string, values: (number | null)[]): HealthPoint[] {
 describe('findIncidents', () => {
   it('finds when the signal went bad and came back', () => {
     const points = series('2026-11-10T10:00:00Z', [1, 1, 0, 0, 0.5, 1, 1]);
-    expect(findIncidents(points)).toEqual([{ start: at('2026-11-10T10:10:00Z'), end: at('2026-11-10T10:25:00Z'), badMinutes: 15, worst: 0 }]);
+    expect(findIncidents(points)).toEqual([
+      { start: at('2026-11-10T10:10:00Z'), end: at('2026-11-10T10:25:00Z'), badMinutes: 15, worst: 0 },
+    ]);
   });
   it('bridges a short unmeasured gap but does not count it as downtime', () => {
     const points = series('2026-11-10T10:00:00Z', [0, null, null, 0, 1]);
-    expect(findIncidents(points)).toEqual([{ start: at('2026-11-10T10:00:00Z'), end: at('2026-11-10T10:20:00Z'), badMinutes: 10, worst: 0 }]);
+    expect(findIncidents(points)).toEqual([
+      { start: at('2026-11-10T10:00:00Z'), end: at('2026-11-10T10:20:00Z'), badMinutes: 10, worst: 0 },
+    ]);
   });
   it('splits on a long gap', () => {
     const points = series('2026-11-10T10:00:00Z', [0, null, null, null, null, 0]);
@@ -29,7 +33,17 @@ describe('findIncidents', () => {
     const [incident] = findIncidents(points);
     const october = clipIncident(incident!, at('2026-10-01T00:00:00Z'), at('2026-11-01T00:00:00Z'), points);
     const november = clipIncident(incident!, at('2026-11-01T00:00:00Z'), at('2026-12-01T00:00:00Z'), points);
-    expect(october).toEqual({ start: at('2026-10-31T23:50:00Z'), end: at('2026-11-01T00:00:00Z'), badMinutes: 10, worst: 0 });
-    expect(november).toEqual({ start: at('2026-11-01T00:00:00Z'), end: at('2026-11-01T00:10:00Z'), badMinutes: 10, worst: 0 });
+    expect(october).toEqual({
+      start: at('2026-10-31T23:50:00Z'),
+      end: at('2026-11-01T00:00:00Z'),
+      badMinutes: 10,
+      worst: 0,
+    });
+    expect(november).toEqual({
+      start: at('2026-11-01T00:00:00Z'),
+      end: at('2026-11-01T00:10:00Z'),
+      badMinutes: 10,
+      worst: 0,
+    });
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { latestBackup } from '@/lib/server/aws/rds';
 import type { SnapshotInfo } from '@/lib/server/aws/rds';
 
-const snap = (type: SnapshotInfo['type'], createdAt: string, status = 'available'): SnapshotInfo => ({ id: `${type}-${createdAt}`, type, createdAt, sizeGb: 20, status });
+const snap = (type: SnapshotInfo['type'], createdAt: string, status = 'available'): SnapshotInfo => ({
+  id: `${type}-${createdAt}`,
+  type,
+  createdAt,
+  sizeGb: 20,
+  status,
+});
 const older = '2026-11-01T00:00:00.000Z';
 const newer = '2026-11-20T00:00:00.000Z';
 

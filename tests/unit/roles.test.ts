@@ -3,7 +3,8 @@ import { can, canOnChain } from '@/lib/server/auth/roles';
 
 describe('role grants', () => {
   it('lets everyone signed in read the fleet', () => {
-    for (const role of ['admin', 'ops', 'account_manager', 'finance'] as const) expect(can(role, 'fleet:read')).toBe(true);
+    for (const role of ['admin', 'ops', 'account_manager', 'finance'] as const)
+      expect(can(role, 'fleet:read')).toBe(true);
   });
   it('keeps operations to ops and admin', () => {
     expect(can('ops', 'operations:request')).toBe(true);
@@ -23,7 +24,9 @@ describe('role grants', () => {
     const theirs = { accountManagerId: 'am-2' };
     expect(canOnChain({ id: 'am-1', role: 'account_manager' }, 'contracts:edit', mine)).toBe(true);
     expect(canOnChain({ id: 'am-1', role: 'account_manager' }, 'contracts:edit', theirs)).toBe(false);
-    expect(canOnChain({ id: 'am-1', role: 'account_manager' }, 'contracts:edit', { accountManagerId: null })).toBe(false);
+    expect(canOnChain({ id: 'am-1', role: 'account_manager' }, 'contracts:edit', { accountManagerId: null })).toBe(
+      false,
+    );
     expect(canOnChain({ id: 'x', role: 'admin' }, 'contracts:edit', theirs)).toBe(true);
     expect(canOnChain({ id: 'x', role: 'finance' }, 'contracts:edit', mine)).toBe(false);
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { alertLevel, availability, burnAlerts, burnRate, errorBudget, isBelow, monthCredit, monthKey, parseMonthKey } from '@/lib/sla/sla-math';
+import {
+  alertLevel,
+  availability,
+  burnAlerts,
+  burnRate,
+  errorBudget,
+  isBelow,
+  monthCredit,
+  monthKey,
+  parseMonthKey,
+} from '@/lib/sla/sla-math';
 import { creditScheduleSchema } from '@/lib/sla/sla-terms';
 
 // Hand-worked: a 30-day month has 43,200 minutes = 8,640 five-minute samples.
@@ -75,8 +85,16 @@ describe('credits', () => {
     { below: 99.9, creditPct: 10 },
   ]);
   it('applies the largest band the month is strictly below', () => {
-    expect(monthCredit(schedule, { healthy: 995, measured: 1_000 }, '1490.00')).toEqual({ creditPct: 10, amount: '149.00', reason: 'band' });
-    expect(monthCredit(schedule, { healthy: 980, measured: 1_000 }, '1490.00')).toEqual({ creditPct: 25, amount: '372.50', reason: 'band' });
+    expect(monthCredit(schedule, { healthy: 995, measured: 1_000 }, '1490.00')).toEqual({
+      creditPct: 10,
+      amount: '149.00',
+      reason: 'band',
+    });
+    expect(monthCredit(schedule, { healthy: 980, measured: 1_000 }, '1490.00')).toEqual({
+      creditPct: 25,
+      amount: '372.50',
+      reason: 'band',
+    });
   });
   it('gives nothing at exactly the threshold (compared exactly, not in floats)', () => {
     // 999/1000 = 99.9 % exactly; 0.999 * 100 in floating point is 99.9 but other ratios are not.
@@ -87,14 +105,29 @@ describe('credits', () => {
     expect(isBelow({ healthy: 1_999, measured: 2_000 }, 99.95)).toBe(false);
   });
   it('earns nothing for a month with no data and says why', () => {
-    expect(monthCredit(schedule, { healthy: 0, measured: 0 }, '1490.00')).toEqual({ creditPct: 0, amount: '0.00', reason: 'unmeasured' });
+    expect(monthCredit(schedule, { healthy: 0, measured: 0 }, '1490.00')).toEqual({
+      creditPct: 0,
+      amount: '0.00',
+      reason: 'unmeasured',
+    });
   });
   it('rounds once, half away from zero, to the cent', () => {
-    expect(monthCredit(creditScheduleSchema.parse([{ below: 99.9, creditPct: 12.5 }]), { healthy: 0, measured: 1 }, '0.99').amount).toBe('0.12');
-    expect(monthCredit(creditScheduleSchema.parse([{ below: 99.9, creditPct: 50 }]), { healthy: 0, measured: 1 }, '0.05').amount).toBe('0.03');
+    expect(
+      monthCredit(creditScheduleSchema.parse([{ below: 99.9, creditPct: 12.5 }]), { healthy: 0, measured: 1 }, '0.99')
+        .amount,
+    ).toBe('0.12');
+    expect(
+      monthCredit(creditScheduleSchema.parse([{ below: 99.9, creditPct: 50 }]), { healthy: 0, measured: 1 }, '0.05')
+        .amount,
+    ).toBe('0.03');
   });
   it('refuses a schedule where a worse month earns less', () => {
-    expect(creditScheduleSchema.safeParse([{ below: 99.9, creditPct: 25 }, { below: 99, creditPct: 10 }]).success).toBe(false);
+    expect(
+      creditScheduleSchema.safeParse([
+        { below: 99.9, creditPct: 25 },
+        { below: 99, creditPct: 10 },
+      ]).success,
+    ).toBe(false);
   });
 });
 

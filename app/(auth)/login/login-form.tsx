@@ -35,24 +35,44 @@ export function LoginForm({ credentials, oidcName }: { credentials: boolean; oid
         <form onSubmit={onSubmit} className="space-y-3" aria-describedby={error ? 'login-error' : undefined}>
           <label className="block text-sm">
             <span className="font-medium">Email</span>
-            <input name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5" />
+            <input
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5"
+            />
           </label>
           <label className="block text-sm">
             <span className="font-medium">Password</span>
-            <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5" />
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5"
+            />
           </label>
           {error && (
             <p id="login-error" role="alert" className="text-sm text-bad">
               {error}
             </p>
           )}
-          <button type="submit" disabled={pending} className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-60"
+          >
             {pending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
       )}
       {oidcName && (
-        <button type="button" onClick={() => signIn('oidc', { callbackUrl: '/fleet' })} className="w-full rounded border border-slate-300 px-3 py-2 text-sm font-medium">
+        <button
+          type="button"
+          onClick={() => signIn('oidc', { callbackUrl: '/fleet' })}
+          className="w-full rounded border border-slate-300 px-3 py-2 text-sm font-medium"
+        >
           Sign in with {oidcName}
         </button>
       )}

@@ -11,7 +11,13 @@ type Props = {
   onChange: (patch: Partial<FleetQuery>) => void;
 };
 
-type SelectProps = { id: string; label: string; value: string | undefined; options: [string, string][]; onChange: (value: string | undefined) => void };
+type SelectProps = {
+  id: string;
+  label: string;
+  value: string | undefined;
+  options: [string, string][];
+  onChange: (value: string | undefined) => void;
+};
 
 function FilterSelect({ id, label, value, options, onChange }: SelectProps) {
   return (
@@ -19,7 +25,12 @@ function FilterSelect({ id, label, value, options, onChange }: SelectProps) {
       <label htmlFor={`filter-${id}`} className="text-slate-600">
         {label}
       </label>
-      <select id={`filter-${id}`} className="rounded border border-slate-300 bg-white px-2 py-1" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+      <select
+        id={`filter-${id}`}
+        className="rounded border border-slate-300 bg-white px-2 py-1"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
         <option value="">All</option>
         {options.map(([v, text]) => (
           <option key={v} value={v}>
@@ -41,19 +52,62 @@ export function FleetFilters({ query, regions, tiers, onChange }: Props) {
   }, [search, query.q, onChange]);
 
   return (
-    <form role="search" aria-label="Filter the fleet" className="mt-4 flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter the fleet"
+      className="mt-4 flex flex-wrap items-end gap-3 text-sm"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="flex flex-col">
         <label htmlFor="filter-q" className="text-slate-600">
           Search
         </label>
-        <input id="filter-q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Chain name" className="rounded border border-slate-300 px-2 py-1" />
+        <input
+          id="filter-q"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Chain name"
+          className="rounded border border-slate-300 px-2 py-1"
+        />
       </div>
-      <FilterSelect id="tier" label="Tier" value={query.tier} options={tiers.map((t) => [t.key, t.name])} onChange={(tier) => onChange({ tier, page: 1 })} />
-      <FilterSelect id="region" label="Region" value={query.region} options={regions.map((r) => [r, r])} onChange={(region) => onChange({ region, page: 1 })} />
-      <FilterSelect id="health" label="Health" value={query.health} options={healthValues.map((h) => [h, h])} onChange={(h) => onChange({ health: h as FleetQuery['health'], page: 1 })} />
-      <FilterSelect id="db" label="Database" value={query.db} options={[['dedicated', 'dedicated'], ['shared', 'shared']]} onChange={(d) => onChange({ db: d as FleetQuery['db'], page: 1 })} />
+      <FilterSelect
+        id="tier"
+        label="Tier"
+        value={query.tier}
+        options={tiers.map((t) => [t.key, t.name])}
+        onChange={(tier) => onChange({ tier, page: 1 })}
+      />
+      <FilterSelect
+        id="region"
+        label="Region"
+        value={query.region}
+        options={regions.map((r) => [r, r])}
+        onChange={(region) => onChange({ region, page: 1 })}
+      />
+      <FilterSelect
+        id="health"
+        label="Health"
+        value={query.health}
+        options={healthValues.map((h) => [h, h])}
+        onChange={(h) => onChange({ health: h as FleetQuery['health'], page: 1 })}
+      />
+      <FilterSelect
+        id="db"
+        label="Database"
+        value={query.db}
+        options={[
+          ['dedicated', 'dedicated'],
+          ['shared', 'shared'],
+        ]}
+        onChange={(d) => onChange({ db: d as FleetQuery['db'], page: 1 })}
+      />
       <label className="flex items-center gap-1.5 pb-1">
-        <input type="checkbox" checked={!!query.attention} onChange={(e) => onChange({ attention: e.target.checked ? '1' : undefined, page: 1 })} />
+        <input
+          type="checkbox"
+          checked={!!query.attention}
+          onChange={(e) => onChange({ attention: e.target.checked ? '1' : undefined, page: 1 })}
+        />
         Needs attention
       </label>
     </form>

@@ -10,12 +10,26 @@ type Props = { chains: FleetChain[]; query: FleetQuery; onSort: (patch: Partial<
 
 const th = 'px-3 py-2 font-semibold';
 
-function SortHeader({ label, sort, query, onSort }: { label: string; sort: FleetQuery['sort']; query: FleetQuery; onSort: Props['onSort'] }) {
+function SortHeader({
+  label,
+  sort,
+  query,
+  onSort,
+}: {
+  label: string;
+  sort: FleetQuery['sort'];
+  query: FleetQuery;
+  onSort: Props['onSort'];
+}) {
   const active = query.sort === sort;
   const next = active && query.dir === 'asc' ? 'desc' : 'asc';
   return (
     <th scope="col" className={th} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" onClick={() => onSort({ sort, dir: next, page: 1 })} className="uppercase tracking-wide hover:text-slate-950">
+      <button
+        type="button"
+        onClick={() => onSort({ sort, dir: next, page: 1 })}
+        className="uppercase tracking-wide hover:text-slate-950"
+      >
         {label}
         <span aria-hidden="true">{active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
       </button>
@@ -28,7 +42,10 @@ function AvailabilityCell({ chain }: { chain: FleetChain }) {
   if (availability === null) return <span className="text-slate-500">unmeasured</span>;
   const below = availability < tier.availabilityTarget;
   return (
-    <span className={below ? 'font-medium text-bad' : undefined} title={`Target ${formatPct(tier.availabilityTarget, 2)}; ${formatPct(chain.availabilityMeasured, 0)} of the month measured`}>
+    <span
+      className={below ? 'font-medium text-bad' : undefined}
+      title={`Target ${formatPct(tier.availabilityTarget, 2)}; ${formatPct(chain.availabilityMeasured, 0)} of the month measured`}
+    >
       {formatPct(availability)}
       {below && <span className="sr-only"> (below the {formatPct(tier.availabilityTarget, 2)} target)</span>}
     </span>
@@ -40,7 +57,11 @@ function FindingsNote({ chain }: { chain: FleetChain }) {
   if (!under && !over) return null;
   const parts = [under ? `${under} under` : '', over ? `${over} over` : ''].filter(Boolean).join(', ');
   return (
-    <HoverPrefetchLink href={`/chains/${chain.slug}#conformance`} className={`mt-1 block text-xs hover:underline ${under ? 'text-bad' : 'text-warn'}`} data-testid="findings">
+    <HoverPrefetchLink
+      href={`/chains/${chain.slug}#conformance`}
+      className={`mt-1 block text-xs hover:underline ${under ? 'text-bad' : 'text-warn'}`}
+      data-testid="findings"
+    >
       {parts} contract
     </HoverPrefetchLink>
   );
@@ -64,10 +85,18 @@ export function FleetRows({ chains, query, onSort }: Props) {
             <SortHeader label="Tier" sort="tier" query={query} onSort={onSort} />
             <SortHeader label="Region" sort="region" query={query} onSort={onSort} />
             <SortHeader label="Health" sort="health" query={query} onSort={onSort} />
-            <th scope="col" className={`${th} uppercase tracking-wide`}>Availability (month)</th>
-            <th scope="col" className={`${th} uppercase tracking-wide`}>Database</th>
-            <th scope="col" className={`${th} uppercase tracking-wide`}>App</th>
-            <th scope="col" className={`${th} uppercase tracking-wide`}>DB CPU 24 h</th>
+            <th scope="col" className={`${th} uppercase tracking-wide`}>
+              Availability (month)
+            </th>
+            <th scope="col" className={`${th} uppercase tracking-wide`}>
+              Database
+            </th>
+            <th scope="col" className={`${th} uppercase tracking-wide`}>
+              App
+            </th>
+            <th scope="col" className={`${th} uppercase tracking-wide`}>
+              DB CPU 24 h
+            </th>
             <SortHeader label="Last backup" sort="backup" query={query} onSort={onSort} />
             <SortHeader label="Read" sort="refreshed" query={query} onSort={onSort} />
           </tr>
@@ -114,7 +143,13 @@ export function FleetRows({ chains, query, onSort }: Props) {
               <td>
                 <Sparkline values={c.cpuSpark} label={`${c.name} database CPU over 24 hours`} />
               </td>
-              <td>{c.database.latestBackupAt ? formatAge(c.database.latestBackupAt) : <span className="text-bad">none</span>}</td>
+              <td>
+                {c.database.latestBackupAt ? (
+                  formatAge(c.database.latestBackupAt)
+                ) : (
+                  <span className="text-bad">none</span>
+                )}
+              </td>
               <td>
                 <Freshness refreshedAt={c.refreshedAt} stale={c.stale} reason={c.staleReason} />
               </td>

@@ -13,7 +13,11 @@ export function FleetTiles({ tiles: counts }: { tiles: Tiles }) {
     <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Fleet summary">
       {tiles.map((t) => (
         <li key={t.key}>
-          <Link href={t.href} className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-slate-400" data-testid={`tile-${t.key}`}>
+          <Link
+            href={t.href}
+            className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-slate-400"
+            data-testid={`tile-${t.key}`}
+          >
             <span className="text-sm text-slate-600">{t.label}</span>
             <span className={`block text-2xl font-semibold ${t.tone}`}>{counts[t.key]}</span>
           </Link>

@@ -19,13 +19,26 @@ async function fetchFleet(qs: string): Promise<FleetPage> {
   return (await res.json()) as FleetPage;
 }
 
-export function FleetView({ query, initial, canRefresh }: { query: FleetQuery; initial: FleetPage; canRefresh: boolean }) {
+export function FleetView({
+  query,
+  initial,
+  canRefresh,
+}: {
+  query: FleetQuery;
+  initial: FleetPage;
+  canRefresh: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const queryClient = useQueryClient();
   const qs = fleetQueryString(query);
   // Hydrated from the server render; then polled, so the pane stays current without a reload.
-  const fleet = useQuery({ queryKey: ['fleet', qs], queryFn: () => fetchFleet(qs.slice(1)), initialData: initial, refetchInterval: 30_000 });
+  const fleet = useQuery({
+    queryKey: ['fleet', qs],
+    queryFn: () => fetchFleet(qs.slice(1)),
+    initialData: initial,
+    refetchInterval: 30_000,
+  });
   const refresh = useMutation({
     mutationFn: async () => {
       const res = await fetch('/api/v1/fleet/refresh', { method: 'POST' });
@@ -35,7 +48,8 @@ export function FleetView({ query, initial, canRefresh }: { query: FleetQuery; i
   });
   // Filters live in the URL: a link reproduces the view.
   const change = useCallback(
-    (patch: Partial<FleetQuery>) => router.replace(`${pathname}${fleetQueryString({ ...query, ...patch })}`, { scroll: false }),
+    (patch: Partial<FleetQuery>) =>
+      router.replace(`${pathname}${fleetQueryString({ ...query, ...patch })}`, { scroll: false }),
     [router, pathname, query],
   );
   // Marks the table interactive once hydrated (browser tests wait for it before using the controls).
@@ -53,7 +67,10 @@ export function FleetView({ query, initial, canRefresh }: { query: FleetQuery; i
           {data.total} {data.total === 1 ? 'chain' : 'chains'}
         </span>
         <span className="text-slate-500" data-testid="data-as-of">
-          Data as of {data.lastRun ? `${formatUtc(data.lastRun.finishedAt)} (${formatAge(data.lastRun.finishedAt)})` : 'never: the collector has not run yet'}
+          Data as of{' '}
+          {data.lastRun
+            ? `${formatUtc(data.lastRun.finishedAt)} (${formatAge(data.lastRun.finishedAt)})`
+            : 'never: the collector has not run yet'}
         </span>
         {fleet.isError && (
           <span role="alert" className="text-bad">
@@ -61,7 +78,12 @@ export function FleetView({ query, initial, canRefresh }: { query: FleetQuery; i
           </span>
         )}
         {canRefresh && (
-          <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending} className="ml-auto rounded border border-slate-300 bg-white px-3 py-1 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={() => refresh.mutate()}
+            disabled={refresh.isPending}
+            className="ml-auto rounded border border-slate-300 bg-white px-3 py-1 disabled:opacity-60"
+          >
             {refresh.isPending ? 'Refreshing…' : 'Refresh now'}
           </button>
         )}
@@ -74,13 +96,23 @@ export function FleetView({ query, initial, canRefresh }: { query: FleetQuery; i
       <FleetRows chains={data.chains} query={query} onSort={change} />
       {pages > 1 && (
         <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-          <button type="button" disabled={query.page <= 1} onClick={() => change({ page: query.page - 1 })} className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={query.page <= 1}
+            onClick={() => change({ page: query.page - 1 })}
+            className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-50"
+          >
             Previous
           </button>
           <span>
             Page {query.page} of {pages}
           </span>
-          <button type="button" disabled={query.page >= pages} onClick={() => change({ page: query.page + 1 })} className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={query.page >= pages}
+            onClick={() => change({ page: query.page + 1 })}
+            className="rounded border border-slate-300 bg-white px-2 py-1 disabled:opacity-50"
+          >
             Next
           </button>
         </nav>

@@ -24,7 +24,8 @@ export default async function FleetPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">Fleet</h1>
       {!parsed.success && (
         <p role="status" className="mt-2 text-sm text-warn">
-          Some filters in the address were not understood and were ignored: {parsed.error.issues.map((i) => i.message).join('; ')}
+          Some filters in the address were not understood and were ignored:{' '}
+          {parsed.error.issues.map((i) => i.message).join('; ')}
         </p>
       )}
       <FleetView query={query} initial={page} canRefresh={can(user.role, 'fleet:refresh')} />

@@ -7,7 +7,15 @@ import { operationLabels } from '@/lib/operations/operation-types';
 import type { OperationType } from '@/lib/operations/operation-types';
 import type { WaveDto } from '@/lib/server/operations/waves';
 
-const types: OperationType[] = ['backup', 'scale-database', 'grow-storage', 'enable-multi-az', 'disable-multi-az', 'reboot', 'scale-app'];
+const types: OperationType[] = [
+  'backup',
+  'scale-database',
+  'grow-storage',
+  'enable-multi-az',
+  'disable-multi-az',
+  'reboot',
+  'scale-app',
+];
 
 /** A fleet action for ops and admins (the server checks again): one operation over a tier, in waves. */
 export function FleetAction({ tiers }: { tiers: { key: string; name: string }[] }) {
@@ -17,22 +25,49 @@ export function FleetAction({ tiers }: { tiers: { key: string; name: string }[] 
   const [batchSize, setBatchSize] = useState('5');
   const [param, setParam] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const params = type === 'scale-database' ? { instanceClass: param } : type === 'grow-storage' ? { allocatedStorageGb: Number(param) } : type === 'scale-app' ? { instanceType: param } : {};
+  const params =
+    type === 'scale-database'
+      ? { instanceClass: param }
+      : type === 'grow-storage'
+        ? { allocatedStorageGb: Number(param) }
+        : type === 'scale-app'
+          ? { instanceType: param }
+          : {};
   return (
     <form
       className="mt-3 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();
-        const res = await fetch('/api/v1/waves', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type, params, tier, batchSize: Number(batchSize) }) });
-        const body = (await res.json().catch(() => ({}))) as { error?: string; wave?: { chains: number; skipped: string[] } };
-        setMessage(res.ok ? { text: `Started on ${body.wave!.chains} chains${body.wave!.skipped.length ? `; left out (shared instance): ${body.wave!.skipped.join(', ')}` : ''}.`, error: false } : { text: body.error ?? `Refused (${res.status}).`, error: true });
+        const res = await fetch('/api/v1/waves', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type, params, tier, batchSize: Number(batchSize) }),
+        });
+        const body = (await res.json().catch(() => ({}))) as {
+          error?: string;
+          wave?: { chains: number; skipped: string[] };
+        };
+        setMessage(
+          res.ok
+            ? {
+                text: `Started on ${body.wave!.chains} chains${body.wave!.skipped.length ? `; left out (shared instance): ${body.wave!.skipped.join(', ')}` : ''}.`,
+                error: false,
+              }
+            : { text: body.error ?? `Refused (${res.status}).`, error: true },
+        );
         await queryClient.invalidateQueries({ queryKey: ['waves'] });
       }}
     >
-      <span className="w-full font-medium">Fleet action: a canary chain first, then batches; stops by itself when one fails</span>
+      <span className="w-full font-medium">
+        Fleet action: a canary chain first, then batches; stops by itself when one fails
+      </span>
       <label className="flex flex-col">
         <span className="text-xs text-slate-600">Operation</span>
-        <select value={type} onChange={(e) => setType(e.target.value as OperationType)} className="rounded border border-slate-300 px-2 py-1">
+        <select
+          value={type}
+          onChange={(e) => setType(e.target.value as OperationType)}
+          className="rounded border border-slate-300 px-2 py-1"
+        >
           {types.map((t) => (
             <option key={t} value={t}>
               {operationLabels[t]}
@@ -42,13 +77,23 @@ export function FleetAction({ tiers }: { tiers: { key: string; name: string }[] 
       </label>
       {(type === 'scale-database' || type === 'grow-storage' || type === 'scale-app') && (
         <label className="flex flex-col">
-          <span className="text-xs text-slate-600">{type === 'scale-database' ? 'New class' : type === 'grow-storage' ? 'New size (GiB)' : 'New instance type'}</span>
-          <input value={param} onChange={(e) => setParam(e.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+          <span className="text-xs text-slate-600">
+            {type === 'scale-database' ? 'New class' : type === 'grow-storage' ? 'New size (GiB)' : 'New instance type'}
+          </span>
+          <input
+            value={param}
+            onChange={(e) => setParam(e.target.value)}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
         </label>
       )}
       <label className="flex flex-col">
         <span className="text-xs text-slate-600">Every chain of the tier</span>
-        <select value={tier} onChange={(e) => setTier(e.target.value)} className="rounded border border-slate-300 px-2 py-1">
+        <select
+          value={tier}
+          onChange={(e) => setTier(e.target.value)}
+          className="rounded border border-slate-300 px-2 py-1"
+        >
           {tiers.map((t) => (
             <option key={t.key} value={t.key}>
               {t.name}
@@ -58,7 +103,12 @@ export function FleetAction({ tiers }: { tiers: { key: string; name: string }[] 
       </label>
       <label className="flex flex-col">
         <span className="text-xs text-slate-600">Batch size</span>
-        <input inputMode="numeric" value={batchSize} onChange={(e) => setBatchSize(e.target.value)} className="w-20 rounded border border-slate-300 px-2 py-1" />
+        <input
+          inputMode="numeric"
+          value={batchSize}
+          onChange={(e) => setBatchSize(e.target.value)}
+          className="w-20 rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white">
         Start the wave
@@ -89,7 +139,8 @@ export function WaveList({ initial }: { initial: WaveDto[] }) {
       <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="waves">
         {waves.data.map((w) => (
           <li key={w.id} className="py-2">
-            <StatusBadge status={w.status === 'stopped' ? 'failed' : w.status} /> <span className="font-medium">{operationLabels[w.type as OperationType] ?? w.type}</span>{' '}
+            <StatusBadge status={w.status === 'stopped' ? 'failed' : w.status} />{' '}
+            <span className="font-medium">{operationLabels[w.type as OperationType] ?? w.type}</span>{' '}
             <span className="text-xs text-slate-500">
               {w.chains.length} chains, batches of {w.batchSize}
             </span>

@@ -19,10 +19,18 @@ const filterSchema = z.object({
   type: z.enum(operationTypes).optional().catch(undefined),
 });
 
-export default async function OperationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OperationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await authorizePage('fleet:read');
   const raw = await searchParams;
-  const filter = filterSchema.parse({ chain: raw.chain || undefined, status: raw.status || undefined, type: raw.type || undefined });
+  const filter = filterSchema.parse({
+    chain: raw.chain || undefined,
+    status: raw.status || undefined,
+    type: raw.type || undefined,
+  });
   const canOperate = can(user.role, 'operations:request');
   const [operations, waves, tiers] = await Promise.all([
     findOperations({ ...filter, take: 100 }),
@@ -39,11 +47,20 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
       <form method="get" className="mt-3 flex flex-wrap items-end gap-2 text-sm">
         <label className="flex flex-col">
           <span className="text-xs text-slate-600">Chain</span>
-          <input name="chain" defaultValue={filter.chain} placeholder="slug" className="rounded border border-slate-300 px-2 py-1" />
+          <input
+            name="chain"
+            defaultValue={filter.chain}
+            placeholder="slug"
+            className="rounded border border-slate-300 px-2 py-1"
+          />
         </label>
         <label className="flex flex-col">
           <span className="text-xs text-slate-600">Status</span>
-          <select name="status" defaultValue={filter.status ?? ''} className="rounded border border-slate-300 px-2 py-1">
+          <select
+            name="status"
+            defaultValue={filter.status ?? ''}
+            className="rounded border border-slate-300 px-2 py-1"
+          >
             <option value="">any</option>
             {operationStatuses.map((s) => (
               <option key={s} value={s}>

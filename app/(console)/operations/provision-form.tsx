@@ -23,7 +23,12 @@ const fields: Field[] = [
 /** Provisions a chain from its tier's template, the same call a sales pipeline makes (POST /api/v1/chains). */
 export function ProvisionForm({ tiers }: { tiers: { key: string; name: string }[] }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Record<string, string>>({ tier: tiers[0]?.key ?? '', storageGb: '100', appInstanceType: 't3.medium', currency: 'USD' });
+  const [values, setValues] = useState<Record<string, string>>({
+    tier: tiers[0]?.key ?? '',
+    storageGb: '100',
+    appInstanceType: 't3.medium',
+    currency: 'USD',
+  });
   // One key per form: pressing twice, or again after a network error, provisions once.
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [result, setResult] = useState<{ ok: boolean; text: string; issues?: string[] } | null>(null);
@@ -42,24 +47,47 @@ export function ProvisionForm({ tiers }: { tiers: { key: string; name: string }[
             tier: v('tier'),
             residency: v('residency') ?? null,
             ...(v('accountManagerEmail') ? { accountManagerEmail: v('accountManagerEmail') } : {}),
-            database: { ...(v('databaseKind') ? { kind: v('databaseKind') } : {}), ...(v('instanceClass') ? { instanceClass: v('instanceClass') } : {}), storageGb: Number(v('storageGb') ?? 100) },
+            database: {
+              ...(v('databaseKind') ? { kind: v('databaseKind') } : {}),
+              ...(v('instanceClass') ? { instanceClass: v('instanceClass') } : {}),
+              storageGb: Number(v('storageGb') ?? 100),
+            },
             appInstanceType: v('appInstanceType'),
-            contract: { startDate: v('startDate'), endDate: v('endDate'), monthlyPrice: v('monthlyPrice'), currency: v('currency') },
+            contract: {
+              startDate: v('startDate'),
+              endDate: v('endDate'),
+              monthlyPrice: v('monthlyPrice'),
+              currency: v('currency'),
+            },
           };
-          const res = await fetch('/api/v1/chains', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
+          const res = await fetch('/api/v1/chains', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify(body),
+          });
           const out = (await res.json().catch(() => ({}))) as { error?: string; issues?: string[] };
           if (res.ok) {
             setResult({ ok: true, text: `Provisioning ${body.slug}: follow it below.` });
             setKey(crypto.randomUUID());
             await queryClient.invalidateQueries({ queryKey: ['operations'] });
-          } else setResult({ ok: false, text: res.status === 400 ? 'Not provisioned:' : (out.error ?? `Refused (${res.status}).`), issues: out.issues });
+          } else
+            setResult({
+              ok: false,
+              text: res.status === 400 ? 'Not provisioned:' : (out.error ?? `Refused (${res.status}).`),
+              issues: out.issues,
+            });
         }}
       >
         <div className="flex flex-col">
           <label htmlFor="provision-tier" className="text-xs text-slate-600">
             Tier
           </label>
-          <select id="provision-tier" value={values.tier} onChange={(e) => setValues({ ...values, tier: e.target.value })} className="rounded border border-slate-300 px-2 py-1">
+          <select
+            id="provision-tier"
+            value={values.tier}
+            onChange={(e) => setValues({ ...values, tier: e.target.value })}
+            className="rounded border border-slate-300 px-2 py-1"
+          >
             {tiers.map((t) => (
               <option key={t.key} value={t.key}>
                 {t.name}
@@ -71,7 +99,12 @@ export function ProvisionForm({ tiers }: { tiers: { key: string; name: string }[
           <label htmlFor="provision-databaseKind" className="text-xs text-slate-600">
             Database
           </label>
-          <select id="provision-databaseKind" value={values.databaseKind ?? ''} onChange={(e) => setValues({ ...values, databaseKind: e.target.value })} className="rounded border border-slate-300 px-2 py-1">
+          <select
+            id="provision-databaseKind"
+            value={values.databaseKind ?? ''}
+            onChange={(e) => setValues({ ...values, databaseKind: e.target.value })}
+            className="rounded border border-slate-300 px-2 py-1"
+          >
             <option value="">As the tier says (shared where it allows)</option>
             <option value="dedicated">A dedicated instance</option>
             <option value="shared">Its own database in a shared instance</option>
@@ -82,7 +115,14 @@ export function ProvisionForm({ tiers }: { tiers: { key: string; name: string }[
             <label htmlFor={`provision-${f.name}`} className="text-xs text-slate-600">
               {f.label}
             </label>
-            <input id={`provision-${f.name}`} type={f.type ?? 'text'} placeholder={f.placeholder} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
+            <input
+              id={`provision-${f.name}`}
+              type={f.type ?? 'text'}
+              placeholder={f.placeholder}
+              value={values[f.name] ?? ''}
+              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+              className="rounded border border-slate-300 px-2 py-1"
+            />
           </div>
         ))}
         <div className="flex items-end">

@@ -25,9 +25,19 @@ export default async function SlaPage({ searchParams }: Props) {
   const query = querySchema.parse(await searchParams);
   // An account manager starts with their own chains; everyone may look at the whole fleet.
   const scope = query.scope ?? (user.role === 'account_manager' ? 'mine' : 'all');
-  const sla = await findSlaFleet({ managerId: scope === 'mine' ? user.id : null, sort: query.sort, page: query.page, size: PAGE_SIZE });
+  const sla = await findSlaFleet({
+    managerId: scope === 'mine' ? user.id : null,
+    sort: query.sort,
+    page: query.page,
+    size: PAGE_SIZE,
+  });
   const href = (patch: Partial<{ scope: string; sort: string; page: number }>) => {
-    const p = new URLSearchParams({ scope, sort: query.sort, page: String(query.page), ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, String(v)])) });
+    const p = new URLSearchParams({
+      scope,
+      sort: query.sort,
+      page: String(query.page),
+      ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, String(v)])),
+    });
     return `/sla?${p.toString()}`;
   };
   const pages = Math.max(1, Math.ceil(sla.total / PAGE_SIZE));
@@ -38,12 +48,19 @@ export default async function SlaPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">SLA health</h1>
         <nav aria-label="Scope" className="flex gap-1 text-sm">
           {(['mine', 'all'] as const).map((s) => (
-            <Link key={s} href={href({ scope: s, page: 1 })} aria-current={scope === s ? 'page' : undefined} className={`rounded px-2 py-1 ${scope === s ? 'bg-blue-700 text-white' : 'bg-white ring-1 ring-slate-200'}`}>
+            <Link
+              key={s}
+              href={href({ scope: s, page: 1 })}
+              aria-current={scope === s ? 'page' : undefined}
+              className={`rounded px-2 py-1 ${scope === s ? 'bg-blue-700 text-white' : 'bg-white ring-1 ring-slate-200'}`}
+            >
               {s === 'mine' ? 'My chains' : 'Whole fleet'}
             </Link>
           ))}
         </nav>
-        <p className="ml-auto text-sm text-slate-600">This month (UTC) so far. Unmeasured time is not counted as up or down.</p>
+        <p className="ml-auto text-sm text-slate-600">
+          This month (UTC) so far. Unmeasured time is not counted as up or down.
+        </p>
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Summary">
         {[
@@ -66,17 +83,27 @@ export default async function SlaPage({ searchParams }: Props) {
               <th scope="col" className={th}>
                 <Link href={href({ sort: 'name', page: 1 })}>Chain</Link>
               </th>
-              <th scope="col" className={th}>Target</th>
+              <th scope="col" className={th}>
+                Target
+              </th>
               <th scope="col" className={th}>
                 <Link href={href({ sort: 'availability', page: 1 })}>Month</Link>
               </th>
-              <th scope="col" className={th}>30 days</th>
+              <th scope="col" className={th}>
+                30 days
+              </th>
               <th scope="col" className={th}>
                 <Link href={href({ sort: 'budget', page: 1 })}>Error budget left</Link>
               </th>
-              <th scope="col" className={th}>Burn 1 h</th>
-              <th scope="col" className={th}>Credit owed</th>
-              <th scope="col" className={th}>Contract</th>
+              <th scope="col" className={th}>
+                Burn 1 h
+              </th>
+              <th scope="col" className={th}>
+                Credit owed
+              </th>
+              <th scope="col" className={th}>
+                Contract
+              </th>
               <th scope="col" className={th}>
                 <Link href={href({ sort: 'renewal', page: 1 })}>Renews</Link>
               </th>
@@ -105,22 +132,42 @@ export default async function SlaPage({ searchParams }: Props) {
                   </td>
                   <td className="px-3 py-2">{r.tier.targetPct} %</td>
                   <td className="px-3 py-2" data-testid="month-availability">
-                    {r.month.availability === null ? <span className="text-slate-500">unmeasured</span> : formatPct(r.month.availability)}
+                    {r.month.availability === null ? (
+                      <span className="text-slate-500">unmeasured</span>
+                    ) : (
+                      formatPct(r.month.availability)
+                    )}
                     <span className="block text-xs text-slate-500">{formatPct(r.month.measuredShare, 0)} measured</span>
                   </td>
-                  <td className="px-3 py-2">{r.last30Days.availability === null ? '—' : formatPct(r.last30Days.availability)}</td>
+                  <td className="px-3 py-2">
+                    {r.last30Days.availability === null ? '—' : formatPct(r.last30Days.availability)}
+                  </td>
                   <td className={`px-3 py-2 ${below ? 'font-medium text-bad' : ''}`} data-testid="budget-left">
                     {formatMinutes(r.month.budget.leftMinutes)}
-                    <span className="block text-xs">{formatPct(r.month.budget.leftShare, 0)} of {formatMinutes(r.month.budget.budgetMinutes)}</span>
+                    <span className="block text-xs">
+                      {formatPct(r.month.budget.leftShare, 0)} of {formatMinutes(r.month.budget.budgetMinutes)}
+                    </span>
                   </td>
                   <td className="px-3 py-2">
                     {formatBurn(r.burn1h)}
                     {r.alert && (
-                      <span className={`ml-1 rounded px-1.5 py-0.5 text-xs font-medium ${r.alert === 'page' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}>{r.alert}</span>
+                      <span
+                        className={`ml-1 rounded px-1.5 py-0.5 text-xs font-medium ${r.alert === 'page' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}
+                      >
+                        {r.alert}
+                      </span>
                     )}
                   </td>
                   <td className="px-3 py-2" data-testid="credit">
-                    {r.month.credit.reason === 'band' ? <span className="text-bad">{formatMoney(r.month.credit.amount, r.month.credit.currency)} ({r.month.credit.creditPct} %)</span> : r.month.credit.reason === 'unmeasured' ? '— (unmeasured)' : 'none'}
+                    {r.month.credit.reason === 'band' ? (
+                      <span className="text-bad">
+                        {formatMoney(r.month.credit.amount, r.month.credit.currency)} ({r.month.credit.creditPct} %)
+                      </span>
+                    ) : r.month.credit.reason === 'unmeasured' ? (
+                      '— (unmeasured)'
+                    ) : (
+                      'none'
+                    )}
                   </td>
                   <td className="px-3 py-2 text-xs">
                     {r.findings.under > 0 && <span className="block text-bad">{r.findings.under} under</span>}

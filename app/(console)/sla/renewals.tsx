@@ -13,14 +13,27 @@ export function Renewals({ renewals }: { renewals: RenewalRow[] }) {
       {renewals.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500">No contract in this view ends in the next 90 days.</p>
       ) : (
-        <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-left text-sm" data-testid="renewals">
+        <table
+          className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-left text-sm"
+          data-testid="renewals"
+        >
           <thead className="bg-slate-50 text-xs text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">Chain</th>
-              <th scope="col" className="px-3 py-2">Ends</th>
-              <th scope="col" className="px-3 py-2">Availability over the contract</th>
-              <th scope="col" className="px-3 py-2">Months below target</th>
-              <th scope="col" className="px-3 py-2">Credits owed</th>
+              <th scope="col" className="px-3 py-2">
+                Chain
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Ends
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Availability over the contract
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Months below target
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Credits owed
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -13,7 +13,9 @@ export function notFound(message: string): NextResponse {
 }
 
 /** The request's JSON body, or the 400 to answer when it is not JSON. */
-export async function readJson(request: Request): Promise<{ body: unknown; error?: never } | { body?: never; error: NextResponse }> {
+export async function readJson(
+  request: Request,
+): Promise<{ body: unknown; error?: never } | { body?: never; error: NextResponse }> {
   try {
     return { body: await request.json() };
   } catch {
@@ -23,5 +25,8 @@ export async function readJson(request: Request): Promise<{ body: unknown; error
 
 /** A refusal from the data layer ({ status, message, issues? }) as the API answers it. */
 export function refused(result: { status: number; message: string; issues?: string[] }): NextResponse {
-  return NextResponse.json({ error: result.message, ...(result.issues ? { issues: result.issues } : {}) }, { status: result.status });
+  return NextResponse.json(
+    { error: result.message, ...(result.issues ? { issues: result.issues } : {}) },
+    { status: result.status },
+  );
 }

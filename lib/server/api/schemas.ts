@@ -17,11 +17,24 @@ export const fleetChainSchema = z
     region: z.string(),
     residency: z.string().nullable().describe('Data-residency rule, e.g. "EU"'),
     accountId: z.string().describe('AWS account the chain lives in'),
-    ownAccount: z.boolean().describe('True when the account is the chain\'s own, reached through a role'),
-    tier: z.object({ key: z.string(), name: z.string(), availabilityTarget: z.number().describe('Fraction, e.g. 0.999') }),
+    ownAccount: z.boolean().describe("True when the account is the chain's own, reached through a role"),
+    tier: z.object({
+      key: z.string(),
+      name: z.string(),
+      availabilityTarget: z.number().describe('Fraction, e.g. 0.999'),
+    }),
     health: z.enum(healthValues),
-    availability: z.number().min(0).max(1).nullable().describe('Current UTC month: healthy share of measured 5-minute samples; null when none was measured'),
-    availabilityMeasured: z.number().min(0).max(1).describe('Measured samples against the samples the month has had so far'),
+    availability: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('Current UTC month: healthy share of measured 5-minute samples; null when none was measured'),
+    availabilityMeasured: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('Measured samples against the samples the month has had so far'),
     database: z.object({
       kind: z.enum(['dedicated', 'shared']),
       identifier: z.string(),
@@ -33,7 +46,11 @@ export const fleetChainSchema = z
       storageUsedPct: z.number().nullable(),
       latestBackupAt: isoDate.nullable(),
     }),
-    app: z.object({ instanceId: z.string().nullable(), instanceType: z.string().nullable(), state: z.string().nullable() }),
+    app: z.object({
+      instanceId: z.string().nullable(),
+      instanceType: z.string().nullable(),
+      state: z.string().nullable(),
+    }),
     cpuSpark: z.array(z.number()).describe('Database CPU %, hourly over the last 24 hours, oldest first'),
     findings: z
       .object({ under: z.number().int(), over: z.number().int() })
@@ -50,11 +67,15 @@ export const conformanceSchema = z
     findings: z.array(
       z.object({
         rule: z.enum(conformanceRules),
-        direction: z.enum(['under', 'over']).describe('under: SLA or compliance risk; over: more than the contract pays for (margin leak)'),
+        direction: z
+          .enum(['under', 'over'])
+          .describe('under: SLA or compliance risk; over: more than the contract pays for (margin leak)'),
         title: z.string(),
         promised: z.string(),
         deployed: z.string(),
-        since: isoDate.nullable().describe('First seen by the collector; null when found by an edit since the last pass'),
+        since: isoDate
+          .nullable()
+          .describe('First seen by the collector; null when found by an edit since the last pass'),
         fix: z.enum(fixOperations).nullable().describe('The operation that fixes it, if any'),
       }),
     ),
@@ -75,7 +96,13 @@ export const chainDetailSchema = fleetChainSchema
       endpoint: z.string().nullable(),
       tags: z.record(z.string(), z.string()),
       snapshots: z.array(
-        z.object({ id: z.string(), type: z.enum(['automated', 'manual']), createdAt: isoDate, sizeGb: z.number().nullable(), status: z.string().nullable() }),
+        z.object({
+          id: z.string(),
+          type: z.enum(['automated', 'manual']),
+          createdAt: isoDate,
+          sizeGb: z.number().nullable(),
+          status: z.string().nullable(),
+        }),
       ),
       sharedWith: z.array(z.string()).describe('Other chains with a database in the same shared instance'),
     }),
@@ -100,7 +127,14 @@ export const fleetPageSchema = z
     tiles: tilesSchema,
     regions: z.array(z.string()),
     tiers: z.array(z.object({ key: z.string(), name: z.string() })),
-    lastRun: z.object({ finishedAt: isoDate, awsCalls: z.number().int(), chains: z.number().int(), failedScopes: z.number().int() }).nullable(),
+    lastRun: z
+      .object({
+        finishedAt: isoDate,
+        awsCalls: z.number().int(),
+        chains: z.number().int(),
+        failedScopes: z.number().int(),
+      })
+      .nullable(),
   })
   .meta({ id: 'FleetPage' });
 
@@ -114,8 +148,12 @@ export const contractResponseSchema = z
         monthlyPrice: z.string().describe('Decimal string, two decimals'),
         currency: z.string().length(3),
         marginTargetPct: z.string(),
-        upgrades: z.array(z.object({ key: z.enum(upgradeKeys), monthlyPrice: z.string(), quantity: z.number().int().optional() })),
-        creditSchedule: z.array(z.object({ below: z.number(), creditPct: z.number() })).describe('Availability % below which the credit % of the month applies; highest threshold first'),
+        upgrades: z.array(
+          z.object({ key: z.enum(upgradeKeys), monthlyPrice: z.string(), quantity: z.number().int().optional() }),
+        ),
+        creditSchedule: z
+          .array(z.object({ below: z.number(), creditPct: z.number() }))
+          .describe('Availability % below which the credit % of the month applies; highest threshold first'),
         version: z.number().int().describe('Send it back with an edit; an edit of an older version gets 409'),
         updatedAt: isoDate,
       })
@@ -124,7 +162,9 @@ export const contractResponseSchema = z
   .meta({ id: 'ContractResponse' });
 
 export const chainResponseSchema = z.object({ chain: chainDetailSchema }).meta({ id: 'ChainResponse' });
-export const errorSchema = z.object({ error: z.string(), issues: z.array(z.string()).optional() }).meta({ id: 'Error' });
+export const errorSchema = z
+  .object({ error: z.string(), issues: z.array(z.string()).optional() })
+  .meta({ id: 'Error' });
 
 // Compile-time: the schemas and the DTOs describe the same data, both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

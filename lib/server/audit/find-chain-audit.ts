@@ -9,7 +9,10 @@ const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v =
 /** What an audited edit changed, field by field, from the before/after it recorded. */
 export function diffDetail(detail: unknown): AuditChange[] {
   if (!detail || typeof detail !== 'object') return [];
-  const { before, after } = detail as { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null };
+  const { before, after } = detail as {
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+  };
   if (!after) return [];
   return Object.keys(after)
     .filter((k) => k !== 'version' && show(before?.[k]) !== show(after[k]))
@@ -24,5 +27,11 @@ export async function findChainAudit(chainId: string, limit = 20): Promise<Audit
     take: limit,
     select: { at: true, actorEmail: true, action: true, result: true, detail: true },
   });
-  return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actorEmail, action: r.action, result: r.result, changes: diffDetail(r.detail) }));
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    actor: r.actorEmail,
+    action: r.action,
+    result: r.result,
+    changes: diffDetail(r.detail),
+  }));
 }

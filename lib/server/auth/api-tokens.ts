@@ -7,25 +7,50 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 // own entropy, so a slow KDF would add nothing but latency to every API call.
 const TOKEN_PREFIX = 'fpt_';
 
-export type ApiTokenDto = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type ApiTokenDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createApiToken(options: { userId: string; actorEmail: string; name: string }): Promise<{ token: string; apiToken: ApiTokenDto }> {
+export async function createApiToken(options: {
+  userId: string;
+  actorEmail: string;
+  name: string;
+}): Promise<{ token: string; apiToken: ApiTokenDto }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const row = await db.apiToken.create({
     data: { userId: options.userId, name: options.name, prefix: token.slice(0, 12), tokenHash: hashToken(token) },
   });
-  await recordAuditEvent({ actor: { id: options.userId, email: options.actorEmail }, action: 'api-token.create', result: 'ok', target: row.id, detail: { name: options.name } });
+  await recordAuditEvent({
+    actor: { id: options.userId, email: options.actorEmail },
+    action: 'api-token.create',
+    result: 'ok',
+    target: row.id,
+    detail: { name: options.name },
+  });
   return { token, apiToken: toDto(row) };
 }
 
 /** Revokes one of the user's own tokens; false when they have no such active token. */
 export async function revokeApiToken(options: { userId: string; actorEmail: string; id: string }): Promise<boolean> {
-  const { count } = await db.apiToken.updateMany({ where: { id: options.id, userId: options.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  await recordAuditEvent({ actor: { id: options.userId, email: options.actorEmail }, action: 'api-token.revoke', result: count ? 'ok' : 'failed', target: options.id });
+  const { count } = await db.apiToken.updateMany({
+    where: { id: options.id, userId: options.userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  await recordAuditEvent({
+    actor: { id: options.userId, email: options.actorEmail },
+    action: 'api-token.revoke',
+    result: count ? 'ok' : 'failed',
+    target: options.id,
+  });
   return count > 0;
 }
 
@@ -37,7 +62,10 @@ export async function listApiTokens(userId: string): Promise<ApiTokenDto[]> {
 /** The id of the user an active token belongs to, or null. */
 export async function findTokenUserId(token: string): Promise<string | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
+  });
   if (!row || row.revokedAt) return null;
   // Written at most once a minute per token: a busy pipeline should not turn reads into writes.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
@@ -46,7 +74,14 @@ export async function findTokenUserId(token: string): Promise<string | null> {
   return row.userId;
 }
 
-function toDto(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenDto {
+function toDto(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenDto {
   return {
     id: row.id,
     name: row.name,

@@ -44,7 +44,8 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/login', error: '/login' },
     // One line per problem: a forged or expired cookie is routine, not a stack trace.
     logger: {
-      error: (code, metadata) => console.warn(`next-auth: ${code}: ${(metadata as { message?: string }).message ?? ''}`),
+      error: (code, metadata) =>
+        console.warn(`next-auth: ${code}: ${(metadata as { message?: string }).message ?? ''}`),
       warn: (code) => console.warn(`next-auth: ${code}`),
       debug: () => {},
     },
@@ -53,9 +54,7 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (account?.provider !== 'oidc') return true;
         const email = user.email?.toLowerCase();
-        const known = email
-          ? await db.user.findUnique({ where: { email }, select: { id: true, active: true } })
-          : null;
+        const known = email ? await db.user.findUnique({ where: { email }, select: { id: true, active: true } }) : null;
         await recordAuditEvent({
           actor: known ? { id: known.id, email } : { email: email ?? undefined },
           action: 'auth.sign-in',

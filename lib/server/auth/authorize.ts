@@ -30,7 +30,12 @@ export async function authorize(permission: Permission, context: AuthContext = {
 }
 
 /** Audits a refusal and throws the 403. */
-async function deny(user: SessionUser, permission: Permission, context: AuthContext & { reason?: string }, message: string): Promise<never> {
+async function deny(
+  user: SessionUser,
+  permission: Permission,
+  context: AuthContext & { reason?: string },
+  message: string,
+): Promise<never> {
   await recordAuditEvent({
     actor: { id: user.id, email: user.email },
     action: `authz.denied:${permission}`,
@@ -47,10 +52,18 @@ async function deny(user: SessionUser, permission: Permission, context: AuthCont
  * authorize, then the chain scope: an account manager may act only on a chain they manage. The chain is
  * read by the caller (it needs it anyway); a refusal is audited against that chain.
  */
-export async function authorizeOnChain(permission: Permission, chain: { id: string; slug: string; accountManagerId: string | null }): Promise<SessionUser> {
+export async function authorizeOnChain(
+  permission: Permission,
+  chain: { id: string; slug: string; accountManagerId: string | null },
+): Promise<SessionUser> {
   const user = await authorize(permission, { chainId: chain.id, target: chain.slug });
   if (!canOnChain(user, permission, chain)) {
-    await deny(user, permission, { chainId: chain.id, target: chain.slug, reason: "not the chain's account manager" }, `You do not manage ${chain.slug}: only its account manager or an admin may do this.`);
+    await deny(
+      user,
+      permission,
+      { chainId: chain.id, target: chain.slug, reason: "not the chain's account manager" },
+      `You do not manage ${chain.slug}: only its account manager or an admin may do this.`,
+    );
   }
   return user;
 }
@@ -61,7 +74,10 @@ export function authorizePage(permission: Permission = 'fleet:read', context: Au
 }
 
 /** authorizeOnChain for pages: 403 page for a chain the caller may not act on. */
-export function authorizePageOnChain(permission: Permission, chain: { id: string; slug: string; accountManagerId: string | null }): Promise<SessionUser> {
+export function authorizePageOnChain(
+  permission: Permission,
+  chain: { id: string; slug: string; accountManagerId: string | null },
+): Promise<SessionUser> {
   return onPage(authorizeOnChain(permission, chain));
 }
 

@@ -26,7 +26,10 @@ export async function verifyCredentials(raw: unknown, options: { demo: boolean }
     actor: user ? { id: user.id, email: user.email } : { email },
     action: 'auth.sign-in',
     result: ok ? 'ok' : 'denied',
-    detail: { method: 'credentials', ...(user?.isDemo && !options.demo ? { reason: 'demo user outside demo mode' } : {}) },
+    detail: {
+      method: 'credentials',
+      ...(user?.isDemo && !options.demo ? { reason: 'demo user outside demo mode' } : {}),
+    },
   });
   return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
 }

@@ -14,7 +14,18 @@ export type Permission =
   | 'users:manage';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['fleet:read', 'fleet:refresh', 'operations:request', 'contracts:edit', 'finance:read', 'costs:read', 'costs:ingest', 'prices:manage', 'tiers:manage', 'users:manage'],
+  admin: [
+    'fleet:read',
+    'fleet:refresh',
+    'operations:request',
+    'contracts:edit',
+    'finance:read',
+    'costs:read',
+    'costs:ingest',
+    'prices:manage',
+    'tiers:manage',
+    'users:manage',
+  ],
   ops: ['fleet:read', 'fleet:refresh', 'operations:request'],
   // An account manager reads costs of the chains they manage only (scoped where the report is read).
   account_manager: ['fleet:read', 'contracts:edit', 'costs:read'],
@@ -26,7 +37,11 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** Account managers act only on the chains they manage; other roles' grants cover the whole fleet. */
-export function canOnChain(user: { id: string; role: Role }, permission: Permission, chain: { accountManagerId: string | null }): boolean {
+export function canOnChain(
+  user: { id: string; role: Role },
+  permission: Permission,
+  chain: { accountManagerId: string | null },
+): boolean {
   if (!can(user.role, permission)) return false;
   return user.role !== 'account_manager' || chain.accountManagerId === user.id;
 }

@@ -13,7 +13,14 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 /** Where a chain's resources live: an account (ours, or the chain's own reached through a role) and a region. */
 export type AwsScope = { region: string; accountId: string; roleArn?: string | null };
 
-export type AwsClients = { rds: RDSClient; ec2: EC2Client; cloudwatch: CloudWatchClient; costExplorer: CostExplorerClient; ssm: SSMClient; secrets: SecretsManagerClient };
+export type AwsClients = {
+  rds: RDSClient;
+  ec2: EC2Client;
+  cloudwatch: CloudWatchClient;
+  costExplorer: CostExplorerClient;
+  ssm: SSMClient;
+  secrets: SecretsManagerClient;
+};
 
 const clientDefaults = {
   maxAttempts: 4,
@@ -40,7 +47,14 @@ export function awsClients(scope: AwsScope): AwsClients {
         })
       : undefined;
     const options = { ...clientDefaults, region: scope.region, credentials };
-    clients = { rds: new RDSClient(options), ec2: new EC2Client(options), cloudwatch: new CloudWatchClient(options), costExplorer: new CostExplorerClient(options), ssm: new SSMClient(options), secrets: new SecretsManagerClient(options) };
+    clients = {
+      rds: new RDSClient(options),
+      ec2: new EC2Client(options),
+      cloudwatch: new CloudWatchClient(options),
+      costExplorer: new CostExplorerClient(options),
+      ssm: new SSMClient(options),
+      secrets: new SecretsManagerClient(options),
+    };
     cache.set(key, clients);
   }
   return clients;

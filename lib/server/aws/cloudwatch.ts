@@ -29,7 +29,11 @@ export async function getMetricSeries(
   // Periods aligned to their boundaries: datapoints get the same timestamps whenever they are read, so a
   // sample read twice is recognised as one (AWS recommends aligned windows too).
   const periodMs = window.periodSeconds * 1000;
-  window = { ...window, start: new Date(Math.floor(window.start.getTime() / periodMs) * periodMs), end: new Date(Math.ceil(window.end.getTime() / periodMs) * periodMs) };
+  window = {
+    ...window,
+    start: new Date(Math.floor(window.start.getTime() / periodMs) * periodMs),
+    end: new Date(Math.ceil(window.end.getTime() / periodMs) * periodMs),
+  };
   // The emulator scans every stored datapoint for every period of a call, so a long window costs it the
   // square of its length; sliced, the cost grows linearly. AWS needs no slicing (it would only multiply
   // the metrics billed), so slicing is off unless configured (npm start and npm test turn it on).
@@ -38,7 +42,11 @@ export async function getMetricSeries(
     const merged = new Map<string, MetricSeries>();
     let calls = 0;
     for (let from = window.start.getTime(); from < window.end.getTime(); from += sliceMs) {
-      const slice = await getMetricSeriesInWindow(clients, requests, { ...window, start: new Date(from), end: new Date(Math.min(from + sliceMs, window.end.getTime())) });
+      const slice = await getMetricSeriesInWindow(clients, requests, {
+        ...window,
+        start: new Date(from),
+        end: new Date(Math.min(from + sliceMs, window.end.getTime())),
+      });
       calls += slice.calls;
       for (const [id, s] of slice.series) {
         const entry = merged.get(id) ?? { timestamps: [], values: [] };
@@ -58,7 +66,10 @@ async function getMetricSeriesInWindow(
   window: { start: Date; end: Date; periodSeconds: number },
 ): Promise<{ series: Map<string, MetricSeries>; calls: number }> {
   const series = new Map<string, MetricSeries>();
-  const pointsPerQuery = Math.max(1, Math.ceil((window.end.getTime() - window.start.getTime()) / 1000 / window.periodSeconds));
+  const pointsPerQuery = Math.max(
+    1,
+    Math.ceil((window.end.getTime() - window.start.getTime()) / 1000 / window.periodSeconds),
+  );
   const perCall = Math.max(1, Math.min(MAX_QUERIES_PER_CALL, Math.floor(100_800 / pointsPerQuery)));
   let calls = 0;
   for (let i = 0; i < requests.length; i += perCall) {

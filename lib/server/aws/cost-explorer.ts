@@ -7,9 +7,18 @@ import type { AwsClients } from './clients';
 // Cost Explorer, grouped by the chain's cost-allocation tag and by service. Mapped to our own rows; the
 // response is checked on the way in (an amount that is not a decimal number is an error, not a zero).
 
-export type CostLineInput = { periodStart: string; tagValue: string; service: string; amount: string; currency: string };
+export type CostLineInput = {
+  periodStart: string;
+  tagValue: string;
+  service: string;
+  amount: string;
+  currency: string;
+};
 
-const amountSchema = z.object({ Amount: z.string().regex(/^-?\d+(\.\d+)?(E-?\d+)?$/i, 'Cost Explorer returned an amount that is not a number'), Unit: z.string().length(3) });
+const amountSchema = z.object({
+  Amount: z.string().regex(/^-?\d+(\.\d+)?(E-?\d+)?$/i, 'Cost Explorer returned an amount that is not a number'),
+  Unit: z.string().length(3),
+});
 
 /** Decimal string with at most 6 places, from what Cost Explorer sends (which may use an exponent). */
 function normalizeAmount(raw: string): string {
@@ -43,13 +52,20 @@ export async function getCostAndUsage(
     calls += 1;
     for (const period of page.ResultsByTime ?? []) {
       const periodStart = period.TimePeriod?.Start;
-      if (!periodStart || !/^\d{4}-\d{2}-\d{2}$/.test(periodStart)) throw new Error('Cost Explorer returned a period without a start date');
+      if (!periodStart || !/^\d{4}-\d{2}-\d{2}$/.test(periodStart))
+        throw new Error('Cost Explorer returned a period without a start date');
       for (const group of period.Groups ?? []) {
         const [tagKey = '', service = 'Unknown'] = group.Keys ?? [];
         const cost = amountSchema.parse(group.Metrics?.UnblendedCost);
         // Tag keys come back as "fleetpane:chain$value"; an empty value is cost without the tag.
         const tagValue = tagKey.includes('$') ? tagKey.slice(tagKey.indexOf('$') + 1) : '';
-        lines.push({ periodStart, tagValue, service, amount: normalizeAmount(cost.Amount), currency: cost.Unit.toUpperCase() });
+        lines.push({
+          periodStart,
+          tagValue,
+          service,
+          amount: normalizeAmount(cost.Amount),
+          currency: cost.Unit.toUpperCase(),
+        });
       }
     }
     token = page.NextPageToken;

@@ -4,7 +4,12 @@ import type { AwsClients } from './clients';
 
 export const CHAIN_TAG = 'fleetpane:chain';
 
-export type AppInstanceState = { instanceId: string; chainSlug: string; instanceType: string | null; state: string | null };
+export type AppInstanceState = {
+  instanceId: string;
+  chainSlug: string;
+  instanceType: string | null;
+  state: string | null;
+};
 
 /** Every app instance tagged with a chain in one account and region (terminated ones left out). */
 export async function describeAppInstances(

@@ -1,5 +1,17 @@
 import 'server-only';
-import { AddTagsToResourceCommand, CreateDBInstanceCommand, ListTagsForResourceCommand, CreateDBSnapshotCommand, DeleteDBInstanceCommand, RestoreDBInstanceFromDBSnapshotCommand, RestoreDBInstanceToPointInTimeCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, ModifyDBInstanceCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
+import {
+  AddTagsToResourceCommand,
+  CreateDBInstanceCommand,
+  ListTagsForResourceCommand,
+  CreateDBSnapshotCommand,
+  DeleteDBInstanceCommand,
+  RestoreDBInstanceFromDBSnapshotCommand,
+  RestoreDBInstanceToPointInTimeCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBSnapshotsCommand,
+  ModifyDBInstanceCommand,
+  RebootDBInstanceCommand,
+} from '@aws-sdk/client-rds';
 import type { AwsClients } from './clients';
 import { CHAIN_TAG } from './ec2';
 import { toState } from './rds';
@@ -16,11 +28,17 @@ export async function describeDbInstance(clients: AwsClients, identifier: string
 }
 
 /** Which instance a snapshot was taken of, and its chain tag: restores never cross chains. */
-export async function snapshotOwner(clients: AwsClients, snapshotId: string): Promise<{ instance: string | null; chainTag: string | null } | null> {
+export async function snapshotOwner(
+  clients: AwsClients,
+  snapshotId: string,
+): Promise<{ instance: string | null; chainTag: string | null } | null> {
   try {
-    const s = (await clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotId }))).DBSnapshots?.[0];
+    const s = (await clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotId })))
+      .DBSnapshots?.[0];
     if (!s) return null;
-    const tags = s.DBSnapshotArn ? ((await clients.rds.send(new ListTagsForResourceCommand({ ResourceName: s.DBSnapshotArn }))).TagList ?? []) : [];
+    const tags = s.DBSnapshotArn
+      ? ((await clients.rds.send(new ListTagsForResourceCommand({ ResourceName: s.DBSnapshotArn }))).TagList ?? [])
+      : [];
     return { instance: s.DBInstanceIdentifier ?? null, chainTag: tags.find((t) => t.Key === CHAIN_TAG)?.Value ?? null };
   } catch (error) {
     if ((error as { name?: string }).name === 'DBSnapshotNotFoundFault') return null;
@@ -28,19 +46,31 @@ export async function snapshotOwner(clients: AwsClients, snapshotId: string): Pr
   }
 }
 
-export async function findSnapshot(clients: AwsClients, snapshotId: string): Promise<{ status: string | null; sizeGb: number | null } | null> {
+export async function findSnapshot(
+  clients: AwsClients,
+  snapshotId: string,
+): Promise<{ status: string | null; sizeGb: number | null } | null> {
   try {
     const out = await clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotId }));
     const s = out.DBSnapshots?.[0];
     return s ? { status: s.Status ?? null, sizeGb: s.AllocatedStorage ?? null } : null;
   } catch (error) {
-    if ((error as { name?: string }).name === 'DBSnapshotNotFoundFault' || (error as { name?: string }).name === 'DBSnapshotNotFound') return null;
+    if (
+      (error as { name?: string }).name === 'DBSnapshotNotFoundFault' ||
+      (error as { name?: string }).name === 'DBSnapshotNotFound'
+    )
+      return null;
     throw error;
   }
 }
 
 /** Takes a manual snapshot with the chain's tags, unless one of that id exists already (a resumed run). */
-export async function createSnapshot(clients: AwsClients, identifier: string, snapshotId: string, chainSlug: string): Promise<'created' | 'existed'> {
+export async function createSnapshot(
+  clients: AwsClients,
+  identifier: string,
+  snapshotId: string,
+  chainSlug: string,
+): Promise<'created' | 'existed'> {
   if (await findSnapshot(clients, snapshotId)) return 'existed';
   await clients.rds.send(
     new CreateDBSnapshotCommand({
@@ -55,10 +85,21 @@ export async function createSnapshot(clients: AwsClients, identifier: string, sn
   return 'created';
 }
 
-export type NewDbInstance = { identifier: string; instanceClass: string; storageGb: number; multiAz: boolean; backupRetentionDays: number; deletionProtection: boolean };
+export type NewDbInstance = {
+  identifier: string;
+  instanceClass: string;
+  storageGb: number;
+  multiAz: boolean;
+  backupRetentionDays: number;
+  deletionProtection: boolean;
+};
 
 /** Creates an encrypted PostgreSQL instance whose master password RDS keeps in Secrets Manager; an existing one counts as done. */
-export async function createDbInstance(clients: AwsClients, spec: NewDbInstance, tags: { Key: string; Value: string }[]): Promise<'created' | 'existed'> {
+export async function createDbInstance(
+  clients: AwsClients,
+  spec: NewDbInstance,
+  tags: { Key: string; Value: string }[],
+): Promise<'created' | 'existed'> {
   if (await dbInstanceExists(clients, spec.identifier)) return 'existed';
   await clients.rds.send(
     new CreateDBInstanceCommand({
@@ -95,7 +136,13 @@ export async function removeNewDbInstance(clients: AwsClients, identifier: strin
 export async function modifyDbInstance(
   clients: AwsClients,
   identifier: string,
-  change: { instanceClass?: string; multiAz?: boolean; allocatedStorageGb?: number; deletionProtection?: boolean; applyImmediately: boolean },
+  change: {
+    instanceClass?: string;
+    multiAz?: boolean;
+    allocatedStorageGb?: number;
+    deletionProtection?: boolean;
+    applyImmediately: boolean;
+  },
 ): Promise<void> {
   await clients.rds.send(
     new ModifyDBInstanceCommand({
@@ -109,7 +156,8 @@ export async function modifyDbInstance(
   );
 }
 
-const isNotFound = (error: unknown) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((error as { name?: string }).name ?? '');
+const isNotFound = (error: unknown) =>
+  ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((error as { name?: string }).name ?? '');
 
 /** Whether the instance still exists (deleting counts as existing). */
 export async function dbInstanceExists(clients: AwsClients, identifier: string): Promise<boolean> {
@@ -125,7 +173,13 @@ export async function dbInstanceExists(clients: AwsClients, identifier: string):
 /** Deletes the instance (its final snapshot was taken by the operation); already gone counts as done. */
 export async function deleteDbInstance(clients: AwsClients, identifier: string): Promise<'deleting' | 'gone'> {
   try {
-    await clients.rds.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: identifier, SkipFinalSnapshot: true, DeleteAutomatedBackups: false }));
+    await clients.rds.send(
+      new DeleteDBInstanceCommand({
+        DBInstanceIdentifier: identifier,
+        SkipFinalSnapshot: true,
+        DeleteAutomatedBackups: false,
+      }),
+    );
     return 'deleting';
   } catch (error) {
     if (isNotFound(error)) return 'gone';
@@ -134,7 +188,9 @@ export async function deleteDbInstance(clients: AwsClients, identifier: string):
 }
 
 export async function rebootDbInstance(clients: AwsClients, identifier: string, forceFailover: boolean): Promise<void> {
-  await clients.rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: identifier, ForceFailover: forceFailover || undefined }));
+  await clients.rds.send(
+    new RebootDBInstanceCommand({ DBInstanceIdentifier: identifier, ForceFailover: forceFailover || undefined }),
+  );
 }
 
 /** Restores a snapshot or a point in time to a new instance with the chain's tags; an existing target counts as done. */
@@ -156,15 +212,38 @@ export async function restoreToNewInstance(
     ],
   };
   if (from.snapshotId) {
-    await clients.rds.send(new RestoreDBInstanceFromDBSnapshotCommand({ ...common, DBInstanceIdentifier: target, DBSnapshotIdentifier: from.snapshotId }));
+    await clients.rds.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        ...common,
+        DBInstanceIdentifier: target,
+        DBSnapshotIdentifier: from.snapshotId,
+      }),
+    );
   } else {
-    await clients.rds.send(new RestoreDBInstanceToPointInTimeCommand({ ...common, SourceDBInstanceIdentifier: source.identifier, TargetDBInstanceIdentifier: target, RestoreTime: new Date(from.pointInTime!) }));
+    await clients.rds.send(
+      new RestoreDBInstanceToPointInTimeCommand({
+        ...common,
+        SourceDBInstanceIdentifier: source.identifier,
+        TargetDBInstanceIdentifier: target,
+        RestoreTime: new Date(from.pointInTime!),
+      }),
+    );
   }
   return 'restoring';
 }
 
-export async function tagDbInstance(clients: AwsClients, identifier: string, tags: Record<string, string>): Promise<void> {
-  const arn = (await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances?.[0]?.DBInstanceArn;
+export async function tagDbInstance(
+  clients: AwsClients,
+  identifier: string,
+  tags: Record<string, string>,
+): Promise<void> {
+  const arn = (await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier })))
+    .DBInstances?.[0]?.DBInstanceArn;
   if (!arn) throw new Error(`RDS has no instance ${identifier}.`);
-  await clients.rds.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }));
+  await clients.rds.send(
+    new AddTagsToResourceCommand({
+      ResourceName: arn,
+      Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+    }),
+  );
 }

@@ -37,7 +37,9 @@ export function toState(db: DBInstance): DbInstanceState | null {
 }
 
 /** Every RDS instance of one account and region, 100 a page. */
-export async function describeDbInstances(clients: AwsClients): Promise<{ instances: DbInstanceState[]; calls: number }> {
+export async function describeDbInstances(
+  clients: AwsClients,
+): Promise<{ instances: DbInstanceState[]; calls: number }> {
   const instances: DbInstanceState[] = [];
   let marker: string | undefined;
   let calls = 0;
@@ -99,5 +101,12 @@ export async function describeRecentSnapshots(
  */
 export function latestBackup(snapshots: SnapshotInfo[] | undefined, retentionDays: number | null): Date | null {
   const usable = (snapshots ?? []).filter((s) => s.status === 'available' && (s.type === 'manual' || !!retentionDays));
-  return usable.length ? new Date(usable.map((s) => s.createdAt).sort().at(-1)!) : null;
+  return usable.length
+    ? new Date(
+        usable
+          .map((s) => s.createdAt)
+          .sort()
+          .at(-1)!,
+      )
+    : null;
 }

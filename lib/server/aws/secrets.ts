@@ -1,6 +1,11 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { CreateSecretCommand, DeleteSecretCommand, GetSecretValueCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import {
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  GetSecretValueCommand,
+  PutSecretValueCommand,
+} from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import type { AwsClients } from './clients';
 import { CHAIN_TAG } from './ec2';
@@ -62,15 +67,26 @@ export async function ensureChainSecret(
 }
 
 /** Points the chain's login secret at another instance (the login and password stay). */
-export async function pointChainSecret(clients: AwsClients, slug: string, where: { host: string; port: number; dbInstanceIdentifier: string }): Promise<void> {
+export async function pointChainSecret(
+  clients: AwsClients,
+  slug: string,
+  where: { host: string; port: number; dbInstanceIdentifier: string },
+): Promise<void> {
   const out = await clients.secrets.send(new GetSecretValueCommand({ SecretId: chainSecretName(slug) }));
   const current = z.record(z.string(), z.unknown()).parse(JSON.parse(out.SecretString ?? '{}'));
-  await clients.secrets.send(new PutSecretValueCommand({ SecretId: chainSecretName(slug), SecretString: JSON.stringify({ ...current, ...where }) }));
+  await clients.secrets.send(
+    new PutSecretValueCommand({
+      SecretId: chainSecretName(slug),
+      SecretString: JSON.stringify({ ...current, ...where }),
+    }),
+  );
 }
 
 export async function deleteChainSecret(clients: AwsClients, slug: string): Promise<'deleted' | 'gone'> {
   try {
-    await clients.secrets.send(new DeleteSecretCommand({ SecretId: chainSecretName(slug), ForceDeleteWithoutRecovery: true }));
+    await clients.secrets.send(
+      new DeleteSecretCommand({ SecretId: chainSecretName(slug), ForceDeleteWithoutRecovery: true }),
+    );
     return 'deleted';
   } catch (error) {
     if (isNotFound(error)) return 'gone';

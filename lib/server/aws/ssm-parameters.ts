@@ -10,7 +10,11 @@ export const CHAIN_PARAMETERS = ['database-endpoint', 'database-name', 'database
 
 export const parameterPath = (slug: string, name: string) => `/fleetpane/${slug}/${name}`;
 
-export async function putChainParameters(clients: AwsClients, slug: string, values: Record<string, string>): Promise<string[]> {
+export async function putChainParameters(
+  clients: AwsClients,
+  slug: string,
+  values: Record<string, string>,
+): Promise<string[]> {
   const names: string[] = [];
   for (const [name, value] of Object.entries(values)) {
     const path = parameterPath(slug, name);
@@ -21,5 +25,6 @@ export async function putChainParameters(clients: AwsClients, slug: string, valu
 }
 
 export async function deleteChainParameters(clients: AwsClients, slug: string, names: string[]): Promise<void> {
-  if (names.length) await clients.ssm.send(new DeleteParametersCommand({ Names: names.map((n) => parameterPath(slug, n)) }));
+  if (names.length)
+    await clients.ssm.send(new DeleteParametersCommand({ Names: names.map((n) => parameterPath(slug, n)) }));
 }

@@ -63,11 +63,19 @@ function chainSeries(chain: DemoChain, appInstanceId: string | undefined, now: n
       valueAt: (t) => (inIncident(chain, t, now) ? 97 : 10 + 50 * dailyLoad(t) + 8 * noise(`${key}:ec2`, t)),
     });
   }
-  if (chain.database.kind === 'dedicated') series.push(...databaseSeries(scope, chain.database.identifier, chain.database.storageGb, (t) => inIncident(chain, t, now)));
+  if (chain.database.kind === 'dedicated')
+    series.push(
+      ...databaseSeries(scope, chain.database.identifier, chain.database.storageGb, (t) => inIncident(chain, t, now)),
+    );
   return series;
 }
 
-function databaseSeries(scope: AwsScope, identifier: string, storageGb: number, incident: (t: number) => boolean): Series[] {
+function databaseSeries(
+  scope: AwsScope,
+  identifier: string,
+  storageGb: number,
+  incident: (t: number) => boolean,
+): Series[] {
   const dims = { DBInstanceIdentifier: identifier };
   const rds = (metricName: string, unit: Series['unit'], valueAt: (t: number) => number): Series => ({
     scope,
@@ -78,11 +86,19 @@ function databaseSeries(scope: AwsScope, identifier: string, storageGb: number, 
     valueAt,
   });
   return [
-    rds('CPUUtilization', 'Percent', (t) => (incident(t) ? 92 : 8 + 45 * dailyLoad(t) + 6 * noise(`${identifier}:cpu`, t))),
-    rds('DatabaseConnections', 'Count', (t) => Math.round(incident(t) ? 480 : 20 + 120 * dailyLoad(t) + 10 * noise(`${identifier}:conn`, t))),
+    rds('CPUUtilization', 'Percent', (t) =>
+      incident(t) ? 92 : 8 + 45 * dailyLoad(t) + 6 * noise(`${identifier}:cpu`, t),
+    ),
+    rds('DatabaseConnections', 'Count', (t) =>
+      Math.round(incident(t) ? 480 : 20 + 120 * dailyLoad(t) + 10 * noise(`${identifier}:conn`, t)),
+    ),
     rds('FreeStorageSpace', 'Bytes', (t) => storageGb * 1e9 * (0.55 - ((t / 86_400_000) % 30) * 0.002)),
-    rds('ReadLatency', 'Seconds', (t) => (incident(t) ? 0.25 : 0.002 + 0.004 * dailyLoad(t) + 0.001 * noise(`${identifier}:rl`, t))),
-    rds('WriteLatency', 'Seconds', (t) => (incident(t) ? 0.4 : 0.003 + 0.006 * dailyLoad(t) + 0.001 * noise(`${identifier}:wl`, t))),
+    rds('ReadLatency', 'Seconds', (t) =>
+      incident(t) ? 0.25 : 0.002 + 0.004 * dailyLoad(t) + 0.001 * noise(`${identifier}:rl`, t),
+    ),
+    rds('WriteLatency', 'Seconds', (t) =>
+      incident(t) ? 0.4 : 0.003 + 0.006 * dailyLoad(t) + 0.001 * noise(`${identifier}:wl`, t),
+    ),
   ];
 }
 
@@ -90,7 +106,8 @@ function databaseSeries(scope: AwsScope, identifier: string, storageGb: number, 
 export async function buildDemoSeries(fleet: DemoFleet, now = Date.now()): Promise<Series[]> {
   const appIds = new Map<string, string>();
   const scopes = new Map<string, AwsScope>();
-  for (const c of fleet.chains) scopes.set(`${c.accountId}/${c.region}`, { region: c.region, accountId: c.accountId, roleArn: c.roleArn });
+  for (const c of fleet.chains)
+    scopes.set(`${c.accountId}/${c.region}`, { region: c.region, accountId: c.accountId, roleArn: c.roleArn });
   for (const scope of scopes.values()) {
     const { instances } = await describeAppInstances(awsClients(scope));
     for (const i of instances) appIds.set(i.chainSlug, i.instanceId);
@@ -98,7 +115,9 @@ export async function buildDemoSeries(fleet: DemoFleet, now = Date.now()): Promi
   const series = fleet.chains.flatMap((c) => chainSeries(c, appIds.get(c.slug), now));
   for (const s of fleet.sharedInstances) {
     const roleArn = fleet.chains.find((c) => c.accountId === s.accountId)?.roleArn ?? null;
-    series.push(...databaseSeries({ region: s.region, accountId: s.accountId, roleArn }, s.identifier, 200, () => false));
+    series.push(
+      ...databaseSeries({ region: s.region, accountId: s.accountId, roleArn }, s.identifier, 200, () => false),
+    );
   }
   return series;
 }
@@ -108,7 +127,10 @@ export async function buildDemoSeries(fleet: DemoFleet, now = Date.now()): Promi
  * received them: the collector reads forward from its last sample, so history written newest-first
  * would leave it a hole.
  */
-export async function writeDemoMetrics(series: Series[], range: { from: number; to: number }): Promise<{ datapoints: number; calls: number }> {
+export async function writeDemoMetrics(
+  series: Series[],
+  range: { from: number; to: number },
+): Promise<{ datapoints: number; calls: number }> {
   const first = Math.ceil(range.from / STEP_MS) * STEP_MS;
   let datapoints = 0;
   let calls = 0;
@@ -133,7 +155,13 @@ export async function writeDemoMetrics(series: Series[], range: { from: number; 
       for (const s of group) {
         const dimensions = Object.entries(s.dimensions).map(([Name, Value]) => ({ Name, Value }));
         for (let t = dayStart; t < dayEnd; t += STEP_MS) {
-          batch.push({ MetricName: s.metricName, Dimensions: dimensions, Timestamp: new Date(t), Value: s.valueAt(t), Unit: s.unit });
+          batch.push({
+            MetricName: s.metricName,
+            Dimensions: dimensions,
+            Timestamp: new Date(t),
+            Value: s.valueAt(t),
+            Unit: s.unit,
+          });
           if (batch.length === MAX_DATUMS_PER_CALL) await flush();
         }
       }

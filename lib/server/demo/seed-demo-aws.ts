@@ -101,4 +101,3 @@ export async function seedDemoAws(fleet: DemoFleet): Promise<{ created: number }
   }
   return { created };
 }
-

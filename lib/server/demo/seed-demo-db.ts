@@ -16,7 +16,10 @@ function creditSchedule(target: string) {
 }
 
 /** Writes the demo fleet into an empty database; a database that has chains is left alone. */
-export async function seedDemoDb(fleet: DemoFleet, options: { historyDays?: number } = {}): Promise<{ seeded: boolean }> {
+export async function seedDemoDb(
+  fleet: DemoFleet,
+  options: { historyDays?: number } = {},
+): Promise<{ seeded: boolean }> {
   // The demo chains have existed as long as their metric history goes back.
   const createdAt = new Date(Date.now() - (options.historyDays ?? 30) * 86_400_000);
   if ((await db.chain.count()) > 0) return { seeded: false };
@@ -36,7 +39,12 @@ export async function seedDemoDb(fleet: DemoFleet, options: { historyDays?: numb
     const { monthlyPrice: _price, ...tier } = t;
     const row = await db.slaTier.upsert({
       where: { key: t.key },
-      create: { ...tier, requiresEncryption: true, allowedRegions: [], creditSchedule: creditSchedule(tier.availabilityTarget) },
+      create: {
+        ...tier,
+        requiresEncryption: true,
+        allowedRegions: [],
+        creditSchedule: creditSchedule(tier.availabilityTarget),
+      },
       update: {},
       select: { id: true },
     });

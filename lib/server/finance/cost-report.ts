@@ -34,9 +34,27 @@ const chainSelect = {
   createdAt: true,
   decommissionedAt: true,
   tier: { select: { key: true } },
-  contract: { select: { startDate: true, endDate: true, monthlyPrice: true, upgrades: true, creditSchedule: true, currency: true, marginTargetPct: true } },
+  contract: {
+    select: {
+      startDate: true,
+      endDate: true,
+      monthlyPrice: true,
+      upgrades: true,
+      creditSchedule: true,
+      currency: true,
+      marginTargetPct: true,
+    },
+  },
   deployment: {
-    select: { databaseKind: true, dbClass: true, multiAz: true, allocatedStorageGb: true, appInstanceType: true, recentSnapshots: true, sharedDbInstance: { select: { dbInstanceIdentifier: true } } },
+    select: {
+      databaseKind: true,
+      dbClass: true,
+      multiAz: true,
+      allocatedStorageGb: true,
+      appInstanceType: true,
+      recentSnapshots: true,
+      sharedDbInstance: { select: { dbInstanceIdentifier: true } },
+    },
   },
 } satisfies Prisma.ChainSelect;
 type ReportChain = Prisma.ChainGetPayload<{ select: typeof chainSelect }>;
@@ -50,7 +68,10 @@ export async function loadCatalog(): Promise<Catalog> {
 function toUsdCents(amount: string, currency: string, catalog: Catalog): bigint {
   if (currency === 'USD') return toCents(amount);
   const rate = catalog.get(priceKey('fx', 'global', currency));
-  if (!rate) throw new Error(`The price catalog has no exchange rate for ${currency} (kind fx, region global, sku ${currency}).`);
+  if (!rate)
+    throw new Error(
+      `The price catalog has no exchange rate for ${currency} (kind fx, region global, sku ${currency}).`,
+    );
   const scaled = toCents(amount) * toMicros(rate);
   const sign = scaled < 0n ? -1n : 1n;
   return sign * ((scaled * sign + 500_000n) / 1_000_000n);
@@ -101,10 +122,19 @@ export async function* costReportRows(query: CostReportQuery): AsyncGenerator<Co
   const catalog = await loadCatalog();
   const months = reportMonths(query.from, query.to);
   // A chain retired since the range began still has its months before retirement (and their costs).
-  const where: Prisma.ChainWhereInput = { OR: [{ decommissionedAt: null }, { decommissionedAt: { gte: query.from } }], ...(query.managerId ? { accountManagerId: query.managerId } : {}), ...(query.chain ? { slug: query.chain } : {}) };
+  const where: Prisma.ChainWhereInput = {
+    OR: [{ decommissionedAt: null }, { decommissionedAt: { gte: query.from } }],
+    ...(query.managerId ? { accountManagerId: query.managerId } : {}),
+    ...(query.chain ? { slug: query.chain } : {}),
+  };
   let cursor: string | undefined;
   for (;;) {
-    const chains = await db.chain.findMany({ where: { ...where, ...(cursor ? { slug: { gt: cursor } } : {}) }, select: chainSelect, orderBy: { slug: 'asc' }, take: CHUNK });
+    const chains = await db.chain.findMany({
+      where: { ...where, ...(cursor ? { slug: { gt: cursor } } : {}) },
+      select: chainSelect,
+      orderBy: { slug: 'asc' },
+      take: CHUNK,
+    });
     if (chains.length === 0) break;
     cursor = chains.at(-1)!.slug;
     yield* chunkRows(chains, months, catalog);
@@ -117,7 +147,26 @@ export async function* costReportRows(query: CostReportQuery): AsyncGenerator<Co
       if (!byService) continue;
       const buckets: Buckets = { compute: 0n, database: 0n, other: 0n };
       for (const [service, micros] of byService) buckets[bucketOf(service)] += micros;
-      yield fromCentsRow({ month: monthKey(m), chain: null, chainName: '(untagged)', tier: null, source: 'actual', marginTargetPct: null }, costRowCents({ compute: roundToCents(buckets.compute), database: roundToCents(buckets.database), other: roundToCents(buckets.other) }, 0n, 0n, 0n));
+      yield fromCentsRow(
+        {
+          month: monthKey(m),
+          chain: null,
+          chainName: '(untagged)',
+          tier: null,
+          source: 'actual',
+          marginTargetPct: null,
+        },
+        costRowCents(
+          {
+            compute: roundToCents(buckets.compute),
+            database: roundToCents(buckets.database),
+            other: roundToCents(buckets.other),
+          },
+          0n,
+          0n,
+          0n,
+        ),
+      );
     }
   }
 }
@@ -125,10 +174,19 @@ export async function* costReportRows(query: CostReportQuery): AsyncGenerator<Co
 async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalog): AsyncGenerator<CostRow> {
   const from = months[0]!;
   const to = months.at(-1)!;
-  const sharedIds = [...new Set(chains.flatMap((c) => (c.deployment?.sharedDbInstance ? [c.deployment.sharedDbInstance.dbInstanceIdentifier] : [])))];
+  const sharedIds = [
+    ...new Set(
+      chains.flatMap((c) =>
+        c.deployment?.sharedDbInstance ? [c.deployment.sharedDbInstance.dbInstanceIdentifier] : [],
+      ),
+    ),
+  ];
   const [lines, health, members] = await Promise.all([
     loadLines([...chains.map((c) => c.slug), ...sharedIds.map((id) => `shared/${id}`)], from, to),
-    countHealthMonths(chains.map((c) => c.id), from),
+    countHealthMonths(
+      chains.map((c) => c.id),
+      from,
+    ),
     db.deployment.findMany({
       where: { sharedDbInstance: { dbInstanceIdentifier: { in: sharedIds } }, chain: { decommissionedAt: null } },
       select: { chain: { select: { slug: true } }, sharedDbInstance: { select: { dbInstanceIdentifier: true } } },
@@ -169,7 +227,10 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
           const group = membersOf.get(shared) ?? [c.slug];
           const index = Math.max(0, group.indexOf(c.slug));
           for (const [service, v] of sharedLines) {
-            const part = splitCents(roundToCents(v), group.map(() => 1))[index]!;
+            const part = splitCents(
+              roundToCents(v),
+              group.map(() => 1),
+            )[index]!;
             cents[bucketOf(service)] += part;
             sharedShare += part;
           }
@@ -184,8 +245,19 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
           hours: Math.max(0, (monthEnd.getTime() - start.getTime()) / 3_600_000),
           appInstanceType: d?.appInstanceType ?? null,
           database: shared
-            ? { kind: 'shared', instanceClass: d?.dbClass ?? null, multiAz: !!d?.multiAz, storageGb: d?.allocatedStorageGb ?? 0, chainsOnInstance: membersOf.get(shared)?.length ?? 1 }
-            : { kind: 'dedicated', instanceClass: d?.dbClass ?? null, multiAz: !!d?.multiAz, storageGb: d?.allocatedStorageGb ?? 0 },
+            ? {
+                kind: 'shared',
+                instanceClass: d?.dbClass ?? null,
+                multiAz: !!d?.multiAz,
+                storageGb: d?.allocatedStorageGb ?? 0,
+                chainsOnInstance: membersOf.get(shared)?.length ?? 1,
+              }
+            : {
+                kind: 'dedicated',
+                instanceClass: d?.dbClass ?? null,
+                multiAz: !!d?.multiAz,
+                storageGb: d?.allocatedStorageGb ?? 0,
+              },
           backupGb: manualSnapshotGb(d?.recentSnapshots),
         };
         const micros: Buckets = { compute: 0n, database: 0n, other: 0n };
@@ -211,5 +283,9 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
 
 function manualSnapshotGb(value: unknown): number {
   if (!Array.isArray(value)) return 0;
-  return value.reduce((gb: number, s: { type?: unknown; sizeGb?: unknown }) => gb + (s.type === 'manual' && typeof s.sizeGb === 'number' ? s.sizeGb : 0), 0);
+  return value.reduce(
+    (gb: number, s: { type?: unknown; sizeGb?: unknown }) =>
+      gb + (s.type === 'manual' && typeof s.sizeGb === 'number' ? s.sizeGb : 0),
+    0,
+  );
 }

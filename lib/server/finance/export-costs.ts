@@ -48,7 +48,10 @@ export function csvStream(rows: AsyncIterable<CostRow>): ReadableStream<Uint8Arr
   });
 }
 
-export function jsonStream(rows: AsyncIterable<CostRow>, head: { from: string; to: string }): ReadableStream<Uint8Array> {
+export function jsonStream(
+  rows: AsyncIterable<CostRow>,
+  head: { from: string; to: string },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
   const totals = emptyTotals();
@@ -58,7 +61,11 @@ export function jsonStream(rows: AsyncIterable<CostRow>, head: { from: string; t
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`{"from":${JSON.stringify(head.from)},"to":${JSON.stringify(head.to)},"currency":"${REPORT_CURRENCY}","rows":[`));
+        controller.enqueue(
+          encoder.encode(
+            `{"from":${JSON.stringify(head.from)},"to":${JSON.stringify(head.to)},"currency":"${REPORT_CURRENCY}","rows":[`,
+          ),
+        );
         return;
       }
       let batch = '';
@@ -79,7 +86,16 @@ export function jsonStream(rows: AsyncIterable<CostRow>, head: { from: string; t
 }
 
 const money = '#,##0.00 "USD";-#,##0.00 "USD"';
-const moneyColumns = new Set(['cost_compute', 'cost_database', 'cost_other', 'cost_total', 'cost_shared_share', 'revenue', 'sla_credits', 'margin']);
+const moneyColumns = new Set([
+  'cost_compute',
+  'cost_database',
+  'cost_other',
+  'cost_total',
+  'cost_shared_share',
+  'revenue',
+  'sla_credits',
+  'margin',
+]);
 
 /** XLSX with typed cells: months as dates, amounts as numbers in a currency format, a totals row, frozen header. */
 export function xlsxStream(rows: AsyncIterable<CostRow>): ReadableStream<Uint8Array> {
@@ -90,7 +106,13 @@ export function xlsxStream(rows: AsyncIterable<CostRow>): ReadableStream<Uint8Ar
     header: name,
     key: name,
     width: name === 'chain_name' ? 24 : name === 'month' ? 10 : 16,
-    style: moneyColumns.has(name) ? { numFmt: money } : name === 'month' ? { numFmt: 'yyyy-mm' } : name.endsWith('_pct') ? { numFmt: '0.00' } : {},
+    style: moneyColumns.has(name)
+      ? { numFmt: money }
+      : name === 'month'
+        ? { numFmt: 'yyyy-mm' }
+        : name.endsWith('_pct')
+          ? { numFmt: '0.00' }
+          : {},
   }));
   sheet.getRow(1).font = { bold: true };
   void (async () => {
@@ -112,7 +134,8 @@ export function xlsxStream(rows: AsyncIterable<CostRow>): ReadableStream<Uint8Ar
             costColumns.map(([name], i) => {
               const value = v[i];
               if (name === 'month') return new Date(`${r.month}-01T00:00:00Z`);
-              if (moneyColumns.has(name) || name.endsWith('_pct')) return value === null || value === '' ? null : Number(value);
+              if (moneyColumns.has(name) || name.endsWith('_pct'))
+                return value === null || value === '' ? null : Number(value);
               if (name === 'under_target') return r.underTarget;
               return value;
             }),
@@ -120,7 +143,16 @@ export function xlsxStream(rows: AsyncIterable<CostRow>): ReadableStream<Uint8Ar
           .commit();
       }
       const t = totalsAsMoney(totals);
-      const fieldOf: Record<string, keyof CostTotals> = { cost_compute: 'compute', cost_database: 'database', cost_other: 'other', cost_total: 'cost', cost_shared_share: 'sharedShare', revenue: 'revenue', sla_credits: 'credits', margin: 'margin' };
+      const fieldOf: Record<string, keyof CostTotals> = {
+        cost_compute: 'compute',
+        cost_database: 'database',
+        cost_other: 'other',
+        cost_total: 'cost',
+        cost_shared_share: 'sharedShare',
+        revenue: 'revenue',
+        sla_credits: 'credits',
+        margin: 'margin',
+      };
       const totalRow = sheet.addRow(
         costColumns.map(([name], i) => {
           if (i === 0) return 'Total';

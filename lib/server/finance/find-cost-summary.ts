@@ -32,25 +32,50 @@ type ChainSummaryPage = { rows: ChainCostSummary[]; total: number; page: number;
 export const costSortValues = ['margin', 'cost', 'name'] as const;
 
 /** The report over a range, per chain (one page of them, sorted) with fleet totals and the charts' series. */
-export async function findCostSummary(query: CostReportQuery, view: { sort: (typeof costSortValues)[number]; page: number; size: number }): Promise<CostSummary> {
-  const all = await cachedReport(`summary:${query.from.toISOString()}:${query.to.toISOString()}:${query.managerId ?? ''}:${query.chain ?? ''}`, () => summarize(query));
+export async function findCostSummary(
+  query: CostReportQuery,
+  view: { sort: (typeof costSortValues)[number]; page: number; size: number },
+): Promise<CostSummary> {
+  const all = await cachedReport(
+    `summary:${query.from.toISOString()}:${query.to.toISOString()}:${query.managerId ?? ''}:${query.chain ?? ''}`,
+    () => summarize(query),
+  );
   const order = {
     margin: (a: ChainCostSummary, b: ChainCostSummary) => (a.marginPct ?? Infinity) - (b.marginPct ?? Infinity),
     cost: (a: ChainCostSummary, b: ChainCostSummary) => Number(toCents(b.cost) - toCents(a.cost)),
     name: (a: ChainCostSummary, b: ChainCostSummary) => a.chainName.localeCompare(b.chainName),
   }[view.sort];
   const sorted = [...all.summaries].sort((a, b) => order(a, b) || a.chainName.localeCompare(b.chainName));
-  return { ...all.rest, chains: { rows: sorted.slice((view.page - 1) * view.size, view.page * view.size), total: sorted.length, page: view.page, size: view.size } };
+  return {
+    ...all.rest,
+    chains: {
+      rows: sorted.slice((view.page - 1) * view.size, view.page * view.size),
+      total: sorted.length,
+      page: view.page,
+      size: view.size,
+    },
+  };
 }
 
-async function summarize(query: CostReportQuery): Promise<{ summaries: ChainCostSummary[]; rest: Omit<CostSummary, 'chains'> }> {
-  const perChain = new Map<string, { head: CostRow; totals: ReturnType<typeof emptyTotals>; months: number; sources: Set<string>; under: number }>();
+async function summarize(
+  query: CostReportQuery,
+): Promise<{ summaries: ChainCostSummary[]; rest: Omit<CostSummary, 'chains'> }> {
+  const perChain = new Map<
+    string,
+    { head: CostRow; totals: ReturnType<typeof emptyTotals>; months: number; sources: Set<string>; under: number }
+  >();
   const perMonth = new Map<string, ReturnType<typeof emptyTotals>>();
   const perChainMonth = new Map<string, Map<string, bigint>>();
   const fleet = emptyTotals();
   for await (const row of costReportRows(query)) {
     const id = row.chain ?? '';
-    const entry = perChain.get(id) ?? { head: row, totals: emptyTotals(), months: 0, sources: new Set<string>(), under: 0 };
+    const entry = perChain.get(id) ?? {
+      head: row,
+      totals: emptyTotals(),
+      months: 0,
+      sources: new Set<string>(),
+      under: 0,
+    };
     addToTotals(entry.totals, row);
     entry.months += 1;
     entry.sources.add(row.source);
@@ -78,19 +103,30 @@ async function summarize(query: CostReportQuery): Promise<{ summaries: ChainCost
     monthsUnderTarget: under,
   }));
   const months = [...perMonth.keys()].sort();
-  const top = [...summaries].filter((s) => s.chain).sort((a, b) => Number(toCents(b.cost) - toCents(a.cost))).slice(0, 5);
+  const top = [...summaries]
+    .filter((s) => s.chain)
+    .sort((a, b) => Number(toCents(b.cost) - toCents(a.cost)))
+    .slice(0, 5);
   return {
     summaries,
     rest: {
-    totals: { ...totalsAsMoney(fleet), marginPct: marginPct(fleet.margin, fleet.revenue) },
-    byMonth: months.map((m) => {
-      const t = perMonth.get(m)!;
-      return { month: m, cost: Number(t.cost) / 100, revenue: Number(t.revenue) / 100, margin: Number(t.margin) / 100 };
-    }),
-    trend: {
-      chains: top.map((t) => ({ slug: t.chain!, name: t.chainName })),
-      points: months.map((m) => ({ month: m, ...Object.fromEntries(top.map((t) => [t.chain!, Number(perChainMonth.get(t.chain!)?.get(m) ?? 0n) / 100])) })),
-    },
+      totals: { ...totalsAsMoney(fleet), marginPct: marginPct(fleet.margin, fleet.revenue) },
+      byMonth: months.map((m) => {
+        const t = perMonth.get(m)!;
+        return {
+          month: m,
+          cost: Number(t.cost) / 100,
+          revenue: Number(t.revenue) / 100,
+          margin: Number(t.margin) / 100,
+        };
+      }),
+      trend: {
+        chains: top.map((t) => ({ slug: t.chain!, name: t.chainName })),
+        points: months.map((m) => ({
+          month: m,
+          ...Object.fromEntries(top.map((t) => [t.chain!, Number(perChainMonth.get(t.chain!)?.get(m) ?? 0n) / 100])),
+        })),
+      },
     },
   };
 }

@@ -2,7 +2,9 @@ import 'server-only';
 import { loadCatalog } from './cost-report';
 
 /** Hourly instance prices and the storage GB-month price of one region, for an operation's cost change. */
-export async function findRegionPrices(region: string): Promise<{ rds: Record<string, number>; ec2: Record<string, number>; storageGbMonth: number | null }> {
+export async function findRegionPrices(
+  region: string,
+): Promise<{ rds: Record<string, number>; ec2: Record<string, number>; storageGbMonth: number | null }> {
   const catalog = await loadCatalog();
   const rds: Record<string, number> = {};
   const ec2: Record<string, number> = {};

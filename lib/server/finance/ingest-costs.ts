@@ -8,16 +8,27 @@ import { forgetFinanceCache } from './report-cache';
 
 export const COST_HISTORY_MONTHS = 12;
 
-export type IngestResult = { accounts: number; lines: number; calls: number; failures: { account: string; reason: string }[] };
+export type IngestResult = {
+  accounts: number;
+  lines: number;
+  calls: number;
+  failures: { account: string; reason: string }[];
+};
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The windows an ingestion reads: the last 12 closed months (monthly) and this month so far (daily). */
-export function ingestWindows(now: Date): { monthly: { start: string; end: string }; daily: { start: string; end: string } | null } {
+export function ingestWindows(now: Date): {
+  monthly: { start: string; end: string };
+  daily: { start: string; end: string } | null;
+} {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return {
-    monthly: { start: isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - COST_HISTORY_MONTHS, 1))), end: isoDay(monthStart) },
+    monthly: {
+      start: isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - COST_HISTORY_MONTHS, 1))),
+      end: isoDay(monthStart),
+    },
     // On the 1st the month has no closed day yet.
     daily: today > monthStart ? { start: isoDay(monthStart), end: isoDay(today) } : null,
   };
@@ -33,7 +44,9 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
   const windows = ingestWindows(now);
   // Every account with a chain in the months read, retired ones included: their last months still cost.
   const accounts = await db.chain.findMany({
-    where: { OR: [{ decommissionedAt: null }, { decommissionedAt: { gte: new Date(`${windows.monthly.start}T00:00:00Z`) } }] },
+    where: {
+      OR: [{ decommissionedAt: null }, { decommissionedAt: { gte: new Date(`${windows.monthly.start}T00:00:00Z`) } }],
+    },
     distinct: ['awsAccountId'],
     select: { awsAccountId: true, roleArn: true },
   });
@@ -42,7 +55,8 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
     // Cost Explorer answers in us-east-1 whatever the regions of the resources.
     const clients = awsClients({ region: 'us-east-1', accountId: account.awsAccountId, roleArn: account.roleArn });
     try {
-      const reads: { granularity: 'month' | 'day'; window: { start: string; end: string }; lines: CostLineInput[] }[] = [];
+      const reads: { granularity: 'month' | 'day'; window: { start: string; end: string }; lines: CostLineInput[] }[] =
+        [];
       const monthly = await getCostAndUsage(clients, { ...windows.monthly, granularity: 'MONTHLY' });
       result.calls += monthly.calls;
       reads.push({ granularity: 'month', window: windows.monthly, lines: monthly.lines });
@@ -54,10 +68,22 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
       for (const read of reads) {
         await db.$transaction([
           db.costLine.deleteMany({
-            where: { accountId: account.awsAccountId, granularity: read.granularity, periodStart: { gte: new Date(read.window.start), lt: new Date(read.window.end) } },
+            where: {
+              accountId: account.awsAccountId,
+              granularity: read.granularity,
+              periodStart: { gte: new Date(read.window.start), lt: new Date(read.window.end) },
+            },
           }),
           db.costLine.createMany({
-            data: read.lines.map((l) => ({ accountId: account.awsAccountId, granularity: read.granularity, periodStart: new Date(l.periodStart), tagValue: l.tagValue, service: l.service, amount: l.amount, currency: l.currency })),
+            data: read.lines.map((l) => ({
+              accountId: account.awsAccountId,
+              granularity: read.granularity,
+              periodStart: new Date(l.periodStart),
+              tagValue: l.tagValue,
+              service: l.service,
+              amount: l.amount,
+              currency: l.currency,
+            })),
             // Cost Explorer never repeats a group in a period; if it did, the first one stands.
             skipDuplicates: true,
           }),
@@ -71,13 +97,26 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
   await forgetFinanceCache();
   await db.costIngestRun.update({
     where: { id: run.id },
-    data: { finishedAt: new Date(), accounts: result.accounts, lines: result.lines, error: result.failures.map((f) => `${f.account}: ${f.reason}`).join('\n') || null },
+    data: {
+      finishedAt: new Date(),
+      accounts: result.accounts,
+      lines: result.lines,
+      error: result.failures.map((f) => `${f.account}: ${f.reason}`).join('\n') || null,
+    },
   });
   return result;
 }
 
 /** The newest finished ingestion, for "cost data as of". */
-export async function findLastCostIngest(): Promise<{ finishedAt: string; lines: number; error: string | null } | null> {
-  const run = await db.costIngestRun.findFirst({ where: { finishedAt: { not: null } }, orderBy: { startedAt: 'desc' }, select: { finishedAt: true, lines: true, error: true } });
+export async function findLastCostIngest(): Promise<{
+  finishedAt: string;
+  lines: number;
+  error: string | null;
+} | null> {
+  const run = await db.costIngestRun.findFirst({
+    where: { finishedAt: { not: null } },
+    orderBy: { startedAt: 'desc' },
+    select: { finishedAt: true, lines: true, error: true },
+  });
   return run && { finishedAt: run.finishedAt!.toISOString(), lines: run.lines, error: run.error };
 }

@@ -11,7 +11,11 @@ const NIGHTLY_HOUR_UTC = 2;
 export async function ingestCostsIfDue(now = new Date()): Promise<IngestResult | null> {
   // Only a finished run counts: one cut short (the process stopped mid-run) is run again; the lease below
   // keeps a run still going in another worker from being doubled.
-  const last = await db.costIngestRun.findFirst({ where: { finishedAt: { not: null } }, orderBy: { startedAt: 'desc' }, select: { startedAt: true } });
+  const last = await db.costIngestRun.findFirst({
+    where: { finishedAt: { not: null } },
+    orderBy: { startedAt: 'desc' },
+    select: { startedAt: true },
+  });
   const tonight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), NIGHTLY_HOUR_UTC));
   const dueSince = now >= tonight ? tonight : new Date(tonight.getTime() - 86_400_000);
   if (last && last.startedAt >= dueSince) return null;

@@ -9,15 +9,30 @@ import { forgetFinanceCache } from './report-cache';
 
 export const priceInputSchema = z
   .object({
-    kind: z.enum(['rds-instance', 'ec2-instance', 'rds-storage', 'backup-storage', 'fx'], { error: 'Pick what the price is for' }),
-    region: z.string().trim().regex(/^([a-z]{2}(-[a-z]+)+-\d|global)$/, 'A region such as eu-west-1 ("global" for exchange rates)'),
+    kind: z.enum(['rds-instance', 'ec2-instance', 'rds-storage', 'backup-storage', 'fx'], {
+      error: 'Pick what the price is for',
+    }),
+    region: z
+      .string()
+      .trim()
+      .regex(/^([a-z]{2}(-[a-z]+)+-\d|global)$/, 'A region such as eu-west-1 ("global" for exchange rates)'),
     sku: z.string().trim().max(40),
-    unitPrice: z.string().trim().regex(/^\d{1,8}(\.\d{1,6})?$/, 'A price such as 0.152 (at most six decimals)'),
+    unitPrice: z
+      .string()
+      .trim()
+      .regex(/^\d{1,8}(\.\d{1,6})?$/, 'A price such as 0.152 (at most six decimals)'),
   })
   .superRefine((p, ctx) => {
-    if ((p.kind === 'rds-instance' || p.kind === 'ec2-instance') && !/^[a-z0-9.-]{3,40}$/.test(p.sku)) ctx.addIssue({ code: 'custom', path: ['sku'], message: 'The class or type, such as db.m6g.large or t3.medium' });
-    if ((p.kind === 'rds-storage' || p.kind === 'backup-storage') && p.sku !== '') ctx.addIssue({ code: 'custom', path: ['sku'], message: 'Leave empty for storage prices' });
-    if (p.kind === 'fx' && (!/^[A-Z]{3}$/.test(p.sku) || p.region !== 'global')) ctx.addIssue({ code: 'custom', path: ['sku'], message: 'Exchange rates: a currency code such as EUR, region "global"' });
+    if ((p.kind === 'rds-instance' || p.kind === 'ec2-instance') && !/^[a-z0-9.-]{3,40}$/.test(p.sku))
+      ctx.addIssue({ code: 'custom', path: ['sku'], message: 'The class or type, such as db.m6g.large or t3.medium' });
+    if ((p.kind === 'rds-storage' || p.kind === 'backup-storage') && p.sku !== '')
+      ctx.addIssue({ code: 'custom', path: ['sku'], message: 'Leave empty for storage prices' });
+    if (p.kind === 'fx' && (!/^[A-Z]{3}$/.test(p.sku) || p.region !== 'global'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sku'],
+        message: 'Exchange rates: a currency code such as EUR, region "global"',
+      });
   });
 
 export type SavePriceResult = { ok: true } | { ok: false; message: string; errors?: Record<string, string[]> };
@@ -34,8 +49,15 @@ export async function savePrice(raw: unknown): Promise<SavePriceResult> {
   const parsed = priceInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: 'The price was not saved.', errors: fieldErrors(parsed.error) };
   const { kind, region, sku, unitPrice } = parsed.data;
-  const before = await db.priceItem.findUnique({ where: { kind_region_sku: { kind, region, sku } }, select: { unitPrice: true } });
-  await db.priceItem.upsert({ where: { kind_region_sku: { kind, region, sku } }, create: { kind, region, sku, unitPrice }, update: { unitPrice } });
+  const before = await db.priceItem.findUnique({
+    where: { kind_region_sku: { kind, region, sku } },
+    select: { unitPrice: true },
+  });
+  await db.priceItem.upsert({
+    where: { kind_region_sku: { kind, region, sku } },
+    create: { kind, region, sku, unitPrice },
+    update: { unitPrice },
+  });
   await forgetFinanceCache();
   await recordAuditEvent({
     actor: { id: user.id, email: user.email },
@@ -51,6 +73,9 @@ export async function savePrice(raw: unknown): Promise<SavePriceResult> {
 export type PriceDto = { kind: string; region: string; sku: string; unitPrice: string };
 
 export async function findPrices(): Promise<PriceDto[]> {
-  const rows = await db.priceItem.findMany({ select: { kind: true, region: true, sku: true, unitPrice: true }, orderBy: [{ kind: 'asc' }, { region: 'asc' }, { sku: 'asc' }] });
+  const rows = await db.priceItem.findMany({
+    select: { kind: true, region: true, sku: true, unitPrice: true },
+    orderBy: [{ kind: 'asc' }, { region: 'asc' }, { sku: 'asc' }],
+  });
   return rows.map((r) => ({ ...r, unitPrice: r.unitPrice.toFixed(4) }));
 }

@@ -29,10 +29,21 @@ export type CollectResult = {
   skipped: boolean;
 };
 
-type ChainRow = MetricChain & { slug: string; dbMetricsAt: Date | null; deployment: { id: string; dbInstanceIdentifier: string } | null };
-type ScopeState = { db: Map<string, DbInstanceState>; snapshots: Map<string, SnapshotInfo[]>; apps: Map<string, AppInstanceState> };
+type ChainRow = MetricChain & {
+  slug: string;
+  dbMetricsAt: Date | null;
+  deployment: { id: string; dbInstanceIdentifier: string } | null;
+};
+type ScopeState = {
+  db: Map<string, DbInstanceState>;
+  snapshots: Map<string, SnapshotInfo[]>;
+  apps: Map<string, AppInstanceState>;
+};
 
-const state = globalThis as unknown as { fleetpaneCollect?: Promise<CollectResult>; fleetpaneScoped?: Promise<unknown> };
+const state = globalThis as unknown as {
+  fleetpaneCollect?: Promise<CollectResult>;
+  fleetpaneScoped?: Promise<unknown>;
+};
 const INSERT_CHUNK = 5_000;
 const DB_METRICS_EVERY_MS = 10 * 60_000;
 
@@ -73,7 +84,11 @@ function uniqueScopes(failures: CollectResult['failedScopes']): CollectResult['f
 
 async function readScope(scope: AwsScope): Promise<{ state: ScopeState; calls: number }> {
   const clients = awsClients(scope);
-  const [dbs, snaps, apps] = await Promise.all([describeDbInstances(clients), describeRecentSnapshots(clients), describeAppInstances(clients)]);
+  const [dbs, snaps, apps] = await Promise.all([
+    describeDbInstances(clients),
+    describeRecentSnapshots(clients),
+    describeAppInstances(clients),
+  ]);
   return {
     state: {
       db: new Map(dbs.instances.map((i) => [i.identifier, i])),
@@ -86,7 +101,8 @@ async function readScope(scope: AwsScope): Promise<{ state: ScopeState; calls: n
 
 async function runExclusive(only?: string[]): Promise<CollectResult> {
   const release = await acquireCollectorLease();
-  if (!release) return { chains: 0, awsCalls: 0, healthSamples: 0, failedScopes: [], durationMs: 0, awsMs: 0, skipped: true };
+  if (!release)
+    return { chains: 0, awsCalls: 0, healthSamples: 0, failedScopes: [], durationMs: 0, awsMs: 0, skipped: true };
   try {
     return await runCollect(only);
   } finally {
@@ -112,13 +128,24 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
       deployment: { select: { id: true, dbInstanceIdentifier: true, dbMetricsAt: true } },
     },
   });
-  const chains: ChainRow[] = rows.map((r) => ({ ...r, dbInstanceIdentifier: r.deployment?.dbInstanceIdentifier ?? null, dbMetricsAt: r.deployment?.dbMetricsAt ?? null }));
+  const chains: ChainRow[] = rows.map((r) => ({
+    ...r,
+    dbInstanceIdentifier: r.deployment?.dbInstanceIdentifier ?? null,
+    dbMetricsAt: r.deployment?.dbMetricsAt ?? null,
+  }));
   const dbMetricsDue = new Date(now.getTime() - DB_METRICS_EVERY_MS);
-  const lastSamples = await db.healthSample.groupBy({ by: ['chainId'], ...(only ? { where: { chainId: { in: only } } } : {}), _max: { at: true } });
+  const lastSamples = await db.healthSample.groupBy({
+    by: ['chainId'],
+    ...(only ? { where: { chainId: { in: only } } } : {}),
+    _max: { at: true },
+  });
   const lastSampleAt = new Map(lastSamples.flatMap((r) => (r._max.at ? [[r.chainId, r._max.at] as const] : [])));
 
   const awsStarted = Date.now();
-  const scopes = groupBy(chains, (c) => `${scopeKey({ region: c.region, accountId: c.awsAccountId })}/${c.roleArn ?? ''}`);
+  const scopes = groupBy(
+    chains,
+    (c) => `${scopeKey({ region: c.region, accountId: c.awsAccountId })}/${c.roleArn ?? ''}`,
+  );
   const [scopeResults, healthRead, dbMetrics] = await Promise.all([
     Promise.all(
       [...scopes.values()].map((group) =>
@@ -149,7 +176,10 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
       updates.push(
         db.deployment.updateMany({
           where: { chainId: { in: group.map((c) => c.id) } },
-          data: { staleReason: `${first.region} (${first.awsAccountId}) could not be read: ${error}`, health: 'unknown' },
+          data: {
+            staleReason: `${first.region} (${first.awsAccountId}) could not be read: ${error}`,
+            health: 'unknown',
+          },
         }),
       );
       continue;
@@ -184,7 +214,12 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
             recentSnapshots: snapshots,
             // Metrics that could not be read keep their last values.
             ...(metrics
-              ? { cpuSpark: metrics.cpuSpark, freeStorageBytes: metrics.freeStorageBytes === null ? null : BigInt(Math.round(metrics.freeStorageBytes)), dbMetricsAt: now }
+              ? {
+                  cpuSpark: metrics.cpuSpark,
+                  freeStorageBytes:
+                    metrics.freeStorageBytes === null ? null : BigInt(Math.round(metrics.freeStorageBytes)),
+                  dbMetricsAt: now,
+                }
               : {}),
             health: health ? classifyHealth(health.recent) : 'unknown',
             healthObservedAt: health ? now : undefined,
@@ -197,23 +232,34 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
   }
   await db.$transaction(updates);
 
-  const samples = [...healthRead.health.entries()].flatMap(([chainId, h]) => h.samples.map((s) => ({ chainId, at: s.at, value: s.value })));
+  const samples = [...healthRead.health.entries()].flatMap(([chainId, h]) =>
+    h.samples.map((s) => ({ chainId, at: s.at, value: s.value })),
+  );
   for (let i = 0; i < samples.length; i += INSERT_CHUNK) {
     await db.healthSample.createMany({ data: samples.slice(i, i + INSERT_CHUNK), skipDuplicates: true });
   }
-  if (samples.length) await rebuildHealthDays(new Date(samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity)));
+  if (samples.length)
+    await rebuildHealthDays(new Date(samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity)));
   await syncConformance({ now, chainIds: only });
 
-  const result: CollectResult = { chains: chains.length, awsCalls, healthSamples: samples.length, failedScopes: uniqueScopes(failedScopes), durationMs: Date.now() - started, awsMs, skipped: false };
+  const result: CollectResult = {
+    chains: chains.length,
+    awsCalls,
+    healthSamples: samples.length,
+    failedScopes: uniqueScopes(failedScopes),
+    durationMs: Date.now() - started,
+    awsMs,
+    skipped: false,
+  };
   if (run) {
     await db.collectorRun.update({
       where: { id: run.id },
-    data: {
-      finishedAt: new Date(),
-      awsCalls,
-      chains: chains.length,
-      failedScopes: result.failedScopes.length,
-      error: result.failedScopes.map((f) => `${f.scope}: ${f.reason}`).join('\n') || null,
+      data: {
+        finishedAt: new Date(),
+        awsCalls,
+        chains: chains.length,
+        failedScopes: result.failedScopes.length,
+        error: result.failedScopes.map((f) => `${f.scope}: ${f.reason}`).join('\n') || null,
       },
     });
   }

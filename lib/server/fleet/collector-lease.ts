@@ -19,7 +19,10 @@ export async function acquireLease(name: string, leaseMs = LEASE_MS): Promise<((
     .catch(() => false);
   if (!created) {
     // Row-level atomic: of two workers racing for an expired lease, one updates one row, the other none.
-    const taken = await db.collectorLease.updateMany({ where: { id: name, expiresAt: { lt: now } }, data: { holder, expiresAt } });
+    const taken = await db.collectorLease.updateMany({
+      where: { id: name, expiresAt: { lt: now } },
+      data: { holder, expiresAt },
+    });
     if (taken.count === 0) return null;
   }
   return async () => {

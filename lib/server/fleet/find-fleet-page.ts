@@ -15,7 +15,10 @@ const BACKUP_ATTENTION_MS = 48 * 3_600_000;
 
 function whereFor(query: FleetQuery, now: Date): Prisma.ChainWhereInput {
   const and: Prisma.ChainWhereInput[] = [{ decommissionedAt: null }];
-  if (query.q) and.push({ OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { slug: { contains: query.q.toLowerCase() } }] });
+  if (query.q)
+    and.push({
+      OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { slug: { contains: query.q.toLowerCase() } }],
+    });
   if (query.tier) and.push({ tier: { key: query.tier } });
   if (query.region) and.push({ region: query.region });
   if (query.health) and.push({ deployment: { health: query.health } });
@@ -28,7 +31,14 @@ function whereFor(query: FleetQuery, now: Date): Prisma.ChainWhereInput {
         { deployment: { health: { not: 'healthy' } } },
         { deployment: { staleReason: { not: null } } },
         { deployment: { OR: [{ refreshedAt: null }, { refreshedAt: { lt: staleBefore(now) } }] } },
-        { deployment: { OR: [{ latestSnapshotAt: null }, { latestSnapshotAt: { lt: new Date(now.getTime() - BACKUP_ATTENTION_MS) } }] } },
+        {
+          deployment: {
+            OR: [
+              { latestSnapshotAt: null },
+              { latestSnapshotAt: { lt: new Date(now.getTime() - BACKUP_ATTENTION_MS) } },
+            ],
+          },
+        },
       ],
     });
   }
@@ -60,7 +70,12 @@ const fleetCache = sharedCache('fleet', { ttlMs: 5_000, limit: 200 });
 async function loadFleetFacts(): Promise<FleetFacts> {
   const [healthCounts, regions, tiers, operationsRunning, lastRun, findings] = await Promise.all([
     db.deployment.groupBy({ by: ['health'], where: { chain: { decommissionedAt: null } }, _count: { _all: true } }),
-    db.chain.findMany({ where: { decommissionedAt: null }, distinct: ['region'], select: { region: true }, orderBy: { region: 'asc' } }),
+    db.chain.findMany({
+      where: { decommissionedAt: null },
+      distinct: ['region'],
+      select: { region: true },
+      orderBy: { region: 'asc' },
+    }),
     db.slaTier.findMany({ select: { key: true, name: true }, orderBy: { availabilityTarget: 'asc' } }),
     db.operation.count({ where: { status: { in: ['queued', 'running'] } } }),
     findLastCollectorRun(),
@@ -92,10 +107,25 @@ export function findFleetPageShared(query: FleetQuery): Promise<FleetPage> {
 export async function findFleetPage(query: FleetQuery, now = new Date()): Promise<FleetPage> {
   const where = whereFor(query, now);
   const [rows, total, facts] = await Promise.all([
-    db.chain.findMany({ where, select: fleetChainSelect, orderBy: orderFor(query), skip: (query.page - 1) * query.size, take: query.size }),
+    db.chain.findMany({
+      where,
+      select: fleetChainSelect,
+      orderBy: orderFor(query),
+      skip: (query.page - 1) * query.size,
+      take: query.size,
+    }),
     db.chain.count({ where }),
     fleetFacts(),
   ]);
-  const availability = await findMonthAvailability(rows.map((r) => r.id), now);
-  return { chains: rows.map((r) => toFleetChain(r, availability.get(r.id))), total, page: query.page, size: query.size, ...facts };
+  const availability = await findMonthAvailability(
+    rows.map((r) => r.id),
+    now,
+  );
+  return {
+    chains: rows.map((r) => toFleetChain(r, availability.get(r.id))),
+    total,
+    page: query.page,
+    size: query.size,
+    ...facts,
+  };
 }

@@ -80,7 +80,10 @@ export function toFleetChain(row: FleetChainRow, availability: Availability | un
     },
     app: { instanceId: d?.appInstanceId ?? null, instanceType: d?.appInstanceType ?? null, state: d?.appState ?? null },
     cpuSpark: d?.cpuSpark ?? [],
-    findings: { under: row.findings.filter((f) => f.direction === 'under').length, over: row.findings.filter((f) => f.direction === 'over').length },
+    findings: {
+      under: row.findings.filter((f) => f.direction === 'under').length,
+      over: row.findings.filter((f) => f.direction === 'over').length,
+    },
     refreshedAt: d?.refreshedAt?.toISOString() ?? null,
     stale: isStale(d?.refreshedAt ?? null, d?.staleReason ?? null),
     staleReason: d?.staleReason ?? null,

@@ -36,7 +36,13 @@ export type FleetChain = {
   staleReason: string | null;
 };
 
-export type SnapshotDto = { id: string; type: 'automated' | 'manual'; createdAt: string; sizeGb: number | null; status: string | null };
+export type SnapshotDto = {
+  id: string;
+  type: 'automated' | 'manual';
+  createdAt: string;
+  sizeGb: number | null;
+  status: string | null;
+};
 
 export type ChainDetail = FleetChain & {
   environment: string;
@@ -55,7 +61,14 @@ export type ChainDetail = FleetChain & {
   };
 };
 
-export type FleetTiles = { healthy: number; degraded: number; down: number; unknown: number; findings: number | null; operationsRunning: number };
+export type FleetTiles = {
+  healthy: number;
+  degraded: number;
+  down: number;
+  unknown: number;
+  findings: number | null;
+  operationsRunning: number;
+};
 
 export type FleetPage = {
   chains: FleetChain[];

@@ -8,10 +8,16 @@ import type { ChainMetrics, MetricKey, MetricRange } from '@/lib/metric-ranges';
 import { healthMetric } from './health-metric';
 
 const CACHE_MS = 30_000;
-const cache = (globalThis as unknown as { fleetpaneMetricCache?: Map<string, { at: number; value: ChainMetrics }> }).fleetpaneMetricCache ??= new Map();
+const cache = ((
+  globalThis as unknown as { fleetpaneMetricCache?: Map<string, { at: number; value: ChainMetrics }> }
+).fleetpaneMetricCache ??= new Map());
 
 // Unit conversions from CloudWatch's units to what the charts show.
-const scale: Partial<Record<MetricKey, number>> = { freeStorageGb: 1 / 1024 ** 3, readLatencyMs: 1000, writeLatencyMs: 1000 };
+const scale: Partial<Record<MetricKey, number>> = {
+  freeStorageGb: 1 / 1024 ** 3,
+  readLatencyMs: 1000,
+  writeLatencyMs: 1000,
+};
 
 /**
  * One chain's charts for a range, read from CloudWatch on demand in one call per account and region
@@ -23,7 +29,13 @@ export async function readChainMetrics(slug: string, range: MetricRange): Promis
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
   const chain = await db.chain.findFirst({
     where: { slug, decommissionedAt: null },
-    select: { region: true, awsAccountId: true, roleArn: true, healthCheckId: true, deployment: { select: { dbInstanceIdentifier: true, appInstanceId: true } } },
+    select: {
+      region: true,
+      awsAccountId: true,
+      roleArn: true,
+      healthCheckId: true,
+      deployment: { select: { dbInstanceIdentifier: true, appInstanceId: true } },
+    },
   });
   if (!chain) return null;
   const { ms, periodSeconds } = metricRanges[range];
@@ -33,24 +45,65 @@ export async function readChainMetrics(slug: string, range: MetricRange): Promis
   const scope = { region: chain.region, accountId: chain.awsAccountId, roleArn: chain.roleArn };
   const dbId = chain.deployment?.dbInstanceIdentifier;
   const appId = chain.deployment?.appInstanceId;
-  const rds = (id: MetricKey, metricName: string): MetricRequest => ({ id, namespace: 'AWS/RDS', metricName, dimensions: { DBInstanceIdentifier: dbId! }, stat: 'Average' });
+  const rds = (id: MetricKey, metricName: string): MetricRequest => ({
+    id,
+    namespace: 'AWS/RDS',
+    metricName,
+    dimensions: { DBInstanceIdentifier: dbId! },
+    stat: 'Average',
+  });
   const regional: MetricRequest[] = [
     ...(dbId
-      ? [rds('dbCpu', 'CPUUtilization'), rds('connections', 'DatabaseConnections'), rds('freeStorageGb', 'FreeStorageSpace'), rds('readLatencyMs', 'ReadLatency'), rds('writeLatencyMs', 'WriteLatency')]
+      ? [
+          rds('dbCpu', 'CPUUtilization'),
+          rds('connections', 'DatabaseConnections'),
+          rds('freeStorageGb', 'FreeStorageSpace'),
+          rds('readLatencyMs', 'ReadLatency'),
+          rds('writeLatencyMs', 'WriteLatency'),
+        ]
       : []),
-    ...(appId ? [{ id: 'appCpu', namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: appId }, stat: 'Average' as const }] : []),
+    ...(appId
+      ? [
+          {
+            id: 'appCpu',
+            namespace: 'AWS/EC2',
+            metricName: 'CPUUtilization',
+            dimensions: { InstanceId: appId },
+            stat: 'Average' as const,
+          },
+        ]
+      : []),
   ];
   const [regionalSeries, healthSeries] = await Promise.all([
     getMetricSeries(awsClients(scope), regional, window),
-    getMetricSeries(awsClients({ ...scope, region: HEALTH_METRIC_REGION }), [{ ...healthMetric('health', chain.healthCheckId) }], window),
+    getMetricSeries(
+      awsClients({ ...scope, region: HEALTH_METRIC_REGION }),
+      [{ ...healthMetric('health', chain.healthCheckId) }],
+      window,
+    ),
   ]);
   const all = new Map([...regionalSeries.series, ...healthSeries.series]);
-  const keys: MetricKey[] = ['dbCpu', 'appCpu', 'connections', 'freeStorageGb', 'readLatencyMs', 'writeLatencyMs', 'health'];
+  const keys: MetricKey[] = [
+    'dbCpu',
+    'appCpu',
+    'connections',
+    'freeStorageGb',
+    'readLatencyMs',
+    'writeLatencyMs',
+    'health',
+  ];
   const series = Object.fromEntries(
     keys.map((k) => {
       const s = all.get(k);
       const factor = scale[k] ?? 1;
-      return [k, s ? s.timestamps.map((t, i) => [t.getTime(), Math.round(s.values[i]! * factor * 1000) / 1000] as [number, number]) : []];
+      return [
+        k,
+        s
+          ? s.timestamps.map(
+              (t, i) => [t.getTime(), Math.round(s.values[i]! * factor * 1000) / 1000] as [number, number],
+            )
+          : [],
+      ];
     }),
   ) as ChainMetrics['series'];
   const value: ChainMetrics = { range, periodSeconds, from: from.toISOString(), to: to.toISOString(), series };

@@ -69,7 +69,10 @@ export async function readHealth(
         for (const c of group) {
           const s = result.series.get(c.id) ?? { timestamps: [], values: [] };
           const samples = s.timestamps.map((at, i) => ({ at, value: s.values[i]! }));
-          health.set(c.id, { samples, recent: samples.filter((x) => x.at.getTime() >= recentFrom).map((x) => x.value) });
+          health.set(c.id, {
+            samples,
+            recent: samples.filter((x) => x.at.getTime() >= recentFrom).map((x) => x.value),
+          });
         }
       } catch (error) {
         failures.push({ scope: `${first.awsAccountId}/${HEALTH_METRIC_REGION}`, reason: describeAwsError(error) });
@@ -105,7 +108,10 @@ export async function readDbMetrics(
         // One window and period for both metrics, so they share calls: 24 hourly points each.
         const { series, calls: n } = await getMetricSeries(
           awsClients(scope),
-          identifiers.flatMap((id, i) => [rds(id, 'CPUUtilization', 'Average', i), rds(id, 'FreeStorageSpace', 'Minimum', i)]),
+          identifiers.flatMap((id, i) => [
+            rds(id, 'CPUUtilization', 'Average', i),
+            rds(id, 'FreeStorageSpace', 'Minimum', i),
+          ]),
           { start: new Date(now.getTime() - 24 * 3_600_000), end: now, periodSeconds: 3_600 },
         );
         calls += n;

@@ -29,7 +29,8 @@ const NAME = /^[a-z0-9_]{1,63}$/;
 export const oneEngine = () => config().engine.kind === 'emulated';
 
 async function describeWithEndpoint(clients: AwsClients, identifier: string) {
-  const instance = (await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances?.[0];
+  const instance = (await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier })))
+    .DBInstances?.[0];
   if (!instance?.Endpoint?.Address) throw new Error(`${identifier} has no endpoint yet`);
   return { instance, endpoint: { host: instance.Endpoint.Address, port: instance.Endpoint.Port ?? 5432 } };
 }
@@ -40,20 +41,45 @@ export async function instanceEndpoint(clients: AwsClients, identifier: string):
 }
 
 /** How to reach an instance's engine as its master user: the endpoint and master secret, or the emulator's stand-in. */
-export async function masterConnection(clients: AwsClients, identifier: string): Promise<{ config: pg.ClientConfig; endpoint: Endpoint }> {
+export async function masterConnection(
+  clients: AwsClients,
+  identifier: string,
+): Promise<{ config: pg.ClientConfig; endpoint: Endpoint }> {
   const { instance, endpoint } = await describeWithEndpoint(clients, identifier);
   const engine = config().engine;
   if (engine.kind === 'emulated') {
     // The emulator's instances have no engine: one PostgreSQL server stands in for all of them.
     const url = new URL(engine.url);
-    return { endpoint, config: { host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) || undefined, database: url.pathname.slice(1) || 'postgres' } };
+    return {
+      endpoint,
+      config: {
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        user: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password) || undefined,
+        database: url.pathname.slice(1) || 'postgres',
+      },
+    };
   }
   const arn = instance.MasterUserSecret?.SecretArn;
-  if (!arn) throw new Error(`${identifier} has no RDS-managed master secret (create it with ManageMasterUserPassword) : Fleetpane never holds master passwords itself`);
+  if (!arn)
+    throw new Error(
+      `${identifier} has no RDS-managed master secret (create it with ManageMasterUserPassword) : Fleetpane never holds master passwords itself`,
+    );
   const master = await readMasterSecret(clients, arn);
   const ca = engine.caFile ? readFileSync(engine.caFile, 'utf8') : undefined;
-  if (!ca) throw new Error('FLEETPANE_RDS_CA_FILE is not set: the RDS CA bundle is needed to verify the instance over TLS');
-  return { endpoint, config: { ...endpoint, user: master.username, password: master.password, database: 'postgres', ssl: { ca, rejectUnauthorized: true } } };
+  if (!ca)
+    throw new Error('FLEETPANE_RDS_CA_FILE is not set: the RDS CA bundle is needed to verify the instance over TLS');
+  return {
+    endpoint,
+    config: {
+      ...endpoint,
+      user: master.username,
+      password: master.password,
+      database: 'postgres',
+      ssl: { ca, rejectUnauthorized: true },
+    },
+  };
 }
 
 async function withClient<T>(cfg: pg.ClientConfig, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -84,11 +110,21 @@ export function scramVerifier(password: string, salt = randomBytes(16), iteratio
 
 /** Names a chain's database and login may not take, whatever its slug. */
 export function reservedDatabaseName(name: string): boolean {
-  return ['postgres', 'template0', 'template1', 'rdsadmin', 'fleetpane_admin'].includes(name) || /^(pg_|rds)/.test(name);
+  return (
+    ['postgres', 'template0', 'template1', 'rdsadmin', 'fleetpane_admin'].includes(name) || /^(pg_|rds)/.test(name)
+  );
 }
 
-async function ownership(client: pg.Client, kind: 'role' | 'database', name: string, slug: string): Promise<'absent' | 'ours' | 'foreign'> {
-  const sql = kind === 'role' ? "SELECT shobj_description(oid, 'pg_authid') AS mark FROM pg_roles WHERE rolname = $1" : "SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = $1";
+async function ownership(
+  client: pg.Client,
+  kind: 'role' | 'database',
+  name: string,
+  slug: string,
+): Promise<'absent' | 'ours' | 'foreign'> {
+  const sql =
+    kind === 'role'
+      ? "SELECT shobj_description(oid, 'pg_authid') AS mark FROM pg_roles WHERE rolname = $1"
+      : "SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = $1";
   const row = (await client.query<{ mark: string | null }>(sql, [name])).rows[0];
   return !row ? 'absent' : row.mark === mark(slug) ? 'ours' : 'foreign';
 }
@@ -101,8 +137,14 @@ async function owned(client: pg.Client, kind: 'role' | 'database', name: string,
 }
 
 /** Creates (or, for a resumed run, brings up to date) the chain's login and database; safe to repeat. */
-export async function createIsolatedDatabase(cfg: pg.ClientConfig, name: string, password: string, slug: string): Promise<string> {
-  if (!NAME.test(name) || reservedDatabaseName(name)) throw new Error(`"${name}" is not a name a chain's database may take`);
+export async function createIsolatedDatabase(
+  cfg: pg.ClientConfig,
+  name: string,
+  password: string,
+  slug: string,
+): Promise<string> {
+  if (!NAME.test(name) || reservedDatabaseName(name))
+    throw new Error(`"${name}" is not a name a chain's database may take`);
   return withClient(cfg, async (client) => {
     const login = client.escapeIdentifier(name);
     const comment = client.escapeLiteral(mark(slug));
@@ -132,7 +174,8 @@ export async function dropIsolatedDatabase(cfg: pg.ClientConfig, name: string, s
     const left: string[] = [];
     for (const kind of ['database', 'role'] as const) {
       const who = await ownership(client, kind, name, slug);
-      if (who === 'ours') await client.query(kind === 'database' ? `DROP DATABASE ${ident} WITH (FORCE)` : `DROP ROLE ${ident}`);
+      if (who === 'ours')
+        await client.query(kind === 'database' ? `DROP DATABASE ${ident} WITH (FORCE)` : `DROP ROLE ${ident}`);
       if (who === 'foreign') left.push(`${kind} ${name} (not made for ${slug}: left alone)`);
     }
     return left.length ? `dropped what was the chain's; ${left.join(', ')}` : `dropped database and login ${name}`;
@@ -146,7 +189,12 @@ export async function dropIsolatedDatabase(cfg: pg.ClientConfig, name: string, s
 export async function createChainLogin(clients: AwsClients, slug: string, instance: string): Promise<string> {
   const database = chainDatabaseName(slug);
   const { config: master, endpoint } = await masterConnection(clients, instance);
-  const login = await ensureChainSecret(clients, slug, { ...endpoint, dbname: database, username: database, dbInstanceIdentifier: instance });
+  const login = await ensureChainSecret(clients, slug, {
+    ...endpoint,
+    dbname: database,
+    username: database,
+    dbInstanceIdentifier: instance,
+  });
   return createIsolatedDatabase(master, database, login.password, slug);
 }
 
@@ -170,15 +218,36 @@ function libpqEnv(cfg: pg.ClientConfig, database: string): Record<string, string
  * FLEETPANE_PG_BIN or the PATH, at least the engines' major version): schema and data, every object
  * owned by the target database's owner login. The target database exists and is empty.
  */
-export async function copyDatabase(source: pg.ClientConfig, target: pg.ClientConfig, database: { from: string; to: string; owner: string }, signal?: AbortSignal): Promise<string> {
-  if (![database.from, database.to, database.owner].every((n) => NAME.test(n))) throw new Error('unsafe database or login name');
-  const dump = spawn(tool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges'], { env: { ...process.env, ...libpqEnv(source, database.from) }, stdio: ['ignore', 'pipe', 'pipe'], signal });
-  const restore = spawn(tool('pg_restore'), ['--no-owner', '--no-privileges', `--role=${database.owner}`, '--exit-on-error', '--single-transaction', `--dbname=${database.to}`], {
-    env: { ...process.env, ...libpqEnv(target, database.to) },
-    stdio: ['pipe', 'ignore', 'pipe'],
-    // A step that times out ends both tools, not just the wait for them.
+export async function copyDatabase(
+  source: pg.ClientConfig,
+  target: pg.ClientConfig,
+  database: { from: string; to: string; owner: string },
+  signal?: AbortSignal,
+): Promise<string> {
+  if (![database.from, database.to, database.owner].every((n) => NAME.test(n)))
+    throw new Error('unsafe database or login name');
+  const dump = spawn(tool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges'], {
+    env: { ...process.env, ...libpqEnv(source, database.from) },
+    stdio: ['ignore', 'pipe', 'pipe'],
     signal,
   });
+  const restore = spawn(
+    tool('pg_restore'),
+    [
+      '--no-owner',
+      '--no-privileges',
+      `--role=${database.owner}`,
+      '--exit-on-error',
+      '--single-transaction',
+      `--dbname=${database.to}`,
+    ],
+    {
+      env: { ...process.env, ...libpqEnv(target, database.to) },
+      stdio: ['pipe', 'ignore', 'pipe'],
+      // A step that times out ends both tools, not just the wait for them.
+      signal,
+    },
+  );
   dump.stdout.pipe(restore.stdin);
   let bytes = 0;
   dump.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -186,9 +255,20 @@ export async function copyDatabase(source: pg.ClientConfig, target: pg.ClientCon
     new Promise<void>((resolve, reject) => {
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-1_000)));
-      child.on('error', (error) => reject(new Error(`${name} could not run (${error.message}): install the PostgreSQL client tools or set FLEETPANE_PG_BIN`)));
+      child.on('error', (error) =>
+        reject(
+          new Error(
+            `${name} could not run (${error.message}): install the PostgreSQL client tools or set FLEETPANE_PG_BIN`,
+          ),
+        ),
+      );
       // The tool's own error line, not the SQL it quotes after it.
-      const why = () => stderr.split('\n').find((l) => /error:/i.test(l))?.trim() ?? (stderr.trim() || `exit ${code}`);
+      const why = () =>
+        stderr
+          .split('\n')
+          .find((l) => /error:/i.test(l))
+          ?.trim() ??
+        (stderr.trim() || `exit ${code}`);
       let code: number | null = null;
       child.on('exit', (c) => ((code = c), c === 0 ? resolve() : reject(new Error(`${name} failed: ${why()}`))));
     });

@@ -10,5 +10,9 @@ export async function findKeptInstances(slug: string): Promise<KeptInstance[]> {
     select: { dbInstanceIdentifier: true, replacedBy: true, replacedAt: true },
     orderBy: { replacedAt: 'asc' },
   });
-  return rows.map((r) => ({ identifier: r.dbInstanceIdentifier, replacedBy: r.replacedBy, replacedAt: r.replacedAt.toISOString() }));
+  return rows.map((r) => ({
+    identifier: r.dbInstanceIdentifier,
+    replacedBy: r.replacedBy,
+    replacedAt: r.replacedAt.toISOString(),
+  }));
 }

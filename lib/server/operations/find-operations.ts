@@ -20,7 +20,14 @@ export type OperationDto = {
   /** Waiting for a second person: needs approval and has none yet. */
   awaitingApproval: boolean;
   approvedBy: string | null;
-  steps: { position: number; name: string; status: string; detail: string | null; startedAt: string; finishedAt: string | null }[];
+  steps: {
+    position: number;
+    name: string;
+    status: string;
+    detail: string | null;
+    startedAt: string;
+    finishedAt: string | null;
+  }[];
 };
 
 const select = {
@@ -37,7 +44,10 @@ const select = {
   requestedBy: { select: { email: true } },
   needsApproval: true,
   approvedBy: { select: { email: true } },
-  steps: { select: { position: true, name: true, status: true, detail: true, startedAt: true, finishedAt: true }, orderBy: { position: 'asc' } },
+  steps: {
+    select: { position: true, name: true, status: true, detail: true, startedAt: true, finishedAt: true },
+    orderBy: { position: 'asc' },
+  },
 } satisfies Prisma.OperationSelect;
 
 function toDto(o: Prisma.OperationGetPayload<{ select: typeof select }>): OperationDto {
@@ -57,7 +67,11 @@ function toDto(o: Prisma.OperationGetPayload<{ select: typeof select }>): Operat
     attempts: o.attempts,
     awaitingApproval: o.needsApproval && !o.approvedBy && o.status === 'queued',
     approvedBy: o.approvedBy?.email ?? null,
-    steps: o.steps.map((s) => ({ ...s, startedAt: s.startedAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null })),
+    steps: o.steps.map((s) => ({
+      ...s,
+      startedAt: s.startedAt.toISOString(),
+      finishedAt: s.finishedAt?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -71,7 +85,11 @@ export type OperationFilter = { chain?: string; status?: OperationStatus; type?:
 /** The newest operations, filtered; the chain page and the operations page. */
 export async function findOperations(filter: OperationFilter): Promise<OperationDto[]> {
   const rows = await db.operation.findMany({
-    where: { ...(filter.chain ? { chain: { slug: filter.chain } } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.type ? { type: filter.type } : {}) },
+    where: {
+      ...(filter.chain ? { chain: { slug: filter.chain } } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.type ? { type: filter.type } : {}),
+    },
     select,
     orderBy: { createdAt: 'desc' },
     take: filter.take ?? 50,

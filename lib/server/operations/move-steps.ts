@@ -1,13 +1,25 @@
 import 'server-only';
 import { CHAIN_TAG } from '@/lib/server/aws/ec2';
 import { describeAppInstance, startAppInstance, stopAppInstance } from '@/lib/server/aws/ec2-operations';
-import { createDbInstance, describeDbInstance, describeNewDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
+import {
+  createDbInstance,
+  describeDbInstance,
+  describeNewDbInstance,
+  removeNewDbInstance,
+} from '@/lib/server/aws/rds-operations';
 import { pointChainSecret } from '@/lib/server/aws/secrets';
 import { putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
 import { dedicatedClassFor } from '@/lib/operations/operation-types';
 import type { OperationParams } from '@/lib/operations/operation-types';
-import { copyDatabase, createChainLogin, dropIsolatedDatabase, instanceEndpoint, masterConnection, oneEngine } from './engine-sql';
+import {
+  copyDatabase,
+  createChainLogin,
+  dropIsolatedDatabase,
+  instanceEndpoint,
+  masterConnection,
+  oneEngine,
+} from './engine-sql';
 import type { Step, StepContext } from './operation-steps';
 import { EC2_WAIT_MS, RDS_WAIT_MS, stepSignal, waitUntil } from './operation-steps';
 // Against the emulator every instance is one engine: the chain's database is already "in" the new instance.
@@ -15,19 +27,44 @@ const ONE_ENGINE = "skipped: the emulator's instances share one engine (nothing 
 
 /** The dedicated instance a chain moves to, from its tier's template (the class floor unless asked). */
 async function template(slug: string, p: OperationParams<'move-to-dedicated'>) {
-  const chain = await db.chain.findUniqueOrThrow({ where: { slug }, select: { tier: { select: { key: true, requiresMultiAz: true, minBackupRetentionDays: true, requiresDeletionProtection: true, minInstanceClass: true } } } });
+  const chain = await db.chain.findUniqueOrThrow({
+    where: { slug },
+    select: {
+      tier: {
+        select: {
+          key: true,
+          requiresMultiAz: true,
+          minBackupRetentionDays: true,
+          requiresDeletionProtection: true,
+          minInstanceClass: true,
+        },
+      },
+    },
+  });
   const t = chain.tier;
   return {
     tier: t.key,
-    spec: { instanceClass: dedicatedClassFor(p.instanceClass, t.minInstanceClass), storageGb: p.storageGb, multiAz: t.requiresMultiAz, backupRetentionDays: Math.max(1, t.minBackupRetentionDays), deletionProtection: t.requiresDeletionProtection },
+    spec: {
+      instanceClass: dedicatedClassFor(p.instanceClass, t.minInstanceClass),
+      storageGb: p.storageGb,
+      multiAz: t.requiresMultiAz,
+      backupRetentionDays: Math.max(1, t.minBackupRetentionDays),
+      deletionProtection: t.requiresDeletionProtection,
+    },
   };
 }
 
 async function pointAt(c: StepContext, instance: string, kind: 'dedicated' | 'shared'): Promise<string> {
   const endpoint = await instanceEndpoint(c.clients, instance);
   await pointChainSecret(c.clients, c.chain.slug, { ...endpoint, dbInstanceIdentifier: instance });
-  await putChainParameters(c.clients, c.chain.slug, { 'database-endpoint': `${endpoint.host}:${endpoint.port}`, 'database-instance': instance });
-  await db.deployment.updateMany({ where: { chain: { slug: c.chain.slug } }, data: { databaseKind: kind, dbInstanceIdentifier: instance } });
+  await putChainParameters(c.clients, c.chain.slug, {
+    'database-endpoint': `${endpoint.host}:${endpoint.port}`,
+    'database-instance': instance,
+  });
+  await db.deployment.updateMany({
+    where: { chain: { slug: c.chain.slug } },
+    data: { databaseKind: kind, dbInstanceIdentifier: instance },
+  });
   return `login secret, parameters and deployment now on ${instance}`;
 }
 
@@ -87,7 +124,12 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
     ...(app
       ? [
           // Writes stop before the copy: nothing written afterwards would reach the new instance.
-          { name: 'Stop the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await stopAppInstance(c.clients, app), 'requested'), undo: async (c: StepContext) => (await startAppInstance(c.clients, app), 'started again') },
+          {
+            name: 'Stop the app instance',
+            timeoutMs: 60_000,
+            run: async (c: StepContext) => (await stopAppInstance(c.clients, app), 'requested'),
+            undo: async (c: StepContext) => (await startAppInstance(c.clients, app), 'started again'),
+          },
           appState('stopped'),
         ]
       : []),
@@ -101,7 +143,12 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
         // Into an empty database, also when a run interrupted after the restore is resumed.
         await dropIsolatedDatabase(to.config, database, c.chain.slug);
         await createChainLogin(c.clients, c.chain.slug, target);
-        return copyDatabase({ ...from.config, database }, { ...to.config, database }, { from: database, to: database, owner: database }, stepSignal.getStore());
+        return copyDatabase(
+          { ...from.config, database },
+          { ...to.config, database },
+          { from: database, to: database, owner: database },
+          stepSignal.getStore(),
+        );
       },
     },
     {
@@ -113,7 +160,16 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
       undo: (c) => pointAt(c, needSource(), 'shared'),
       pointOfNoReturn: true,
     },
-    ...(app ? [{ name: 'Start the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await startAppInstance(c.clients, app), 'requested') }, appState('running')] : []),
+    ...(app
+      ? [
+          {
+            name: 'Start the app instance',
+            timeoutMs: 60_000,
+            run: async (c: StepContext) => (await startAppInstance(c.clients, app), 'requested'),
+          },
+          appState('running'),
+        ]
+      : []),
     {
       name: `Drop the chain's database and login from ${source ?? 'the shared instance'}`,
       timeoutMs: 60_000,
@@ -122,11 +178,16 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
         // The chain runs on its new instance now: a failure here leaves a copy behind, never an outage.
         let detail: string;
         try {
-          detail = oneEngine() ? ONE_ENGINE : await dropIsolatedDatabase((await masterConnection(c.clients, source)).config, database, c.chain.slug);
+          detail = oneEngine()
+            ? ONE_ENGINE
+            : await dropIsolatedDatabase((await masterConnection(c.clients, source)).config, database, c.chain.slug);
         } catch (error) {
           detail = `left in place (${(error as Error).message}): drop it by hand`;
         }
-        await db.deployment.updateMany({ where: { chain: { slug: c.chain.slug } }, data: { sharedDbInstanceId: null } });
+        await db.deployment.updateMany({
+          where: { chain: { slug: c.chain.slug } },
+          data: { sharedDbInstanceId: null },
+        });
         return detail;
       },
     },

@@ -49,17 +49,37 @@ export async function claimOperation(workerId: string): Promise<string | null> {
   return rows[0]?.id ?? null;
 }
 
-async function finish(operationId: string, workerId: string, outcome: { status: 'succeeded' | 'failed' | 'rolled_back'; error?: string; result?: object }): Promise<void> {
+async function finish(
+  operationId: string,
+  workerId: string,
+  outcome: { status: 'succeeded' | 'failed' | 'rolled_back'; error?: string; result?: object },
+): Promise<void> {
   // One transaction, and only by the worker holding the claim: a finished operation never keeps its locks,
   // and a worker that lost its claim (another resumed the operation) does not end it a second time.
   const op = await db.$transaction(async (tx) => {
     const ended = await tx.operation.updateMany({
       where: { id: operationId, lockedBy: workerId },
-      data: { status: outcome.status, error: outcome.error ?? null, result: outcome.result ?? undefined, finishedAt: new Date(), lockedBy: null, lockedUntil: null },
+      data: {
+        status: outcome.status,
+        error: outcome.error ?? null,
+        result: outcome.result ?? undefined,
+        finishedAt: new Date(),
+        lockedBy: null,
+        lockedUntil: null,
+      },
     });
     if (ended.count === 0) return null;
     await tx.instanceLock.deleteMany({ where: { operationId } });
-    return tx.operation.findUniqueOrThrow({ where: { id: operationId }, select: { chainId: true, type: true, requestedById: true, requestedBy: { select: { email: true } }, chain: { select: { slug: true } } } });
+    return tx.operation.findUniqueOrThrow({
+      where: { id: operationId },
+      select: {
+        chainId: true,
+        type: true,
+        requestedById: true,
+        requestedBy: { select: { email: true } },
+        chain: { select: { slug: true } },
+      },
+    });
   });
   if (!op) {
     console.warn(`operations: ${operationId} was taken over by another worker; ${workerId} leaves it`);
@@ -71,7 +91,12 @@ async function finish(operationId: string, workerId: string, outcome: { status: 
     result: outcome.status === 'succeeded' ? 'ok' : 'failed',
     chainId: op.chainId,
     target: op.chain.slug,
-    detail: { operationId, worker: workerId, ...(outcome.error ? { error: outcome.error } : {}), ...(outcome.result ? { result: outcome.result } : {}) },
+    detail: {
+      operationId,
+      worker: workerId,
+      ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.result ? { result: outcome.result } : {}),
+    },
   });
   // The pane shows the change at once rather than at the next scheduled pass: this chain's, not the fleet's.
   void collectChains([op.chainId]).catch(() => undefined);
@@ -82,7 +107,10 @@ export async function runStep(step: Step, ctx: StepContext): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const abort = new AbortController();
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`"${step.name}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`)), step.timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`"${step.name}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`)),
+      step.timeoutMs,
+    );
   });
   try {
     return await Promise.race([stepSignal.run(abort.signal, () => step.run(ctx)), timeout]);
@@ -102,21 +130,58 @@ export async function runOperation(operationId: string, workerId: string): Promi
       type: true,
       params: true,
       attempts: true,
-      chain: { select: { id: true, slug: true, region: true, awsAccountId: true, roleArn: true, tier: { select: { key: true } }, deployment: { select: { dbInstanceIdentifier: true, appInstanceId: true, databaseKind: true, databaseName: true, sharedDbInstance: { select: { dbInstanceIdentifier: true } } } } } },
+      chain: {
+        select: {
+          id: true,
+          slug: true,
+          region: true,
+          awsAccountId: true,
+          roleArn: true,
+          tier: { select: { key: true } },
+          deployment: {
+            select: {
+              dbInstanceIdentifier: true,
+              appInstanceId: true,
+              databaseKind: true,
+              databaseName: true,
+              sharedDbInstance: { select: { dbInstanceIdentifier: true } },
+            },
+          },
+        },
+      },
       steps: { select: { position: true, status: true }, orderBy: { position: 'asc' } },
     },
   });
-  if (op.attempts > MAX_ATTEMPTS) return finish(op.id, workerId, { status: 'failed', error: `Given up after ${MAX_ATTEMPTS} attempts: the workers running it stopped (crashed or were killed) each time.` });
+  if (op.attempts > MAX_ATTEMPTS)
+    return finish(op.id, workerId, {
+      status: 'failed',
+      error: `Given up after ${MAX_ATTEMPTS} attempts: the workers running it stopped (crashed or were killed) each time.`,
+    });
   const type = op.type as OperationType | 'provision';
-  const spec = type === 'provision' && op.params && typeof op.params === 'object' && 'dbInstanceIdentifier' in op.params ? (op.params as ProvisionSpec) : null;
-  const params = type !== 'provision' && operationTypes.includes(type) ? operationParamsSchemas[type].safeParse(op.params) : null;
+  const spec =
+    type === 'provision' && op.params && typeof op.params === 'object' && 'dbInstanceIdentifier' in op.params
+      ? (op.params as ProvisionSpec)
+      : null;
+  const params =
+    type !== 'provision' && operationTypes.includes(type) ? operationParamsSchemas[type].safeParse(op.params) : null;
   const d = op.chain.deployment;
-  if ((!spec && !params?.success) || !d) return finish(op.id, workerId, { status: 'failed', error: 'The stored operation is not valid any more (unknown type, parameters, or the chain has no deployment).' });
+  if ((!spec && !params?.success) || !d)
+    return finish(op.id, workerId, {
+      status: 'failed',
+      error: 'The stored operation is not valid any more (unknown type, parameters, or the chain has no deployment).',
+    });
 
   const ctx: StepContext = {
     clients: awsClients({ region: op.chain.region, accountId: op.chain.awsAccountId, roleArn: op.chain.roleArn }),
     operationId: op.id,
-    chain: { slug: op.chain.slug, dbInstanceIdentifier: d.dbInstanceIdentifier, appInstanceId: d.appInstanceId, databaseKind: d.databaseKind, databaseName: d.databaseName, sharedInstance: d.sharedDbInstance?.dbInstanceIdentifier ?? null },
+    chain: {
+      slug: op.chain.slug,
+      dbInstanceIdentifier: d.dbInstanceIdentifier,
+      appInstanceId: d.appInstanceId,
+      databaseKind: d.databaseKind,
+      databaseName: d.databaseName,
+      sharedInstance: d.sharedDbInstance?.dbInstanceIdentifier ?? null,
+    },
   };
   // The claim is renewed while the operation runs; a renewal that finds the claim gone (another worker took
   // over after this one stalled) stops this run before its next step.
@@ -129,18 +194,37 @@ export async function runOperation(operationId: string, workerId: string): Promi
   }, HEARTBEAT_MS);
   const done = new Map(op.steps.map((s) => [s.position, s.status]));
   try {
-    const steps = spec ? provisionSteps(spec, { ...ctx, tier: op.chain.tier.key, accountId: op.chain.awsAccountId, roleArn: op.chain.roleArn }) : stepsFor(type as OperationType, params!.data as never, ctx);
+    const steps = spec
+      ? provisionSteps(spec, {
+          ...ctx,
+          tier: op.chain.tier.key,
+          accountId: op.chain.awsAccountId,
+          roleArn: op.chain.roleArn,
+        })
+      : stepsFor(type as OperationType, params!.data as never, ctx);
     // A run that failed and began rolling back before a crash goes on rolling back: never forwards again.
     const failedAt = op.steps.find((s) => s.status === 'failed' && s.position < UNDO_BASE)?.position;
     if (failedAt !== undefined && canRollBack(steps, failedAt)) {
-      return await rollBack(op.id, workerId, steps, failedAt, ctx, `${steps[failedAt]?.name ?? 'a step'} failed before a restart`, spec ? op.chain.id : null, done);
+      return await rollBack(
+        op.id,
+        workerId,
+        steps,
+        failedAt,
+        ctx,
+        `${steps[failedAt]?.name ?? 'a step'} failed before a restart`,
+        spec ? op.chain.id : null,
+        done,
+      );
     }
     for (const [position, step] of steps.entries()) {
       if (lost) return;
       const before = done.get(position);
       if (before === 'succeeded' || before === 'skipped') continue;
       if (before === 'running' && step.once) {
-        await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'skipped', detail: 'interrupted after it was sent: not sent again', finishedAt: new Date() } });
+        await db.operationStep.update({
+          where: { operationId_position: { operationId: op.id, position } },
+          data: { status: 'skipped', detail: 'interrupted after it was sent: not sent again', finishedAt: new Date() },
+        });
         continue;
       }
       await db.operationStep.upsert({
@@ -150,14 +234,33 @@ export async function runOperation(operationId: string, workerId: string): Promi
       });
       try {
         const detail = await runStep(step, ctx);
-        await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'succeeded', detail, finishedAt: new Date() } });
+        await db.operationStep.update({
+          where: { operationId_position: { operationId: op.id, position } },
+          data: { status: 'succeeded', detail, finishedAt: new Date() },
+        });
         if (STEP_PAUSE_MS) await new Promise((resolve) => setTimeout(resolve, STEP_PAUSE_MS));
       } catch (error) {
         const reason = describeAwsError(error);
-        await db.operationStep.update({ where: { operationId_position: { operationId: op.id, position } }, data: { status: 'failed', detail: reason, finishedAt: new Date() } });
-        if (canRollBack(steps, position)) return await rollBack(op.id, workerId, steps, position, ctx, `${step.name}: ${reason}`, spec ? op.chain.id : null, done);
+        await db.operationStep.update({
+          where: { operationId_position: { operationId: op.id, position } },
+          data: { status: 'failed', detail: reason, finishedAt: new Date() },
+        });
+        if (canRollBack(steps, position))
+          return await rollBack(
+            op.id,
+            workerId,
+            steps,
+            position,
+            ctx,
+            `${step.name}: ${reason}`,
+            spec ? op.chain.id : null,
+            done,
+          );
         const committed = steps.slice(0, position).findLast((s) => s.pointOfNoReturn);
-        return await finish(op.id, workerId, { status: 'failed', error: `${step.name}: ${reason}${committed ? ` (after "${committed.name}", which is not undone: finish by hand)` : ''}` });
+        return await finish(op.id, workerId, {
+          status: 'failed',
+          error: `${step.name}: ${reason}${committed ? ` (after "${committed.name}", which is not undone: finish by hand)` : ''}`,
+        });
       }
     }
     await finish(op.id, workerId, { status: 'succeeded', result: { steps: steps.length } });
@@ -177,7 +280,16 @@ function canRollBack(steps: Step[], failedAt: number): boolean {
  * Undoes, newest first, what the steps before the failed one made (the failed one too: it may have made
  * something before failing). Logged as steps. A provisioned chain that is rolled back is retired.
  */
-async function rollBack(operationId: string, workerId: string, steps: Step[], failedAt: number, ctx: StepContext, reason: string, retireChainId: string | null, done: Map<number, string>): Promise<void> {
+async function rollBack(
+  operationId: string,
+  workerId: string,
+  steps: Step[],
+  failedAt: number,
+  ctx: StepContext,
+  reason: string,
+  retireChainId: string | null,
+  done: Map<number, string>,
+): Promise<void> {
   for (let position = failedAt; position >= 0; position--) {
     const step = steps[position]!;
     if (!step.undo) continue;
@@ -190,11 +302,20 @@ async function rollBack(operationId: string, workerId: string, steps: Step[], fa
     });
     try {
       const detail = await runStep({ ...step, name: `Undo: ${step.name}`, run: step.undo }, ctx);
-      await db.operationStep.update({ where: { operationId_position: { operationId, position: row } }, data: { status: 'succeeded', detail, finishedAt: new Date() } });
+      await db.operationStep.update({
+        where: { operationId_position: { operationId, position: row } },
+        data: { status: 'succeeded', detail, finishedAt: new Date() },
+      });
     } catch (error) {
       const why = describeAwsError(error);
-      await db.operationStep.update({ where: { operationId_position: { operationId, position: row } }, data: { status: 'failed', detail: why, finishedAt: new Date() } });
-      return finish(operationId, workerId, { status: 'failed', error: `${reason}; the rollback did not finish (${step.name}: ${why}): clean up by hand` });
+      await db.operationStep.update({
+        where: { operationId_position: { operationId, position: row } },
+        data: { status: 'failed', detail: why, finishedAt: new Date() },
+      });
+      return finish(operationId, workerId, {
+        status: 'failed',
+        error: `${reason}; the rollback did not finish (${step.name}: ${why}): clean up by hand`,
+      });
     }
   }
   if (retireChainId) await db.chain.update({ where: { id: retireChainId }, data: { decommissionedAt: new Date() } });

@@ -2,8 +2,25 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AwsClients } from '@/lib/server/aws/clients';
 import { CHAIN_TAG } from '@/lib/server/aws/ec2';
-import { describeAppInstance, setAppInstanceType, startAppInstance, stopAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
-import { createSnapshot, dbInstanceExists, deleteDbInstance, describeDbInstance, findSnapshot, modifyDbInstance, rebootDbInstance, restoreToNewInstance, snapshotOwner, tagDbInstance } from '@/lib/server/aws/rds-operations';
+import {
+  describeAppInstance,
+  setAppInstanceType,
+  startAppInstance,
+  stopAppInstance,
+  terminateAppInstance,
+} from '@/lib/server/aws/ec2-operations';
+import {
+  createSnapshot,
+  dbInstanceExists,
+  deleteDbInstance,
+  describeDbInstance,
+  findSnapshot,
+  modifyDbInstance,
+  rebootDbInstance,
+  restoreToNewInstance,
+  snapshotOwner,
+  tagDbInstance,
+} from '@/lib/server/aws/rds-operations';
 import { chainSecretName, deleteChainSecret } from '@/lib/server/aws/secrets';
 import { CHAIN_PARAMETERS, deleteChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
@@ -18,7 +35,14 @@ export type StepContext = {
    * databaseName: the chain's own database. sharedInstance: the shared instance holding it, while it has one
    * there (a chain moving to a dedicated instance keeps it until its copy there is dropped).
    */
-  chain: { slug: string; dbInstanceIdentifier: string; appInstanceId: string | null; databaseKind: 'dedicated' | 'shared'; databaseName: string; sharedInstance: string | null };
+  chain: {
+    slug: string;
+    dbInstanceIdentifier: string;
+    appInstanceId: string | null;
+    databaseKind: 'dedicated' | 'shared';
+    databaseName: string;
+    sharedInstance: string | null;
+  };
 };
 
 export type Step = {
@@ -60,26 +84,35 @@ const dbAvailable = (ok: (s: Awaited<ReturnType<typeof describeDbInstance>>) => 
   run: (c) =>
     waitUntil(async () => {
       const s = await describeDbInstance(c.clients, c.chain.dbInstanceIdentifier);
-      return { done: s.status === 'available' && ok(s), detail: `status ${s.status}, class ${s.instanceClass}, Multi-AZ ${s.multiAz}, ${s.allocatedStorageGb} GiB` };
+      return {
+        done: s.status === 'available' && ok(s),
+        detail: `status ${s.status}, class ${s.instanceClass}, Multi-AZ ${s.multiAz}, ${s.allocatedStorageGb} GiB`,
+      };
     }),
 });
 
 export const snapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-op-${operationId.slice(0, 8)}`;
-export const restoredInstanceFor = (identifier: string, operationId: string) => `${identifier.slice(0, 40)}-r${operationId.slice(0, 6)}`;
+export const restoredInstanceFor = (identifier: string, operationId: string) =>
+  `${identifier.slice(0, 40)}-r${operationId.slice(0, 6)}`;
 export const finalSnapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-final-${operationId.slice(0, 8)}`;
-export const retiredSnapshotIdFor = (slug: string, operationId: string) => `fp-${slug}-retired-${operationId.slice(0, 8)}`;
+export const retiredSnapshotIdFor = (slug: string, operationId: string) =>
+  `fp-${slug}-retired-${operationId.slice(0, 8)}`;
 
 /**
  * A snapshot of the chain's instance, or of another instance of the chain's (one it was cut over from: that
  * one may be gone already, deleted by hand or by an earlier run, and then there is nothing to snapshot).
  */
 function snapshotSteps(id: string, name: string, replaced?: string): Step[] {
-  const gone = async (c: StepContext) => !!replaced && !(await findSnapshot(c.clients, id)) && !(await dbInstanceExists(c.clients, replaced));
+  const gone = async (c: StepContext) =>
+    !!replaced && !(await findSnapshot(c.clients, id)) && !(await dbInstanceExists(c.clients, replaced));
   return [
     {
       name,
       timeoutMs: 60_000,
-      run: async (c) => ((await gone(c)) ? `${replaced} is gone: nothing to snapshot` : `${id}: ${await createSnapshot(c.clients, replaced ?? c.chain.dbInstanceIdentifier, id, c.chain.slug)}`),
+      run: async (c) =>
+        (await gone(c))
+          ? `${replaced} is gone: nothing to snapshot`
+          : `${id}: ${await createSnapshot(c.clients, replaced ?? c.chain.dbInstanceIdentifier, id, c.chain.slug)}`,
     },
     {
       name: 'Wait until the snapshot is available',
@@ -89,7 +122,10 @@ function snapshotSteps(id: string, name: string, replaced?: string): Step[] {
           ? 'no snapshot: the instance is gone'
           : waitUntil(async () => {
               const s = await findSnapshot(c.clients, id);
-              return { done: s?.status === 'available', detail: `${id}: ${s?.status ?? 'not found'}${s?.sizeGb ? `, ${s.sizeGb} GiB` : ''}` };
+              return {
+                done: s?.status === 'available',
+                detail: `${id}: ${s?.status ?? 'not found'}${s?.sizeGb ? `, ${s.sizeGb} GiB` : ''}`,
+              };
             }),
     },
   ];
@@ -99,17 +135,41 @@ function snapshotSteps(id: string, name: string, replaced?: string): Step[] {
 function instanceRemoval(replaced?: string): Step[] {
   const id = (c: StepContext) => replaced ?? c.chain.dbInstanceIdentifier;
   return [
-    { name: 'Turn deletion protection off', timeoutMs: 60_000, run: async (c) => ((await dbInstanceExists(c.clients, id(c))) ? (await modifyDbInstance(c.clients, id(c), { deletionProtection: false, applyImmediately: true }), 'off') : 'instance already gone') },
-    { name: replaced ? `Delete ${replaced}` : 'Delete the database instance', timeoutMs: 60_000, run: async (c) => deleteDbInstance(c.clients, id(c)) },
-    { name: 'Wait until the database is gone', timeoutMs: RDS_WAIT_MS, run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, id(c))), detail: 'deleted' })) },
+    {
+      name: 'Turn deletion protection off',
+      timeoutMs: 60_000,
+      run: async (c) =>
+        (await dbInstanceExists(c.clients, id(c)))
+          ? (await modifyDbInstance(c.clients, id(c), { deletionProtection: false, applyImmediately: true }), 'off')
+          : 'instance already gone',
+    },
+    {
+      name: replaced ? `Delete ${replaced}` : 'Delete the database instance',
+      timeoutMs: 60_000,
+      run: async (c) => deleteDbInstance(c.clients, id(c)),
+    },
+    {
+      name: 'Wait until the database is gone',
+      timeoutMs: RDS_WAIT_MS,
+      run: (c) => waitUntil(async () => ({ done: !(await dbInstanceExists(c.clients, id(c))), detail: 'deleted' })),
+    },
   ];
 }
 
 /** The chain's own database and login in a shared instance, and the login's secret; the instance stays. */
 function sharedDatabaseRemoval(instance: string, database: string): Step[] {
   return [
-    { name: `Drop the chain's database and login in ${instance}`, timeoutMs: 60_000, run: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, database, c.chain.slug) },
-    { name: "Delete the chain's database login secret", timeoutMs: 60_000, run: async (c) => `${chainSecretName(c.chain.slug)}: ${await deleteChainSecret(c.clients, c.chain.slug)}` },
+    {
+      name: `Drop the chain's database and login in ${instance}`,
+      timeoutMs: 60_000,
+      run: async (c) =>
+        dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, database, c.chain.slug),
+    },
+    {
+      name: "Delete the chain's database login secret",
+      timeoutMs: 60_000,
+      run: async (c) => `${chainSecretName(c.chain.slug)}: ${await deleteChainSecret(c.clients, c.chain.slug)}`,
+    },
   ];
 }
 
@@ -131,7 +191,9 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
               const owner = await snapshotOwner(c.clients, p.snapshotId);
               if (!owner) throw new Error(`no snapshot ${p.snapshotId} in this chain's account and region`);
               if (owner.instance !== c.chain.dbInstanceIdentifier && owner.chainTag !== c.chain.slug) {
-                throw new Error(`snapshot ${p.snapshotId} is of ${owner.instance ?? 'another instance'}, not of ${c.chain.slug}: refused`);
+                throw new Error(
+                  `snapshot ${p.snapshotId} is of ${owner.instance ?? 'another instance'}, not of ${c.chain.slug}: refused`,
+                );
               }
             }
             const source = await describeDbInstance(c.clients, c.chain.dbInstanceIdentifier);
@@ -156,10 +218,19 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
           name: 'Point the chain at the restored instance',
           timeoutMs: 30_000,
           run: async (c) => {
-            const restore = await db.operation.findUniqueOrThrow({ where: { id: p.restoreOperationId }, select: { chainId: true, chain: { select: { slug: true } } } });
-            const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: restore.chain.slug } }, select: { id: true, dbInstanceIdentifier: true } });
+            const restore = await db.operation.findUniqueOrThrow({
+              where: { id: p.restoreOperationId },
+              select: { chainId: true, chain: { select: { slug: true } } },
+            });
+            const d = await db.deployment.findFirstOrThrow({
+              where: { chain: { slug: restore.chain.slug } },
+              select: { id: true, dbInstanceIdentifier: true },
+            });
             // The restore's target is named after the instance it restored beside, recorded in its first step.
-            const first = await db.operationStep.findUniqueOrThrow({ where: { operationId_position: { operationId: p.restoreOperationId, position: 0 } }, select: { detail: true } });
+            const first = await db.operationStep.findUniqueOrThrow({
+              where: { operationId_position: { operationId: p.restoreOperationId, position: 0 } },
+              select: { detail: true },
+            });
             const target = first.detail?.split(':')[0] ?? '';
             if (!target) throw new Error('the restore recorded no target instance');
             if (d.dbInstanceIdentifier === target) return `already on ${target}`;
@@ -168,7 +239,14 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
             // The old instance is remembered in the same transaction: it keeps costing until it is retired.
             await db.$transaction([
               db.deployment.update({ where: { id: d.id }, data: { dbInstanceIdentifier: target } }),
-              db.replacedDbInstance.create({ data: { chainId: restore.chainId, dbInstanceIdentifier: d.dbInstanceIdentifier, replacedBy: target, cutOverOperationId: c.operationId } }),
+              db.replacedDbInstance.create({
+                data: {
+                  chainId: restore.chainId,
+                  dbInstanceIdentifier: d.dbInstanceIdentifier,
+                  replacedBy: target,
+                  cutOverOperationId: c.operationId,
+                },
+              }),
             ]);
             return `${d.dbInstanceIdentifier} → ${target} (the old instance is kept, tagged fleetpane:replaced-by, until it is retired)`;
           },
@@ -184,21 +262,33 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
           run: async (c) => {
             // Isolation, checked again against AWS at run time: only an instance tagged with this chain and
             // marked replaced is ever deleted, and never the one the chain runs on.
-            if (p.instance === c.chain.dbInstanceIdentifier) throw new Error(`${p.instance} is the chain's current database: refused`);
+            if (p.instance === c.chain.dbInstanceIdentifier)
+              throw new Error(`${p.instance} is the chain's current database: refused`);
             if (!(await dbInstanceExists(c.clients, p.instance))) return 'already gone';
             const { tags } = await describeDbInstance(c.clients, p.instance);
-            if (tags[CHAIN_TAG] !== c.chain.slug) throw new Error(`${p.instance} is tagged for ${tags[CHAIN_TAG] ?? 'no chain'}, not ${c.chain.slug}: refused`);
-            if (!tags['fleetpane:replaced-by']) throw new Error(`${p.instance} is not tagged fleetpane:replaced-by: refused`);
+            if (tags[CHAIN_TAG] !== c.chain.slug)
+              throw new Error(
+                `${p.instance} is tagged for ${tags[CHAIN_TAG] ?? 'no chain'}, not ${c.chain.slug}: refused`,
+              );
+            if (!tags['fleetpane:replaced-by'])
+              throw new Error(`${p.instance} is not tagged fleetpane:replaced-by: refused`);
             return `replaced by ${tags['fleetpane:replaced-by']}`;
           },
         },
-        ...snapshotSteps(retiredSnapshotIdFor(ctx.chain.slug, ctx.operationId), 'Take the final snapshot of the replaced instance', p.instance),
+        ...snapshotSteps(
+          retiredSnapshotIdFor(ctx.chain.slug, ctx.operationId),
+          'Take the final snapshot of the replaced instance',
+          p.instance,
+        ),
         ...instanceRemoval(p.instance),
         {
           name: 'Record it retired',
           timeoutMs: 30_000,
           run: async (c) => {
-            await db.replacedDbInstance.updateMany({ where: { chain: { slug: c.chain.slug }, dbInstanceIdentifier: p.instance }, data: { retiredAt: new Date(), retireOperationId: c.operationId } });
+            await db.replacedDbInstance.updateMany({
+              where: { chain: { slug: c.chain.slug }, dbInstanceIdentifier: p.instance },
+              data: { retiredAt: new Date(), retireOperationId: c.operationId },
+            });
             return 'retired';
           },
         },
@@ -211,15 +301,39 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
       const shared = ctx.chain.databaseKind === 'shared' ? ctx.chain.databaseName : null;
       // Never the dedicated path for a chain on a shared instance: it would delete the instance and every neighbour.
       if (shared && ctx.chain.sharedInstance !== ctx.chain.dbInstanceIdentifier) {
-        return [{ name: 'Check the deployment', timeoutMs: 1_000, run: async (c) => Promise.reject(new Error(`${c.chain.slug} is on a shared instance that is not recorded as one: refused`)) }];
+        return [
+          {
+            name: 'Check the deployment',
+            timeoutMs: 1_000,
+            run: async (c) =>
+              Promise.reject(new Error(`${c.chain.slug} is on a shared instance that is not recorded as one: refused`)),
+          },
+        ];
       }
       return [
         // On a shared instance the snapshot is of the whole instance (RDS has no smaller unit): kept in our
         // account, tagged with the chain, never restorable over the neighbours (restores need a dedicated chain).
-        ...snapshotSteps(finalSnapshotIdFor(ctx.chain.slug, ctx.operationId), shared ? `Take the final snapshot (of ${ctx.chain.dbInstanceIdentifier}, holding the chain's database)` : 'Take the final snapshot'),
+        ...snapshotSteps(
+          finalSnapshotIdFor(ctx.chain.slug, ctx.operationId),
+          shared
+            ? `Take the final snapshot (of ${ctx.chain.dbInstanceIdentifier}, holding the chain's database)`
+            : 'Take the final snapshot',
+        ),
         ...(shared ? sharedDatabaseRemoval(ctx.chain.dbInstanceIdentifier, shared) : instanceRemoval()),
-        { name: "Delete the chain's configuration parameters", timeoutMs: 60_000, run: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, CHAIN_PARAMETERS), 'deleted') },
-        ...(app ? [{ name: 'Terminate the app instance', timeoutMs: 60_000, run: async (c: StepContext) => (await terminateAppInstance(c.clients, app), 'terminated') }] : []),
+        {
+          name: "Delete the chain's configuration parameters",
+          timeoutMs: 60_000,
+          run: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, CHAIN_PARAMETERS), 'deleted'),
+        },
+        ...(app
+          ? [
+              {
+                name: 'Terminate the app instance',
+                timeoutMs: 60_000,
+                run: async (c: StepContext) => (await terminateAppInstance(c.clients, app), 'terminated'),
+              },
+            ]
+          : []),
         {
           name: 'Retire the chain',
           timeoutMs: 30_000,
@@ -233,10 +347,24 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
     case 'scale-database': {
       const p = params as OperationParams<'scale-database'>;
       return [
-        { name: `Change the class to ${p.instanceClass}`, timeoutMs: 60_000, run: async (c) => (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { instanceClass: p.instanceClass, applyImmediately: p.applyImmediately }), 'requested') },
+        {
+          name: `Change the class to ${p.instanceClass}`,
+          timeoutMs: 60_000,
+          run: async (c) => (
+            await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, {
+              instanceClass: p.instanceClass,
+              applyImmediately: p.applyImmediately,
+            }),
+            'requested'
+          ),
+        },
         p.applyImmediately
           ? dbAvailable((s) => s.instanceClass === p.instanceClass, ` at ${p.instanceClass}`)
-          : { name: 'Left for the maintenance window', timeoutMs: 1_000, run: async () => 'applies in the next maintenance window' },
+          : {
+              name: 'Left for the maintenance window',
+              timeoutMs: 1_000,
+              run: async () => 'applies in the next maintenance window',
+            },
       ];
     }
     case 'grow-storage': {
@@ -247,8 +375,12 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
           timeoutMs: 60_000,
           run: async (c) => {
             const s = await describeDbInstance(c.clients, c.chain.dbInstanceIdentifier);
-            if (s.allocatedStorageGb !== null && s.allocatedStorageGb >= p.allocatedStorageGb) return `already ${s.allocatedStorageGb} GiB`;
-            await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { allocatedStorageGb: p.allocatedStorageGb, applyImmediately: p.applyImmediately });
+            if (s.allocatedStorageGb !== null && s.allocatedStorageGb >= p.allocatedStorageGb)
+              return `already ${s.allocatedStorageGb} GiB`;
+            await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, {
+              allocatedStorageGb: p.allocatedStorageGb,
+              applyImmediately: p.applyImmediately,
+            });
             return `requested (was ${s.allocatedStorageGb} GiB)`;
           },
         },
@@ -260,14 +392,32 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
       const on = type === 'enable-multi-az';
       const p = params as OperationParams<'enable-multi-az'>;
       return [
-        { name: on ? 'Add a standby (Multi-AZ)' : 'Remove the standby', timeoutMs: 60_000, run: async (c) => (await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, { multiAz: on, applyImmediately: p.applyImmediately }), 'requested') },
+        {
+          name: on ? 'Add a standby (Multi-AZ)' : 'Remove the standby',
+          timeoutMs: 60_000,
+          run: async (c) => (
+            await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, {
+              multiAz: on,
+              applyImmediately: p.applyImmediately,
+            }),
+            'requested'
+          ),
+        },
         dbAvailable((s) => s.multiAz === on, on ? ' and Multi-AZ' : ' in one zone'),
       ];
     }
     case 'reboot': {
       const p = params as OperationParams<'reboot'>;
       return [
-        { name: p.forceFailover ? 'Reboot with a failover' : 'Reboot', timeoutMs: 60_000, once: true, run: async (c) => (await rebootDbInstance(c.clients, c.chain.dbInstanceIdentifier, p.forceFailover), 'requested') },
+        {
+          name: p.forceFailover ? 'Reboot with a failover' : 'Reboot',
+          timeoutMs: 60_000,
+          once: true,
+          run: async (c) => (
+            await rebootDbInstance(c.clients, c.chain.dbInstanceIdentifier, p.forceFailover),
+            'requested'
+          ),
+        },
         dbAvailable(() => true, ''),
       ];
     }
@@ -284,10 +434,22 @@ export function stepsFor<T extends OperationType>(type: T, params: OperationPara
           }),
       });
       return [
-        { name: 'Stop the app instance', timeoutMs: 60_000, run: async (c) => (await stopAppInstance(c.clients, id), 'requested') },
+        {
+          name: 'Stop the app instance',
+          timeoutMs: 60_000,
+          run: async (c) => (await stopAppInstance(c.clients, id), 'requested'),
+        },
         state('stopped'),
-        { name: `Change the type to ${p.instanceType}`, timeoutMs: 60_000, run: async (c) => (await setAppInstanceType(c.clients, id, p.instanceType), 'changed') },
-        { name: 'Start the app instance', timeoutMs: 60_000, run: async (c) => (await startAppInstance(c.clients, id), 'requested') },
+        {
+          name: `Change the type to ${p.instanceType}`,
+          timeoutMs: 60_000,
+          run: async (c) => (await setAppInstanceType(c.clients, id, p.instanceType), 'changed'),
+        },
+        {
+          name: 'Start the app instance',
+          timeoutMs: 60_000,
+          run: async (c) => (await startAppInstance(c.clients, id), 'requested'),
+        },
         state('running'),
       ];
     }

@@ -4,7 +4,12 @@ import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
 import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
 import { describeAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
-import { createDbInstance, describeDbInstance, describeNewDbInstance, removeNewDbInstance } from '@/lib/server/aws/rds-operations';
+import {
+  createDbInstance,
+  describeDbInstance,
+  describeNewDbInstance,
+  removeNewDbInstance,
+} from '@/lib/server/aws/rds-operations';
 import { chainSecretName, deleteChainSecret, ensureChainSecret } from '@/lib/server/aws/secrets';
 import { CHAIN_PARAMETERS, deleteChainParameters, putChainParameters } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
@@ -18,7 +23,10 @@ import type { Step, StepContext } from './operation-steps';
 const HEALTH_WINDOW_MS = 15 * 60_000;
 
 /** The provisioning of a chain from its tier's template; each step that makes something can undo it. */
-export function provisionSteps(spec: ProvisionSpec, ctx: StepContext & { tier: string; accountId: string; roleArn: string | null }): Step[] {
+export function provisionSteps(
+  spec: ProvisionSpec,
+  ctx: StepContext & { tier: string; accountId: string; roleArn: string | null },
+): Step[] {
   const tags = [
     { Key: CHAIN_TAG, Value: ctx.chain.slug },
     { Key: 'fleetpane:tier', Value: ctx.tier },
@@ -42,7 +50,12 @@ function sharedDatabaseSteps(instance: string): Step[] {
       timeoutMs: 60_000,
       run: async (c) => {
         const database = chainDatabaseName(c.chain.slug);
-        const login = await ensureChainSecret(c.clients, c.chain.slug, { ...(await instanceEndpoint(c.clients, instance)), dbname: database, username: database, dbInstanceIdentifier: instance });
+        const login = await ensureChainSecret(c.clients, c.chain.slug, {
+          ...(await instanceEndpoint(c.clients, instance)),
+          dbname: database,
+          username: database,
+          dbInstanceIdentifier: instance,
+        });
         return `${chainSecretName(c.chain.slug)} ${login.created ? 'created' : 'existed'}`;
       },
       undo: async (c) => `${chainSecretName(c.chain.slug)}: ${await deleteChainSecret(c.clients, c.chain.slug)}`,
@@ -51,7 +64,12 @@ function sharedDatabaseSteps(instance: string): Step[] {
       name: `Create the chain's database and login on ${instance}`,
       timeoutMs: 60_000,
       run: (c) => createChainLogin(c.clients, c.chain.slug, instance),
-      undo: async (c) => dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, chainDatabaseName(c.chain.slug), c.chain.slug),
+      undo: async (c) =>
+        dropIsolatedDatabase(
+          (await masterConnection(c.clients, instance)).config,
+          chainDatabaseName(c.chain.slug),
+          c.chain.slug,
+        ),
     },
   ];
 }
@@ -79,26 +97,42 @@ function dedicatedDatabaseSteps(spec: ProvisionSpec, tags: Tags): Step[] {
   ];
 }
 
-function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext & { tier: string; accountId: string; roleArn: string | null }, tags: Tags, databaseName: string): Step[] {
+function appAndCheckSteps(
+  spec: ProvisionSpec,
+  ctx: StepContext & { tier: string; accountId: string; roleArn: string | null },
+  tags: Tags,
+  databaseName: string,
+): Step[] {
   return [
     {
       name: `Launch the app instance (${spec.appInstanceType})`,
       timeoutMs: 60_000,
       run: async (c) => {
-        const found = (await describeAppInstances(c.clients)).instances.find((i) => i.chainSlug === c.chain.slug && i.state !== 'terminated');
+        const found = (await describeAppInstances(c.clients)).instances.find(
+          (i) => i.chainSlug === c.chain.slug && i.state !== 'terminated',
+        );
         let id = found?.instanceId;
         if (!id) {
           const out = await c.clients.ec2.send(
-            new RunInstancesCommand({ ImageId: spec.ami, MinCount: 1, MaxCount: 1, InstanceType: spec.appInstanceType as never, TagSpecifications: [{ ResourceType: 'instance', Tags: tags }] }),
+            new RunInstancesCommand({
+              ImageId: spec.ami,
+              MinCount: 1,
+              MaxCount: 1,
+              InstanceType: spec.appInstanceType as never,
+              TagSpecifications: [{ ResourceType: 'instance', Tags: tags }],
+            }),
           );
           id = out.Instances?.[0]?.InstanceId;
           if (!id) throw new Error('EC2 returned no instance');
         }
-        await db.deployment.update({ where: { chainId: (await chainId(c.chain.slug)) }, data: { appInstanceId: id } });
+        await db.deployment.update({ where: { chainId: await chainId(c.chain.slug) }, data: { appInstanceId: id } });
         return found ? `${id} existed` : id;
       },
       undo: async (c) => {
-        const d = await db.deployment.findFirst({ where: { chain: { slug: c.chain.slug } }, select: { appInstanceId: true } });
+        const d = await db.deployment.findFirst({
+          where: { chain: { slug: c.chain.slug } },
+          select: { appInstanceId: true },
+        });
         if (!d?.appInstanceId) return 'none was launched';
         await terminateAppInstance(c.clients, d.appInstanceId);
         return `terminated ${d.appInstanceId}`;
@@ -108,7 +142,10 @@ function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext & { tier: string
       name: 'Wait until the app instance runs',
       timeoutMs: EC2_WAIT_MS,
       run: async (c) => {
-        const d = await db.deployment.findFirstOrThrow({ where: { chain: { slug: c.chain.slug } }, select: { appInstanceId: true } });
+        const d = await db.deployment.findFirstOrThrow({
+          where: { chain: { slug: c.chain.slug } },
+          select: { appInstanceId: true },
+        });
         return waitUntil(async () => {
           const s = await describeAppInstance(c.clients, d.appInstanceId!);
           return { done: s.state === 'running', detail: `${d.appInstanceId}: ${s.state}` };
@@ -143,8 +180,13 @@ function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext & { tier: string
           { start: new Date(now.getTime() - HEALTH_WINDOW_MS), end: now, periodSeconds: 60 },
         );
         const values = series.get('health')?.values ?? [];
-        if (values.some((v) => v < 1)) throw new Error(`the health check reports the chain unhealthy (${values.filter((v) => v < 1).length} of ${values.length} samples)`);
-        return values.length ? `healthy (${values.length} samples)` : 'database available, app running; no health sample yet (the check reports within minutes)';
+        if (values.some((v) => v < 1))
+          throw new Error(
+            `the health check reports the chain unhealthy (${values.filter((v) => v < 1).length} of ${values.length} samples)`,
+          );
+        return values.length
+          ? `healthy (${values.length} samples)`
+          : 'database available, app running; no health sample yet (the check reports within minutes)';
       },
     },
   ];

@@ -12,7 +12,11 @@ const chainSelect = { ...operationChainSelect, accountManagerId: true } as const
  * request (a double click, a pipeline's retry, twenty at once) the same operation; a resource with an
  * operation queued or running refuses a second one (409, naming it).
  */
-export async function requestOperation(input: { slug: string; body: unknown; idempotencyKey: string | null }): Promise<RequestOperationResult> {
+export async function requestOperation(input: {
+  slug: string;
+  body: unknown;
+  idempotencyKey: string | null;
+}): Promise<RequestOperationResult> {
   const chain = await db.chain.findFirst({ where: { slug: input.slug, decommissionedAt: null }, select: chainSelect });
   if (!chain) return { ok: false, status: 404, message: `No chain "${input.slug}".` };
   let user;

@@ -57,12 +57,18 @@ export async function countHealthMonths(chainIds: string[], from: Date): Promise
  * Per chain, the burn-rate windows (5 min … 72 h) ending at its newest sample, so the collector's lag does
  * not empty the short windows. Chains without a sample in the last 72 h have no entry (nothing measured).
  */
-export async function countBurnWindows(chainIds: string[], now = new Date()): Promise<Map<string, Map<number, SampleCounts>>> {
+export async function countBurnWindows(
+  chainIds: string[],
+  now = new Date(),
+): Promise<Map<string, Map<number, SampleCounts>>> {
   if (chainIds.length === 0) return new Map();
   const longest = Math.max(...burnWindows);
   // Window lengths are our own constants, not input: safe to write into the statement.
   const filters = burnWindows
-    .map((w) => `count(*) FILTER (WHERE s."at" > l."t" - interval '${w} minutes') AS "m${w}", count(*) FILTER (WHERE s."at" > l."t" - interval '${w} minutes' AND s."value" >= 1) AS "h${w}"`)
+    .map(
+      (w) =>
+        `count(*) FILTER (WHERE s."at" > l."t" - interval '${w} minutes') AS "m${w}", count(*) FILTER (WHERE s."at" > l."t" - interval '${w} minutes' AND s."value" >= 1) AS "h${w}"`,
+    )
     .join(', ');
   const since = new Date(now.getTime() - longest * 60_000);
   const rows = await db.$queryRaw<Record<string, string | bigint>[]>`

@@ -1,7 +1,17 @@
 import 'server-only';
 import { db } from '@/lib/server/db/client';
 import { findIncidents } from '@/lib/sla/incidents';
-import { alertLevel, burnAlerts, errorBudget, isBelow, minutesBetween, monthCredit, monthKey, monthStartUtc, nextMonthUtc, parseMonthKey } from '@/lib/sla/sla-math';
+import {
+  alertLevel,
+  burnAlerts,
+  errorBudget,
+  isBelow,
+  minutesBetween,
+  monthCredit,
+  monthKey,
+  monthStartUtc,
+  nextMonthUtc,
+} from '@/lib/sla/sla-math';
 import { readCreditSchedule, readUpgrades, upgradeNames } from '@/lib/sla/sla-terms';
 import { countBurnWindows, countHealthDays, countHealthMonths, countsOf } from './count-health';
 import { contractMonthlyTotal } from './contract-total';
@@ -14,8 +24,17 @@ const INCIDENT_DAYS = 90;
 
 /** Incidents of one chain in [from, to), from its samples. */
 export async function findIncidentsBetween(chainId: string, from: Date, to: Date): Promise<IncidentDto[]> {
-  const points = await db.healthSample.findMany({ where: { chainId, at: { gte: from, lt: to } }, select: { at: true, value: true }, orderBy: { at: 'asc' } });
-  return findIncidents(points).map((i) => ({ start: i.start.toISOString(), end: i.end?.toISOString() ?? null, badMinutes: i.badMinutes, worst: i.worst }));
+  const points = await db.healthSample.findMany({
+    where: { chainId, at: { gte: from, lt: to } },
+    select: { at: true, value: true },
+    orderBy: { at: 'asc' },
+  });
+  return findIncidents(points).map((i) => ({
+    start: i.start.toISOString(),
+    end: i.end?.toISOString() ?? null,
+    badMinutes: i.badMinutes,
+    worst: i.worst,
+  }));
 }
 
 /** One chain's SLA health: this month, the last 30 days, each month of its contract, burn, incidents, conformance. */
@@ -29,20 +48,36 @@ export async function findChainSla(slug: string, now = new Date()): Promise<Chai
       createdAt: true,
       tier: { select: { key: true, name: true, availabilityTarget: true } },
       accountManager: { select: { id: true, name: true } },
-      contract: { select: { startDate: true, endDate: true, monthlyPrice: true, currency: true, marginTargetPct: true, upgrades: true, creditSchedule: true, version: true } },
+      contract: {
+        select: {
+          startDate: true,
+          endDate: true,
+          monthlyPrice: true,
+          currency: true,
+          marginTargetPct: true,
+          upgrades: true,
+          creditSchedule: true,
+          version: true,
+        },
+      },
     },
   });
   if (!c) return null;
   const targetPct = c.tier.availabilityTarget.toNumber();
   const monthStart = monthStartUtc(now);
   const monthMinutes = minutesBetween(monthStart, nextMonthUtc(now));
-  const historyFrom = c.contract && c.contract.startDate > c.createdAt ? c.contract.startDate : monthStartUtc(c.createdAt);
+  const historyFrom =
+    c.contract && c.contract.startDate > c.createdAt ? c.contract.startDate : monthStartUtc(c.createdAt);
   const [month, last30, burn, months, days, incidents, conformance] = await Promise.all([
     countHealthDays([c.id], monthStart, now),
     countHealthDays([c.id], last30DaysStart(now), now),
     countBurnWindows([c.id], now),
     countHealthMonths([c.id], historyFrom),
-    db.healthDay.findMany({ where: { chainId: c.id, day: { gte: monthStart } }, select: { day: true, healthy: true, measured: true }, orderBy: { day: 'asc' } }),
+    db.healthDay.findMany({
+      where: { chainId: c.id, day: { gte: monthStart } },
+      select: { day: true, healthy: true, measured: true },
+      orderBy: { day: 'asc' },
+    }),
     findIncidentsBetween(c.id, new Date(now.getTime() - INCIDENT_DAYS * 86_400_000), now),
     findConformance([c.id], now),
   ]);
@@ -57,7 +92,12 @@ export async function findChainSla(slug: string, now = new Date()): Promise<Chai
     const key = monthKey(m);
     const mc = byMonth.get(key) ?? { healthy: 0, measured: 0 };
     const end = key === monthKey(now) ? now : nextMonthUtc(m);
-    monthList.push({ month: key, ...periodSla(mc, m < historyFrom ? historyFrom : m, end), targetMet: mc.measured ? !isBelow(mc, targetPct) : null, credit: monthCredit(schedule, mc, monthlyTotal) });
+    monthList.push({
+      month: key,
+      ...periodSla(mc, m < historyFrom ? historyFrom : m, end),
+      targetMet: mc.measured ? !isBelow(mc, targetPct) : null,
+      credit: monthCredit(schedule, mc, monthlyTotal),
+    });
   }
 
   let spent = 0;
@@ -83,7 +123,11 @@ export async function findChainSla(slug: string, now = new Date()): Promise<Chai
       creditSchedule: schedule,
       version: c.contract.version,
     },
-    month: { ...periodSla(counts, monthStart, now), budget: errorBudget(targetPct, monthMinutes, counts), credit: monthCredit(schedule, counts, monthlyTotal) },
+    month: {
+      ...periodSla(counts, monthStart, now),
+      budget: errorBudget(targetPct, monthMinutes, counts),
+      credit: monthCredit(schedule, counts, monthlyTotal),
+    },
     last30Days: periodSla(countsOf(last30, c.id), last30DaysStart(now), now),
     burn: alerts,
     alert: alertLevel(alerts),
@@ -93,4 +137,3 @@ export async function findChainSla(slug: string, now = new Date()): Promise<Chai
     conformance: conformance.get(c.id) ?? { ok: true, findings: [] },
   };
 }
-

@@ -55,7 +55,10 @@ function evaluate(row: ConformanceRow, now: Date): FindingDto[] {
 }
 
 /** Conformance of the given chains (by id) as of now: live from the stored state, with "since when". */
-export async function findConformance(chainIds: string[] | 'all', now = new Date()): Promise<Map<string, ConformanceDto>> {
+export async function findConformance(
+  chainIds: string[] | 'all',
+  now = new Date(),
+): Promise<Map<string, ConformanceDto>> {
   const rows = await db.chain.findMany({
     where: { decommissionedAt: null, ...(chainIds === 'all' ? {} : { id: { in: chainIds } }) },
     select: conformanceSelect,
@@ -79,10 +82,21 @@ export async function syncConformance(options: { chainIds?: string[]; now?: Date
   const scope = options.chainIds ? { chainId: { in: options.chainIds } } : {};
   await db.$transaction([
     db.conformanceFinding.deleteMany({
-      where: { ...scope, NOT: keep.length ? { OR: keep.map(({ chainId, f }) => ({ chainId, rule: f.rule })) } : { chainId: { in: [] } } },
+      where: {
+        ...scope,
+        NOT: keep.length ? { OR: keep.map(({ chainId, f }) => ({ chainId, rule: f.rule })) } : { chainId: { in: [] } },
+      },
     }),
     db.conformanceFinding.createMany({
-      data: keep.map(({ chainId, f }) => ({ chainId, rule: f.rule, direction: f.direction, promised: f.promised, deployed: f.deployed, firstSeenAt: now, lastSeenAt: now })),
+      data: keep.map(({ chainId, f }) => ({
+        chainId,
+        rule: f.rule,
+        direction: f.direction,
+        promised: f.promised,
+        deployed: f.deployed,
+        firstSeenAt: now,
+        lastSeenAt: now,
+      })),
       skipDuplicates: true,
     }),
     db.conformanceFinding.updateMany({ where: scope, data: { lastSeenAt: now } }),

@@ -30,14 +30,31 @@ export async function findContract(slug: string): Promise<ContractView | null> {
       accountManagerId: true,
       accountManager: { select: { name: true } },
       contract: {
-        select: { tier: { select: { key: true } }, startDate: true, endDate: true, monthlyPrice: true, currency: true, marginTargetPct: true, upgrades: true, creditSchedule: true, version: true, updatedAt: true },
+        select: {
+          tier: { select: { key: true } },
+          startDate: true,
+          endDate: true,
+          monthlyPrice: true,
+          currency: true,
+          marginTargetPct: true,
+          upgrades: true,
+          creditSchedule: true,
+          version: true,
+          updatedAt: true,
+        },
       },
     },
   });
   if (!c) return null;
   const k = c.contract;
   return {
-    chain: { id: c.id, slug: c.slug, name: c.name, accountManagerId: c.accountManagerId, accountManager: c.accountManager?.name ?? null },
+    chain: {
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      accountManagerId: c.accountManagerId,
+      accountManager: c.accountManager?.name ?? null,
+    },
     contract: k && {
       tier: k.tier.key,
       startDate: k.startDate.toISOString().slice(0, 10),
@@ -54,10 +71,23 @@ export async function findContract(slug: string): Promise<ContractView | null> {
 }
 
 /** What the edit form offers: the tiers, and (for admins) who may manage a chain. */
-export async function findContractFormOptions(): Promise<{ tiers: { key: string; name: string; targetPct: number }[]; managers: { id: string; name: string }[] }> {
+export async function findContractFormOptions(): Promise<{
+  tiers: { key: string; name: string; targetPct: number }[];
+  managers: { id: string; name: string }[];
+}> {
   const [tiers, managers] = await Promise.all([
-    db.slaTier.findMany({ select: { key: true, name: true, availabilityTarget: true }, orderBy: { availabilityTarget: 'asc' } }),
-    db.user.findMany({ where: { active: true, role: { in: ['account_manager', 'admin'] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    db.slaTier.findMany({
+      select: { key: true, name: true, availabilityTarget: true },
+      orderBy: { availabilityTarget: 'asc' },
+    }),
+    db.user.findMany({
+      where: { active: true, role: { in: ['account_manager', 'admin'] } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
   ]);
-  return { tiers: tiers.map((t) => ({ key: t.key, name: t.name, targetPct: t.availabilityTarget.toNumber() })), managers };
+  return {
+    tiers: tiers.map((t) => ({ key: t.key, name: t.name, targetPct: t.availabilityTarget.toNumber() })),
+    managers,
+  };
 }

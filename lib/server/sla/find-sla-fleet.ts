@@ -1,7 +1,16 @@
 import 'server-only';
 import { db } from '@/lib/server/db/client';
 import { sumMoney } from '@/lib/sla/money';
-import { alertLevel, burnAlerts, errorBudget, isBelow, minutesBetween, monthCredit, monthStartUtc, nextMonthUtc } from '@/lib/sla/sla-math';
+import {
+  alertLevel,
+  burnAlerts,
+  errorBudget,
+  isBelow,
+  minutesBetween,
+  monthCredit,
+  monthStartUtc,
+  nextMonthUtc,
+} from '@/lib/sla/sla-math';
 import { readCreditSchedule } from '@/lib/sla/sla-terms';
 import { countBurnWindows, countHealthDays, countHealthMonths, countsOf, utcDay } from './count-health';
 import { contractMonthlyTotal } from './contract-total';
@@ -34,7 +43,16 @@ export async function findSlaFleet(query: SlaFleetQuery, now = new Date()): Prom
       name: true,
       tier: { select: { key: true, name: true, availabilityTarget: true } },
       accountManager: { select: { name: true } },
-      contract: { select: { endDate: true, startDate: true, monthlyPrice: true, upgrades: true, creditSchedule: true, currency: true } },
+      contract: {
+        select: {
+          endDate: true,
+          startDate: true,
+          monthlyPrice: true,
+          upgrades: true,
+          creditSchedule: true,
+          currency: true,
+        },
+      },
       findings: { select: { direction: true } },
     },
     orderBy: { name: 'asc' },
@@ -42,23 +60,35 @@ export async function findSlaFleet(query: SlaFleetQuery, now = new Date()): Prom
   const ids = chains.map((c) => c.id);
   const monthStart = monthStartUtc(now);
   const monthMinutes = minutesBetween(monthStart, nextMonthUtc(now));
-  const [month, last30] = await Promise.all([countHealthDays(ids, monthStart, now), countHealthDays(ids, last30DaysStart(now), now)]);
+  const [month, last30] = await Promise.all([
+    countHealthDays(ids, monthStart, now),
+    countHealthDays(ids, last30DaysStart(now), now),
+  ]);
 
   const rows = chains.map((c) => {
     const targetPct = c.tier.availabilityTarget.toNumber();
     const counts = countsOf(month, c.id);
-    const credit = c.contract ? monthCredit(readCreditSchedule(c.contract.creditSchedule), counts, contractMonthlyTotal(c.contract)) : monthCredit([], counts, '0.00');
+    const credit = c.contract
+      ? monthCredit(readCreditSchedule(c.contract.creditSchedule), counts, contractMonthlyTotal(c.contract))
+      : monthCredit([], counts, '0.00');
     const row: SlaRow = {
       slug: c.slug,
       name: c.name,
       tier: { key: c.tier.key, name: c.tier.name, targetPct },
       accountManager: c.accountManager?.name ?? null,
-      month: { ...periodSla(counts, monthStart, now), budget: errorBudget(targetPct, monthMinutes, counts), credit: { ...credit, currency: c.contract?.currency ?? 'USD' } },
+      month: {
+        ...periodSla(counts, monthStart, now),
+        budget: errorBudget(targetPct, monthMinutes, counts),
+        credit: { ...credit, currency: c.contract?.currency ?? 'USD' },
+      },
       last30Days: periodSla(countsOf(last30, c.id), last30DaysStart(now), now),
       alert: null,
       burn1h: null,
       contractEnd: c.contract?.endDate.toISOString().slice(0, 10) ?? null,
-      findings: { under: c.findings.filter((f) => f.direction === 'under').length, over: c.findings.filter((f) => f.direction === 'over').length },
+      findings: {
+        under: c.findings.filter((f) => f.direction === 'under').length,
+        over: c.findings.filter((f) => f.direction === 'over').length,
+      },
     };
     return { id: c.id, row, below: counts.measured > 0 && isBelow(counts, targetPct) };
   });
@@ -71,7 +101,10 @@ export async function findSlaFleet(query: SlaFleetQuery, now = new Date()): Prom
   };
   const sorted = [...rows].sort((a, b) => order[query.sort](a.row, b.row) || a.row.name.localeCompare(b.row.name));
   const pageRows = sorted.slice((query.page - 1) * query.size, query.page * query.size);
-  const burn = await countBurnWindows(pageRows.map((r) => r.id), now);
+  const burn = await countBurnWindows(
+    pageRows.map((r) => r.id),
+    now,
+  );
   for (const r of pageRows) {
     const alerts = burnAlerts(r.row.tier.targetPct, burn.get(r.id) ?? new Map());
     r.row.alert = alertLevel(alerts);
@@ -102,7 +135,14 @@ type RenewalChain = {
   name: string;
   tier: { name: string; availabilityTarget: { toNumber(): number } };
   accountManager: { name: string } | null;
-  contract: { endDate: Date; startDate: Date; monthlyPrice: { toFixed(digits: number): string }; upgrades: unknown; creditSchedule: unknown; currency: string } | null;
+  contract: {
+    endDate: Date;
+    startDate: Date;
+    monthlyPrice: { toFixed(digits: number): string };
+    upgrades: unknown;
+    creditSchedule: unknown;
+    currency: string;
+  } | null;
 };
 
 /** Contracts ending in the next 90 days, each with its SLA record over the contract so far. */
@@ -112,14 +152,20 @@ async function findRenewals(chains: RenewalChain[], now: Date): Promise<RenewalR
   const due = chains.filter((c) => c.contract && c.contract.endDate >= today && c.contract.endDate <= horizon);
   if (due.length === 0) return [];
   const earliest = new Date(Math.min(...due.map((c) => c.contract!.startDate.getTime())));
-  const months = await countHealthMonths(due.map((c) => c.id), earliest);
+  const months = await countHealthMonths(
+    due.map((c) => c.id),
+    earliest,
+  );
   return due
     .map((c) => {
       const contract = c.contract!;
       const targetPct = c.tier.availabilityTarget.toNumber();
       const list = (months.get(c.id) ?? []).filter((m) => m.month >= contract.startDate.toISOString().slice(0, 7));
       const schedule = readCreditSchedule(contract.creditSchedule);
-      const total = { healthy: list.reduce((s, m) => s + m.healthy, 0), measured: list.reduce((s, m) => s + m.measured, 0) };
+      const total = {
+        healthy: list.reduce((s, m) => s + m.healthy, 0),
+        measured: list.reduce((s, m) => s + m.measured, 0),
+      };
       const measured = list.filter((m) => m.measured > 0);
       return {
         slug: c.slug,

@@ -59,7 +59,11 @@ export async function findSlaReport(slug: string, monthStart: Date, now = new Da
     sli: periodSla(mc, monthStart, until),
     targetMet: mc.measured ? !isBelow(mc, targetPct) : null,
     budget: errorBudget(targetPct, minutesBetween(monthStart, monthEnd), mc),
-    credit: { ...monthCredit(readCreditSchedule(c.contract?.creditSchedule), mc, base), base, currency: c.contract?.currency ?? '' },
+    credit: {
+      ...monthCredit(readCreditSchedule(c.contract?.creditSchedule), mc, base),
+      base,
+      currency: c.contract?.currency ?? '',
+    },
     incidents,
     findings: (conformance.get(c.id)?.findings ?? []).filter((f) => f.direction === 'under'),
     generatedAt: now.toISOString(),

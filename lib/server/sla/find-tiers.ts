@@ -37,10 +37,19 @@ export const tierFields = {
 
 const select = { ...tierFields, _count: { select: { chains: { where: { decommissionedAt: null } } } } } as const;
 
-type Row = { availabilityTarget: { toFixed(d: number): string }; creditSchedule: unknown; _count: { chains: number } } & Omit<TierDto, 'availabilityTarget' | 'creditSchedule' | 'chains'>;
+type Row = {
+  availabilityTarget: { toFixed(d: number): string };
+  creditSchedule: unknown;
+  _count: { chains: number };
+} & Omit<TierDto, 'availabilityTarget' | 'creditSchedule' | 'chains'>;
 
 function toDto({ _count, availabilityTarget, creditSchedule, ...t }: Row): TierDto {
-  return { ...t, availabilityTarget: availabilityTarget.toFixed(3), creditSchedule: readCreditSchedule(creditSchedule), chains: _count.chains };
+  return {
+    ...t,
+    availabilityTarget: availabilityTarget.toFixed(3),
+    creditSchedule: readCreditSchedule(creditSchedule),
+    chains: _count.chains,
+  };
 }
 
 export async function findTiers(): Promise<TierDto[]> {

@@ -15,7 +15,10 @@ export function monthStart(now: Date): Date {
 }
 
 /** The current UTC month's availability per chain, from the daily rollup (one query). */
-export async function findMonthAvailability(chainIds: string[] | 'all', now = new Date()): Promise<Map<string, Availability>> {
+export async function findMonthAvailability(
+  chainIds: string[] | 'all',
+  now = new Date(),
+): Promise<Map<string, Availability>> {
   const start = monthStart(now);
   const rows = await db.healthDay.groupBy({
     by: ['chainId'],
@@ -26,7 +29,10 @@ export async function findMonthAvailability(chainIds: string[] | 'all', now = ne
   return new Map(
     rows.map((r) => {
       const measured = r._sum.measured ?? 0;
-      return [r.chainId, { value: measured ? (r._sum.healthy ?? 0) / measured : null, measuredShare: Math.min(1, measured / expected) }];
+      return [
+        r.chainId,
+        { value: measured ? (r._sum.healthy ?? 0) / measured : null, measuredShare: Math.min(1, measured / expected) },
+      ];
     }),
   );
 }

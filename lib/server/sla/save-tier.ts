@@ -9,8 +9,9 @@ import { tierInputSchema } from '@/lib/sla/tier-input';
 import { syncConformance } from './find-conformance';
 import { tierFields } from './find-tiers';
 
-export type SaveTierResult = { ok: true; key: string } | { ok: false; status: 400 | 401 | 403 | 404 | 409; message: string; errors?: Record<string, string[]> };
-
+export type SaveTierResult =
+  | { ok: true; key: string }
+  | { ok: false; status: 400 | 401 | 403 | 404 | 409; message: string; errors?: Record<string, string[]> };
 
 /** Creates (version 0) or edits an SLA tier; admins only; the edit applies to the version it read. */
 export async function saveTier(raw: unknown, options: { create: boolean }): Promise<SaveTierResult> {
@@ -22,10 +23,22 @@ export async function saveTier(raw: unknown, options: { create: boolean }): Prom
     throw error;
   }
   const parsed = tierInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, message: 'The tier was not saved: correct the fields marked.', errors: fieldErrors(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 400,
+      message: 'The tier was not saved: correct the fields marked.',
+      errors: fieldErrors(parsed.error),
+    };
   const { version, ...data } = parsed.data;
   const before = await db.slaTier.findUnique({ where: { key: data.key }, select: { id: true, ...tierFields } });
-  if (options.create && before) return { ok: false, status: 400, message: 'The tier was not saved.', errors: { key: [`A tier "${data.key}" exists already`] } };
+  if (options.create && before)
+    return {
+      ok: false,
+      status: 400,
+      message: 'The tier was not saved.',
+      errors: { key: [`A tier "${data.key}" exists already`] },
+    };
   if (!options.create && !before) return { ok: false, status: 404, message: `No tier "${data.key}".` };
   if (before && before.version !== version) return conflict(before.version);
 
@@ -50,9 +63,15 @@ export async function saveTier(raw: unknown, options: { create: boolean }): Prom
 }
 
 function conflict(current: number): SaveTierResult {
-  return { ok: false, status: 409, message: `Someone else saved this tier while you were editing it (now version ${current}). Reload, then edit again.` };
+  return {
+    ok: false,
+    status: 409,
+    message: `Someone else saved this tier while you were editing it (now version ${current}). Reload, then edit again.`,
+  };
 }
 
-function plain(t: { availabilityTarget: { toFixed(d: number): string }; creditSchedule: unknown } & Record<string, unknown>) {
+function plain(
+  t: { availabilityTarget: { toFixed(d: number): string }; creditSchedule: unknown } & Record<string, unknown>,
+) {
   return { ...t, availabilityTarget: t.availabilityTarget.toFixed(3), creditSchedule: t.creditSchedule as object };
 }

@@ -12,7 +12,17 @@ export type UpdateContractResult =
   | { ok: true; version: number }
   | { ok: false; status: 400 | 401 | 403 | 404 | 409; message: string; errors?: Record<string, string[]> };
 
-const contractFields = { tierId: true, startDate: true, endDate: true, monthlyPrice: true, currency: true, marginTargetPct: true, upgrades: true, creditSchedule: true, version: true } as const;
+const contractFields = {
+  tierId: true,
+  startDate: true,
+  endDate: true,
+  monthlyPrice: true,
+  currency: true,
+  marginTargetPct: true,
+  upgrades: true,
+  creditSchedule: true,
+  version: true,
+} as const;
 
 /**
  * Edits a chain's contract. The caller must be allowed to edit this chain's contract (an account manager
@@ -32,15 +42,37 @@ export async function updateContract(slug: string, raw: unknown): Promise<Update
     throw error;
   }
   const parsed = contractInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, message: 'The contract was not saved: correct the fields marked.', errors: fieldErrors(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 400,
+      message: 'The contract was not saved: correct the fields marked.',
+      errors: fieldErrors(parsed.error),
+    };
   const input = parsed.data;
   const tier = await db.slaTier.findUnique({ where: { key: input.tier }, select: { id: true } });
-  if (!tier) return { ok: false, status: 400, message: 'The contract was not saved.', errors: { tier: [`No tier "${input.tier}"`] } };
+  if (!tier)
+    return {
+      ok: false,
+      status: 400,
+      message: 'The contract was not saved.',
+      errors: { tier: [`No tier "${input.tier}"`] },
+    };
   const reassign = input.accountManagerId !== undefined && input.accountManagerId !== chain.accountManagerId;
-  if (reassign && user.role !== 'admin') return { ok: false, status: 403, message: 'Only an admin reassigns a chain to another account manager.' };
+  if (reassign && user.role !== 'admin')
+    return { ok: false, status: 403, message: 'Only an admin reassigns a chain to another account manager.' };
   if (reassign && input.accountManagerId) {
-    const manager = await db.user.findFirst({ where: { id: input.accountManagerId, active: true, role: { in: ['account_manager', 'admin'] } }, select: { id: true } });
-    if (!manager) return { ok: false, status: 400, message: 'The contract was not saved.', errors: { accountManagerId: ['Pick an active account manager'] } };
+    const manager = await db.user.findFirst({
+      where: { id: input.accountManagerId, active: true, role: { in: ['account_manager', 'admin'] } },
+      select: { id: true },
+    });
+    if (!manager)
+      return {
+        ok: false,
+        status: 400,
+        message: 'The contract was not saved.',
+        errors: { accountManagerId: ['Pick an active account manager'] },
+      };
   }
 
   const data = {
@@ -57,13 +89,22 @@ export async function updateContract(slug: string, raw: unknown): Promise<Update
   if (input.version !== current) return conflict(current);
   const saved = await db.$transaction(async (tx) => {
     const written = chain.contract
-      ? await tx.contract.updateMany({ where: { id: chain.contract.id, version: input.version }, data: { ...data, version: { increment: 1 } } })
+      ? await tx.contract.updateMany({
+          where: { id: chain.contract.id, version: input.version },
+          data: { ...data, version: { increment: 1 } },
+        })
       : await tx.contract.create({ data: { ...data, chainId: chain.id } }).then(() => ({ count: 1 }));
     if (written.count === 0) return null;
-    await tx.chain.update({ where: { id: chain.id }, data: { tierId: tier.id, ...(reassign ? { accountManagerId: input.accountManagerId } : {}) } });
+    await tx.chain.update({
+      where: { id: chain.id },
+      data: { tierId: tier.id, ...(reassign ? { accountManagerId: input.accountManagerId } : {}) },
+    });
     return tx.contract.findUniqueOrThrow({ where: { chainId: chain.id }, select: contractFields });
   });
-  if (!saved) return conflict((await db.contract.findUnique({ where: { chainId: chain.id }, select: { version: true } }))?.version ?? 0);
+  if (!saved)
+    return conflict(
+      (await db.contract.findUnique({ where: { chainId: chain.id }, select: { version: true } }))?.version ?? 0,
+    );
 
   await recordAuditEvent({
     actor: { id: user.id, email: user.email },
@@ -92,7 +133,17 @@ function conflict(current: number): UpdateContractResult {
   };
 }
 
-type ContractRow = { tierId: string; startDate: Date; endDate: Date; monthlyPrice: { toFixed(d: number): string }; currency: string; marginTargetPct: { toFixed(d: number): string }; upgrades: unknown; creditSchedule: unknown; version: number };
+type ContractRow = {
+  tierId: string;
+  startDate: Date;
+  endDate: Date;
+  monthlyPrice: { toFixed(d: number): string };
+  currency: string;
+  marginTargetPct: { toFixed(d: number): string };
+  upgrades: unknown;
+  creditSchedule: unknown;
+  version: number;
+};
 
 function auditable(c: ContractRow, accountManagerId: string | null) {
   return {

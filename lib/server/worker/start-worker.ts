@@ -10,7 +10,9 @@ async function collectOnce(): Promise<void> {
   try {
     const r = await collectFleet();
     if (r.failedScopes.length) {
-      console.warn(`collector: ${r.failedScopes.length} scope(s) failed: ${r.failedScopes.map((f) => `${f.scope} ${f.reason}`).join('; ')}`);
+      console.warn(
+        `collector: ${r.failedScopes.length} scope(s) failed: ${r.failedScopes.map((f) => `${f.scope} ${f.reason}`).join('; ')}`,
+      );
     }
   } catch (error) {
     // A failed pass must not stop the schedule: the next one may succeed.
@@ -23,7 +25,8 @@ const COST_CHECK_MS = 10 * 60_000;
 async function ingestIfDue(): Promise<void> {
   try {
     const r = await ingestCostsIfDue();
-    if (r?.failures.length) console.warn(`cost ingestion: ${r.failures.map((f) => `${f.account} ${f.reason}`).join('; ')}`);
+    if (r?.failures.length)
+      console.warn(`cost ingestion: ${r.failures.map((f) => `${f.account} ${f.reason}`).join('; ')}`);
   } catch (error) {
     console.error(`cost ingestion failed: ${(error as Error).message}`);
   }

@@ -6,14 +6,39 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { metricRangeKeys, metricRanges } from '@/lib/metric-ranges';
 import type { ChainMetrics, MetricKey, MetricRange } from '@/lib/metric-ranges';
 
-type Chart = { title: string; unit: string; lines: { key: MetricKey; label: string; color: string }[]; domain?: [number, number] };
+type Chart = {
+  title: string;
+  unit: string;
+  lines: { key: MetricKey; label: string; color: string }[];
+  domain?: [number, number];
+};
 
 const charts: Chart[] = [
-  { title: 'CPU', unit: '%', domain: [0, 100], lines: [{ key: 'dbCpu', label: 'Database', color: '#2563eb' }, { key: 'appCpu', label: 'App instance', color: '#9333ea' }] },
+  {
+    title: 'CPU',
+    unit: '%',
+    domain: [0, 100],
+    lines: [
+      { key: 'dbCpu', label: 'Database', color: '#2563eb' },
+      { key: 'appCpu', label: 'App instance', color: '#9333ea' },
+    ],
+  },
   { title: 'Database connections', unit: '', lines: [{ key: 'connections', label: 'Connections', color: '#0f766e' }] },
   { title: 'Free storage', unit: 'GiB', lines: [{ key: 'freeStorageGb', label: 'Free storage', color: '#b45309' }] },
-  { title: 'Latency', unit: 'ms', lines: [{ key: 'readLatencyMs', label: 'Read', color: '#2563eb' }, { key: 'writeLatencyMs', label: 'Write', color: '#dc2626' }] },
-  { title: 'Health signal', unit: '', domain: [0, 1], lines: [{ key: 'health', label: 'Healthy (1) / unhealthy (0)', color: '#15803d' }] },
+  {
+    title: 'Latency',
+    unit: 'ms',
+    lines: [
+      { key: 'readLatencyMs', label: 'Read', color: '#2563eb' },
+      { key: 'writeLatencyMs', label: 'Write', color: '#dc2626' },
+    ],
+  },
+  {
+    title: 'Health signal',
+    unit: '',
+    domain: [0, 1],
+    lines: [{ key: 'health', label: 'Healthy (1) / unhealthy (0)', color: '#15803d' }],
+  },
 ];
 
 function rows(metrics: ChainMetrics, chart: Chart) {
@@ -27,7 +52,12 @@ function rows(metrics: ChainMetrics, chart: Chart) {
 function stats(points: [number, number][]) {
   if (!points.length) return null;
   const values = points.map(([, v]) => v);
-  return { latest: values[values.length - 1]!, min: Math.min(...values), max: Math.max(...values), avg: values.reduce((a, b) => a + b, 0) / values.length };
+  return {
+    latest: values[values.length - 1]!,
+    min: Math.min(...values),
+    max: Math.max(...values),
+    avg: values.reduce((a, b) => a + b, 0) / values.length,
+  };
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
@@ -58,7 +88,11 @@ export function ChainCharts({ slug, initial }: { slug: string; initial: ChainMet
         <h2 id="charts-heading" className="font-semibold">
           Metrics
         </h2>
-        <div role="radiogroup" aria-label="Time range" className="flex overflow-hidden rounded border border-slate-300 text-sm">
+        <div
+          role="radiogroup"
+          aria-label="Time range"
+          className="flex overflow-hidden rounded border border-slate-300 text-sm"
+        >
           {metricRangeKeys.map((r) => (
             <button
               key={r}
@@ -73,7 +107,11 @@ export function ChainCharts({ slug, initial }: { slug: string; initial: ChainMet
           ))}
         </div>
         <span className="text-sm text-slate-500">
-          {metrics.data ? `${metricRanges[range].label}, one point per ${metrics.data.periodSeconds / 60} min (CloudWatch, UTC)` : metrics.isError ? '' : 'Loading…'}
+          {metrics.data
+            ? `${metricRanges[range].label}, one point per ${metrics.data.periodSeconds / 60} min (CloudWatch, UTC)`
+            : metrics.isError
+              ? ''
+              : 'Loading…'}
         </span>
         {metrics.isError && (
           <span role="alert" className="text-sm text-bad">
@@ -88,7 +126,9 @@ export function ChainCharts({ slug, initial }: { slug: string; initial: ChainMet
             const summary = chart.lines
               .map((l) => {
                 const s = stats(metrics.data.series[l.key]);
-                return s ? `${l.label}: latest ${fmt(s.latest)}${chart.unit}, low ${fmt(s.min)}, high ${fmt(s.max)}` : `${l.label}: no data`;
+                return s
+                  ? `${l.label}: latest ${fmt(s.latest)}${chart.unit}, low ${fmt(s.min)}, high ${fmt(s.max)}`
+                  : `${l.label}: no data`;
               })
               .join('; ');
             return (
@@ -97,18 +137,46 @@ export function ChainCharts({ slug, initial }: { slug: string; initial: ChainMet
                   {chart.title}
                   {chart.unit && <span className="text-slate-500"> ({chart.unit})</span>}
                 </figcaption>
-                <div role="img" aria-label={`${chart.title} over ${metricRanges[range].label}. ${summary}`} className="mt-2 h-44">
+                <div
+                  role="img"
+                  aria-label={`${chart.title} over ${metricRanges[range].label}. ${summary}`}
+                  className="mt-2 h-44"
+                >
                   {data.length === 0 ? (
-                    <p className="flex h-full items-center justify-center text-sm text-slate-500">No data in this range.</p>
+                    <p className="flex h-full items-center justify-center text-sm text-slate-500">
+                      No data in this range.
+                    </p>
                   ) : (
                     <ResponsiveContainer width="100%" height="100%">
                       <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
                         <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-                        <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={tickFormat(range)} tick={{ fontSize: 11, fill: '#475569' }} />
-                        <YAxis domain={chart.domain ?? ['auto', 'auto']} width={44} tick={{ fontSize: 11, fill: '#475569' }} />
-                        <Tooltip labelFormatter={(t) => new Date(Number(t)).toISOString().slice(0, 16).replace('T', ' ')} />
+                        <XAxis
+                          dataKey="t"
+                          type="number"
+                          domain={['dataMin', 'dataMax']}
+                          tickFormatter={tickFormat(range)}
+                          tick={{ fontSize: 11, fill: '#475569' }}
+                        />
+                        <YAxis
+                          domain={chart.domain ?? ['auto', 'auto']}
+                          width={44}
+                          tick={{ fontSize: 11, fill: '#475569' }}
+                        />
+                        <Tooltip
+                          labelFormatter={(t) => new Date(Number(t)).toISOString().slice(0, 16).replace('T', ' ')}
+                        />
                         {chart.lines.map((l) => (
-                          <Line key={l.key} type={l.key === 'health' ? 'stepAfter' : 'monotone'} dataKey={l.key} name={l.label} stroke={l.color} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+                          <Line
+                            key={l.key}
+                            type={l.key === 'health' ? 'stepAfter' : 'monotone'}
+                            dataKey={l.key}
+                            name={l.label}
+                            stroke={l.color}
+                            dot={false}
+                            strokeWidth={1.5}
+                            isAnimationActive={false}
+                            connectNulls={false}
+                          />
                         ))}
                       </LineChart>
                     </ResponsiveContainer>

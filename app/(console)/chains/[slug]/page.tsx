@@ -45,7 +45,11 @@ export default async function ChainPage({ params }: Props) {
   const chain = await findChain(slug);
   if (!chain) notFound();
   const canOperate = can(user.role, 'operations:request');
-  const [operations, prices, kept] = await Promise.all([findOperations({ chain: chain.slug, take: 20 }), canOperate ? findRegionPrices(chain.region) : null, findKeptInstances(chain.slug)]);
+  const [operations, prices, kept] = await Promise.all([
+    findOperations({ chain: chain.slug, take: 20 }),
+    canOperate ? findRegionPrices(chain.region) : null,
+    findKeptInstances(chain.slug),
+  ]);
   const { database: d, app } = chain;
 
   return (
@@ -83,8 +87,12 @@ export default async function ChainPage({ params }: Props) {
               {d.allocatedStorageGb === null ? '—' : `${d.allocatedStorageGb} GiB`}
               {d.storageUsedPct !== null && <span className="text-slate-500"> · {d.storageUsedPct}% used</span>}
             </Field>
-            <Field label="Backup retention">{d.backupRetentionDays === null ? '—' : `${d.backupRetentionDays} days`}</Field>
-            <Field label="Latest usable backup">{d.latestBackupAt ? `${formatUtc(d.latestBackupAt)} (${formatAge(d.latestBackupAt)})` : 'none'}</Field>
+            <Field label="Backup retention">
+              {d.backupRetentionDays === null ? '—' : `${d.backupRetentionDays} days`}
+            </Field>
+            <Field label="Latest usable backup">
+              {d.latestBackupAt ? `${formatUtc(d.latestBackupAt)} (${formatAge(d.latestBackupAt)})` : 'none'}
+            </Field>
             <Field label="Encrypted at rest">{yesNo(d.storageEncrypted)}</Field>
             <Field label="Deletion protection">{yesNo(d.deletionProtection)}</Field>
             <Field label="Endpoint">
@@ -128,7 +136,17 @@ export default async function ChainPage({ params }: Props) {
         </h2>
         {canOperate && prices && (
           <OperationButtons
-            facts={{ slug: chain.slug, dedicated: d.kind === 'dedicated', multiAz: d.multiAz, dbClass: d.instanceClass, storageGb: d.allocatedStorageGb, appType: app.instanceType, prices, snapshots: d.snapshots.map((s) => s.id), kept: kept.map((k) => k.identifier) }}
+            facts={{
+              slug: chain.slug,
+              dedicated: d.kind === 'dedicated',
+              multiAz: d.multiAz,
+              dbClass: d.instanceClass,
+              storageGb: d.allocatedStorageGb,
+              appType: app.instanceType,
+              prices,
+              snapshots: d.snapshots.map((s) => s.id),
+              kept: kept.map((k) => k.identifier),
+            }}
           />
         )}
         {kept.length > 0 && (
@@ -143,9 +161,18 @@ export default async function ChainPage({ params }: Props) {
             . Retire it once the new instance has proved itself.
           </p>
         )}
-        <OperationList query={`chain=${chain.slug}`} initial={operations} showChain={false} me={canOperate ? user.email : null} />
+        <OperationList
+          query={`chain=${chain.slug}`}
+          initial={operations}
+          showChain={false}
+          me={canOperate ? user.email : null}
+        />
       </section>
-      <section id="conformance" aria-labelledby="conformance-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        id="conformance"
+        aria-labelledby="conformance-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="conformance-heading" className="font-semibold">
           Conformance: {chain.tier.name} tier and contract against what is deployed
         </h2>
@@ -183,7 +210,9 @@ export default async function ChainPage({ params }: Props) {
             </tbody>
           </table>
         )}
-        {d.kind === 'shared' && <p className="mt-2 text-xs text-slate-500">Snapshots of a shared instance hold every database on it.</p>}
+        {d.kind === 'shared' && (
+          <p className="mt-2 text-xs text-slate-500">Snapshots of a shared instance hold every database on it.</p>
+        )}
       </section>
       <Suspense fallback={<p className="mt-6 text-sm text-slate-500">Loading metrics…</p>}>
         <ChartsPanel slug={chain.slug} />

@@ -15,10 +15,15 @@ export function IngestButton() {
         onClick={async () => {
           setState({ busy: true });
           const res = await fetch('/api/v1/costs/ingest', { method: 'POST' });
-          const body = (await res.json().catch(() => ({}))) as { ingest?: { lines: number; failures: { account: string; reason: string }[] }; error?: string };
+          const body = (await res.json().catch(() => ({}))) as {
+            ingest?: { lines: number; failures: { account: string; reason: string }[] };
+            error?: string;
+          };
           setState({
             busy: false,
-            message: res.ok ? `Read ${body.ingest?.lines ?? 0} cost lines${body.ingest?.failures.length ? `; failed: ${body.ingest.failures.map((f) => f.account).join(', ')}` : ''}.` : (body.error ?? `Failed (${res.status}).`),
+            message: res.ok
+              ? `Read ${body.ingest?.lines ?? 0} cost lines${body.ingest?.failures.length ? `; failed: ${body.ingest.failures.map((f) => f.account).join(', ')}` : ''}.`
+              : (body.error ?? `Failed (${res.status}).`),
           });
           router.refresh();
         }}

@@ -15,7 +15,10 @@ import { RangeForm } from './range-form';
 export const metadata: Metadata = { title: 'Costs and margin' };
 
 const PAGE_SIZE = 50;
-const viewSchema = z.object({ sort: z.enum(costSortValues).catch('margin'), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+const viewSchema = z.object({
+  sort: z.enum(costSortValues).catch('margin'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -31,11 +34,16 @@ export default async function CostsPage({ searchParams }: Props) {
   const view = viewSchema.parse(params);
   const managerId = user.role === 'account_manager' ? user.id : null;
   const [summary, lastIngest] = await Promise.all([
-    findCostSummary({ from: monthStart(range.from), to: monthStart(range.to), managerId }, { ...view, size: PAGE_SIZE }),
+    findCostSummary(
+      { from: monthStart(range.from), to: monthStart(range.to), managerId },
+      { ...view, size: PAGE_SIZE },
+    ),
     findLastCostIngest(),
   ]);
-  const qs = (patch: Record<string, string | number>) => `/reports/costs?${new URLSearchParams({ from: range.from, to: range.to, sort: view.sort, page: String(view.page), ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, String(v)])) })}`;
-  const exportUrl = (format: string) => `/api/v1/reports/costs?${new URLSearchParams({ from: range.from, to: range.to, format })}`;
+  const qs = (patch: Record<string, string | number>) =>
+    `/reports/costs?${new URLSearchParams({ from: range.from, to: range.to, sort: view.sort, page: String(view.page), ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, String(v)])) })}`;
+  const exportUrl = (format: string) =>
+    `/api/v1/reports/costs?${new URLSearchParams({ from: range.from, to: range.to, format })}`;
   const t = summary.totals;
   const pages = Math.max(1, Math.ceil(summary.chains.total / PAGE_SIZE));
 
@@ -45,21 +53,31 @@ export default async function CostsPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">Costs and margin</h1>
         <RangeForm from={range.from} to={range.to} />
         <span className="ml-auto flex items-center gap-2 text-sm">
-          <a href={exportUrl('csv')} className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800" download>
+          <a
+            href={exportUrl('csv')}
+            className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800"
+            download
+          >
             Download CSV
           </a>
-          <a href={exportUrl('xlsx')} className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800" download>
+          <a
+            href={exportUrl('xlsx')}
+            className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800"
+            download
+          >
             Download XLSX
           </a>
         </span>
       </div>
       {!parsed.success && (
         <p role="status" className="mt-2 text-sm text-warn">
-          The range in the address was not understood ({parsed.error.issues.map((i) => i.message).join('; ')}): showing the last 12 months.
+          The range in the address was not understood ({parsed.error.issues.map((i) => i.message).join('; ')}): showing
+          the last 12 months.
         </p>
       )}
       <p className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-600">
-        {managerId ? 'Your chains only. ' : ''}All amounts in USD. Cost data as of {lastIngest ? formatUtc(lastIngest.finishedAt) : 'never (not read yet)'}
+        {managerId ? 'Your chains only. ' : ''}All amounts in USD. Cost data as of{' '}
+        {lastIngest ? formatUtc(lastIngest.finishedAt) : 'never (not read yet)'}
         {lastIngest?.error && <span className="text-warn">; some accounts failed: {lastIngest.error}</span>}.
         {can(user.role, 'costs:ingest') && <IngestButton />}
       </p>
@@ -77,7 +95,12 @@ export default async function CostsPage({ searchParams }: Props) {
           </div>
         ))}
       </dl>
-      <CostCharts trend={summary.trend} margins={summary.chains.rows.filter((r) => r.chain).map((r) => ({ name: r.chainName, marginPct: r.marginPct, target: r.marginTargetPct }))} />
+      <CostCharts
+        trend={summary.trend}
+        margins={summary.chains.rows
+          .filter((r) => r.chain)
+          .map((r) => ({ name: r.chainName, marginPct: r.marginPct, target: r.marginTargetPct }))}
+      />
       <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="cost-table">
           <caption className="sr-only">
@@ -88,16 +111,30 @@ export default async function CostsPage({ searchParams }: Props) {
               <th scope="col" className={th}>
                 <Link href={qs({ sort: 'name', page: 1 })}>Chain</Link>
               </th>
-              <th scope="col" className={th}>Source</th>
-              <th scope="col" className={`${th} text-right`}>Compute</th>
-              <th scope="col" className={`${th} text-right`}>Database</th>
-              <th scope="col" className={`${th} text-right`}>Other</th>
+              <th scope="col" className={th}>
+                Source
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Compute
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Database
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Other
+              </th>
               <th scope="col" className={`${th} text-right`}>
                 <Link href={qs({ sort: 'cost', page: 1 })}>Cost</Link>
               </th>
-              <th scope="col" className={`${th} text-right`}>Revenue</th>
-              <th scope="col" className={`${th} text-right`}>Credits</th>
-              <th scope="col" className={`${th} text-right`}>Margin</th>
+              <th scope="col" className={`${th} text-right`}>
+                Revenue
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Credits
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Margin
+              </th>
               <th scope="col" className={`${th} text-right`}>
                 <Link href={qs({ sort: 'margin', page: 1 })}>Margin %</Link>
               </th>
@@ -117,7 +154,10 @@ export default async function CostsPage({ searchParams }: Props) {
                 <tr key={r.chain ?? 'untagged'} data-testid={`cost-row-${r.chain ?? 'untagged'}`}>
                   <td className="px-3 py-2">
                     {r.chain ? (
-                      <Link href={`/reports/costs/${r.chain}?${new URLSearchParams({ from: range.from, to: range.to })}`} className="font-medium text-blue-800 hover:underline">
+                      <Link
+                        href={`/reports/costs/${r.chain}?${new URLSearchParams({ from: range.from, to: range.to })}`}
+                        className="font-medium text-blue-800 hover:underline"
+                      >
                         {r.chainName}
                       </Link>
                     ) : (

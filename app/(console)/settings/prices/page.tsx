@@ -11,15 +11,29 @@ export default async function PricesPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Price catalog</h1>
-      <p className="mt-1 text-sm text-slate-600">Used to estimate a chain&apos;s cost where Cost Explorer has nothing yet (the current month, a new chain). USD. Multi-AZ doubles instance and storage prices.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Used to estimate a chain&apos;s cost where Cost Explorer has nothing yet (the current month, a new chain). USD.
+        Multi-AZ doubles instance and storage prices.
+      </p>
       <PriceForm />
-      <table className="mt-4 w-full max-w-4xl rounded-lg border border-slate-200 bg-white text-left text-sm" data-testid="prices">
+      <table
+        className="mt-4 w-full max-w-4xl rounded-lg border border-slate-200 bg-white text-left text-sm"
+        data-testid="prices"
+      >
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">For</th>
-            <th scope="col" className="px-3 py-2">Region</th>
-            <th scope="col" className="px-3 py-2">Class, type or currency</th>
-            <th scope="col" className="px-3 py-2 text-right">Price</th>
+            <th scope="col" className="px-3 py-2">
+              For
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Region
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Class, type or currency
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Price
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -8,7 +8,11 @@ import type { PriceFormState } from './actions';
 export function PriceForm() {
   const [state, action, pending] = useActionState<PriceFormState, FormData>(savePriceAction, {});
   return (
-    <form action={action} className="mt-4 grid max-w-4xl gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5" noValidate>
+    <form
+      action={action}
+      className="mt-4 grid max-w-4xl gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5"
+      noValidate
+    >
       <FormField name="kind" label="For" errors={state.errors}>
         {(a) => (
           <select {...a} name="kind" className={inputClass} defaultValue="rds-instance">
@@ -30,12 +34,19 @@ export function PriceForm() {
         {(a) => <input {...a} name="unitPrice" inputMode="decimal" placeholder="0.152" className={inputClass} />}
       </FormField>
       <div className="flex items-end">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+        >
           Save price
         </button>
       </div>
       {state.message && (
-        <p role={state.saved ? 'status' : 'alert'} className={`text-sm sm:col-span-5 ${state.saved ? 'text-ok' : 'text-bad'}`}>
+        <p
+          role={state.saved ? 'status' : 'alert'}
+          className={`text-sm sm:col-span-5 ${state.saved ? 'text-ok' : 'text-bad'}`}
+        >
           {state.message}
         </p>
       )}

@@ -14,8 +14,11 @@ export async function saveTierAction(_previous: TierFormState, formData: FormDat
   const result = await saveTier(form.input, { create: formData.get('mode') === 'create' });
   if (!result.ok) {
     const errors: Record<string, string[]> = {};
-    for (const [path, messages] of Object.entries(result.errors ?? {})) (errors[form.fieldName(path)] ??= []).push(...messages);
-    const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('$')));
+    for (const [path, messages] of Object.entries(result.errors ?? {}))
+      (errors[form.fieldName(path)] ??= []).push(...messages);
+    const values = Object.fromEntries(
+      [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('$')),
+    );
     return { message: result.message, errors, values };
   }
   revalidatePath('/', 'layout');

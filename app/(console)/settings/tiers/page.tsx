@@ -14,7 +14,10 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
     <>
       <div className="flex items-center gap-4">
         <h1 className="text-2xl font-semibold">SLA tiers</h1>
-        <Link href="/settings/tiers/new" className="ml-auto rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
+        <Link
+          href="/settings/tiers/new"
+          className="ml-auto rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+        >
           New tier
         </Link>
       </div>
@@ -27,7 +30,19 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
         <table className="w-full text-left text-sm" data-testid="tiers">
           <thead className="bg-slate-50 text-xs text-slate-600">
             <tr>
-              {['Tier', 'Target', 'Multi-AZ', 'Backups kept', 'Encryption', 'Deletion protection', 'Database', 'Class floor', 'Regions', 'Credits', 'Chains'].map((h) => (
+              {[
+                'Tier',
+                'Target',
+                'Multi-AZ',
+                'Backups kept',
+                'Encryption',
+                'Deletion protection',
+                'Database',
+                'Class floor',
+                'Regions',
+                'Credits',
+                'Chains',
+              ].map((h) => (
                 <th key={h} scope="col" className="px-3 py-2">
                   {h}
                 </th>
@@ -50,7 +65,9 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
                 <td className="px-3 py-2">{t.requiresDedicatedDatabase ? 'dedicated' : 'shared allowed'}</td>
                 <td className="px-3 py-2">{t.minInstanceClass ?? '—'}</td>
                 <td className="px-3 py-2">{t.allowedRegions.length ? t.allowedRegions.join(', ') : 'any'}</td>
-                <td className="px-3 py-2 text-xs">{t.creditSchedule.map((b) => `<${b.below} %: ${b.creditPct} %`).join('; ') || '—'}</td>
+                <td className="px-3 py-2 text-xs">
+                  {t.creditSchedule.map((b) => `<${b.below} %: ${b.creditPct} %`).join('; ') || '—'}
+                </td>
                 <td className="px-3 py-2">{t.chains}</td>
               </tr>
             ))}

@@ -18,11 +18,18 @@ export function TierForm({ tier }: { tier: TierDto | null }) {
   const [state, action, pending] = useActionState<TierFormState, FormData>(saveTierAction, {});
   const errors = state.errors;
   const sent = state.values;
-  const value = (name: string, saved: string | number | null | undefined) => (sent ? (sent[name] ?? '') : saved === undefined || saved === null ? '' : String(saved));
-  const checked = (name: (typeof flags)[number][0]) => (sent ? sent[name] === 'on' : tier ? tier[name] : name === 'requiresEncryption');
+  const value = (name: string, saved: string | number | null | undefined) =>
+    sent ? (sent[name] ?? '') : saved === undefined || saved === null ? '' : String(saved);
+  const checked = (name: (typeof flags)[number][0]) =>
+    sent ? sent[name] === 'on' : tier ? tier[name] : name === 'requiresEncryption';
 
   return (
-    <form key={JSON.stringify(sent ?? {})} action={action} className="mt-4 max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form
+      key={JSON.stringify(sent ?? {})}
+      action={action}
+      className="mt-4 max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      noValidate
+    >
       <input type="hidden" name="mode" value={tier ? 'edit' : 'create'} />
       <input type="hidden" name="version" value={tier?.version ?? 0} />
       {tier && <input type="hidden" name="key" value={tier.key} />}
@@ -41,16 +48,48 @@ export function TierForm({ tier }: { tier: TierDto | null }) {
           {(a) => <input {...a} name="name" defaultValue={value('name', tier?.name)} className={inputClass} />}
         </FormField>
         <FormField name="availabilityTarget" label="Availability target (%)" errors={errors}>
-          {(a) => <input {...a} name="availabilityTarget" inputMode="decimal" defaultValue={value('availabilityTarget', tier?.availabilityTarget)} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="availabilityTarget"
+              inputMode="decimal"
+              defaultValue={value('availabilityTarget', tier?.availabilityTarget)}
+              className={inputClass}
+            />
+          )}
         </FormField>
         <FormField name="minBackupRetentionDays" label="Minimum backup retention (days)" errors={errors}>
-          {(a) => <input {...a} name="minBackupRetentionDays" inputMode="numeric" defaultValue={value('minBackupRetentionDays', tier?.minBackupRetentionDays ?? 7)} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="minBackupRetentionDays"
+              inputMode="numeric"
+              defaultValue={value('minBackupRetentionDays', tier?.minBackupRetentionDays ?? 7)}
+              className={inputClass}
+            />
+          )}
         </FormField>
         <FormField name="minInstanceClass" label="Database class floor (empty: none)" errors={errors}>
-          {(a) => <input {...a} name="minInstanceClass" placeholder="db.m6g.large" defaultValue={value('minInstanceClass', tier?.minInstanceClass)} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="minInstanceClass"
+              placeholder="db.m6g.large"
+              defaultValue={value('minInstanceClass', tier?.minInstanceClass)}
+              className={inputClass}
+            />
+          )}
         </FormField>
         <FormField name="allowedRegions" label="Allowed regions (empty: any)" errors={errors}>
-          {(a) => <input {...a} name="allowedRegions" placeholder="eu-west-1, eu-central-1" defaultValue={value('allowedRegions', tier?.allowedRegions.join(', '))} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="allowedRegions"
+              placeholder="eu-west-1, eu-central-1"
+              defaultValue={value('allowedRegions', tier?.allowedRegions.join(', '))}
+              className={inputClass}
+            />
+          )}
         </FormField>
       </div>
       <fieldset className="rounded border border-slate-200 p-3">
@@ -74,7 +113,11 @@ export function TierForm({ tier }: { tier: TierDto | null }) {
           }}
         />
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+      >
         {pending ? 'Saving…' : tier ? 'Save the tier' : 'Create the tier'}
       </button>
     </form>

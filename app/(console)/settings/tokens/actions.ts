@@ -9,7 +9,9 @@ import { authorize, AuthError } from '@/lib/server/auth/authorize';
 
 export type CreateTokenState = { token?: string; message?: string; errors?: { name?: string[] } };
 
-const nameSchema = z.object({ name: z.string().trim().min(1, 'Give the token a name, e.g. "CI pipeline".').max(60, 'At most 60 characters.') });
+const nameSchema = z.object({
+  name: z.string().trim().min(1, 'Give the token a name, e.g. "CI pipeline".').max(60, 'At most 60 characters.'),
+});
 
 export async function createTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   let user;
@@ -20,7 +22,8 @@ export async function createTokenAction(_previous: CreateTokenState, formData: F
     throw error;
   }
   const parsed = nameSchema.safeParse({ name: formData.get('name') });
-  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, message: 'The token was not created.' };
+  if (!parsed.success)
+    return { errors: z.flattenError(parsed.error).fieldErrors, message: 'The token was not created.' };
   const { token } = await createApiToken({ userId: user.id, actorEmail: user.email, name: parsed.data.name });
   revalidatePath('/settings/tokens');
   return { token, message: 'Copy the token now: it is not shown again.' };

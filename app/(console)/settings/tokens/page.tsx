@@ -14,8 +14,12 @@ export default async function TokensPage() {
     <>
       <h1 className="text-2xl font-semibold">API tokens</h1>
       <p className="mt-1 max-w-2xl text-sm text-slate-600">
-        Personal tokens for scripts and pipelines: send one as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> to the read API
-        (<a className="text-blue-800 underline" href="/api/v1/openapi.json">OpenAPI document</a>). A token acts as you, with your role.
+        Personal tokens for scripts and pipelines: send one as{' '}
+        <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> to the read API (
+        <a className="text-blue-800 underline" href="/api/v1/openapi.json">
+          OpenAPI document
+        </a>
+        ). A token acts as you, with your role.
       </p>
       <CreateTokenForm />
       <table className="mt-6 w-full max-w-3xl text-left text-sm">

@@ -19,7 +19,15 @@ export const GET = withAuth('fleet:read', async (request) => {
 export const POST = withAuth('operations:request', async (request, { user }) => {
   const { body, error } = await readJson(request);
   if (error) return error;
-  const result = await provisionChain({ id: user.id, email: user.email }, body, request.headers.get('idempotency-key'), await requestIp());
+  const result = await provisionChain(
+    { id: user.id, email: user.email },
+    body,
+    request.headers.get('idempotency-key'),
+    await requestIp(),
+  );
   if (!result.ok) return refused(result);
-  return NextResponse.json({ operation: result.operation }, { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } });
+  return NextResponse.json(
+    { operation: result.operation },
+    { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } },
+  );
 });

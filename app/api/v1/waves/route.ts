@@ -8,7 +8,11 @@ export const POST = withAuth('operations:request', async (request, { user }) => 
   const { body, error } = await readJson(request);
   if (error) return error;
   const result = await startWave({ id: user.id, email: user.email }, body);
-  if (!result.ok) return NextResponse.json({ error: `${result.message}: ${result.issues.join('; ')}`, issues: result.issues }, { status: 400 });
+  if (!result.ok)
+    return NextResponse.json(
+      { error: `${result.message}: ${result.issues.join('; ')}`, issues: result.issues },
+      { status: 400 },
+    );
   return NextResponse.json({ wave: result.wave }, { status: 202 });
 });
 

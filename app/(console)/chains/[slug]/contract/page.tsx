@@ -58,14 +58,21 @@ export default async function ContractPage({ params, searchParams }: Props) {
             <Row label="Upgrades">
               {contract.upgrades.length === 0
                 ? 'none'
-                : contract.upgrades.map((u) => `${upgradeNames[u.key]}${u.quantity ? ` (${u.quantity} GB)` : ''}: ${u.monthlyPrice} ${contract.currency}`).join('; ')}
+                : contract.upgrades
+                    .map(
+                      (u) =>
+                        `${upgradeNames[u.key]}${u.quantity ? ` (${u.quantity} GB)` : ''}: ${u.monthlyPrice} ${contract.currency}`,
+                    )
+                    .join('; ')}
             </Row>
             <Row label="Monthly total">
               {contractMonthlyTotal(contract)} {contract.currency}
             </Row>
             <Row label="Margin target">{contract.marginTargetPct} %</Row>
             <Row label="SLA credits">
-              {contract.creditSchedule.length === 0 ? 'none' : contract.creditSchedule.map((b) => `below ${b.below} % → ${b.creditPct} %`).join('; ')}
+              {contract.creditSchedule.length === 0
+                ? 'none'
+                : contract.creditSchedule.map((b) => `below ${b.below} % → ${b.creditPct} %`).join('; ')}
             </Row>
             <Row label="Account manager">{chain.accountManager ?? '—'}</Row>
             <Row label="Last changed">
@@ -75,15 +82,23 @@ export default async function ContractPage({ params, searchParams }: Props) {
         )}
         <p className="mt-4 text-sm">
           {editable ? (
-            <Link href={`/chains/${chain.slug}/contract/edit`} className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
+            <Link
+              href={`/chains/${chain.slug}/contract/edit`}
+              className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800"
+            >
               Edit the contract
             </Link>
           ) : (
-            <span className="text-slate-500">Only {chain.accountManager ?? 'the chain\u2019s account manager'} or an admin edits this contract.</span>
+            <span className="text-slate-500">
+              Only {chain.accountManager ?? 'the chain\u2019s account manager'} or an admin edits this contract.
+            </span>
           )}
         </p>
       </section>
-      <section aria-labelledby="history-heading" className="mt-6 max-w-4xl rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="history-heading"
+        className="mt-6 max-w-4xl rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="history-heading" className="font-semibold">
           Audit trail of this chain
         </h2>
@@ -93,7 +108,8 @@ export default async function ContractPage({ params, searchParams }: Props) {
           <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="audit-trail">
             {history.map((h, i) => (
               <li key={`${h.at}-${i}`} className="py-2">
-                <span className="text-slate-500">{formatUtc(h.at)}</span> · <span className="font-medium">{h.action}</span> by {h.actor ?? 'the system'}{' '}
+                <span className="text-slate-500">{formatUtc(h.at)}</span> ·{' '}
+                <span className="font-medium">{h.action}</span> by {h.actor ?? 'the system'}{' '}
                 <span className={h.result === 'ok' ? 'text-ok' : 'text-bad'}>({h.result})</span>
                 {h.changes.length > 0 && (
                   <ul className="mt-1 pl-4 text-xs text-slate-600">

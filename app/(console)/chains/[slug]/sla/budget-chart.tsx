@@ -16,7 +16,9 @@ export function BudgetChart({ points }: { points: Point[] }) {
       <figcaption className="text-sm font-medium">Error budget left this month (minutes)</figcaption>
       <div role="img" aria-label={summary} className="mt-2 h-48">
         {points.length === 0 ? (
-          <p className="flex h-full items-center justify-center text-sm text-slate-500">No measurement this month yet.</p>
+          <p className="flex h-full items-center justify-center text-sm text-slate-500">
+            No measurement this month yet.
+          </p>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
@@ -25,7 +27,14 @@ export function BudgetChart({ points }: { points: Point[] }) {
               <YAxis width={48} tick={{ fontSize: 11, fill: '#475569' }} />
               <ReferenceLine y={0} stroke="#b91c1c" />
               <Tooltip formatter={(v) => formatMinutes(Number(v))} />
-              <Area type="stepAfter" dataKey="leftMinutes" name="Budget left" stroke="#1d4ed8" fill="#dbeafe" isAnimationActive={false} />
+              <Area
+                type="stepAfter"
+                dataKey="leftMinutes"
+                name="Budget left"
+                stroke="#1d4ed8"
+                fill="#dbeafe"
+                isAnimationActive={false}
+              />
             </AreaChart>
           </ResponsiveContainer>
         )}
@@ -35,7 +44,9 @@ export function BudgetChart({ points }: { points: Point[] }) {
         <table className="mt-1">
           <thead>
             <tr className="text-left text-slate-500">
-              <th scope="col" className="pr-4">Day (UTC)</th>
+              <th scope="col" className="pr-4">
+                Day (UTC)
+              </th>
               <th scope="col">Budget left</th>
             </tr>
           </thead>

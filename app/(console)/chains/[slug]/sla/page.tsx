@@ -28,20 +28,58 @@ export default async function ChainSlaPage({ params }: Props) {
       <h1 className="text-2xl font-semibold">{sla.name}: SLA health</h1>
       <ChainTabs slug={sla.slug} current="sla" />
       <dl className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="sla-summary">
-        <Tile label={`This month (target ${sla.tier.targetPct} %)`} value={month.availability === null ? 'unmeasured' : formatPct(month.availability)} note={`${formatPct(month.measuredShare, 1)} of the month measured; ${formatMinutes(month.unmeasuredMinutes)} unmeasured`} bad={month.budget.leftMinutes < 0} />
-        <Tile label="Last 30 days" value={sla.last30Days.availability === null ? 'unmeasured' : formatPct(sla.last30Days.availability)} note={`${formatPct(sla.last30Days.measuredShare, 1)} measured`} />
-        <Tile label="Error budget left" value={formatMinutes(month.budget.leftMinutes)} note={`${formatPct(month.budget.leftShare, 0)} of ${formatMinutes(month.budget.budgetMinutes)}; ${formatMinutes(month.budget.spentMinutes)} spent`} bad={month.budget.leftMinutes < 0} />
-        <Tile label="Burn alert" value={sla.alert ?? 'none'} note="SRE workbook multiwindow rules" bad={sla.alert === 'page'} />
-        <Tile label="Credit owed this month" value={month.credit.reason === 'band' ? formatMoney(month.credit.amount, currency) : month.credit.reason === 'unmeasured' ? '— (unmeasured)' : 'none'} note={month.credit.reason === 'band' ? `${month.credit.creditPct} % of ${sla.contract?.monthlyTotal} ${currency}` : 'target met so far'} bad={month.credit.reason === 'band'} />
+        <Tile
+          label={`This month (target ${sla.tier.targetPct} %)`}
+          value={month.availability === null ? 'unmeasured' : formatPct(month.availability)}
+          note={`${formatPct(month.measuredShare, 1)} of the month measured; ${formatMinutes(month.unmeasuredMinutes)} unmeasured`}
+          bad={month.budget.leftMinutes < 0}
+        />
+        <Tile
+          label="Last 30 days"
+          value={sla.last30Days.availability === null ? 'unmeasured' : formatPct(sla.last30Days.availability)}
+          note={`${formatPct(sla.last30Days.measuredShare, 1)} measured`}
+        />
+        <Tile
+          label="Error budget left"
+          value={formatMinutes(month.budget.leftMinutes)}
+          note={`${formatPct(month.budget.leftShare, 0)} of ${formatMinutes(month.budget.budgetMinutes)}; ${formatMinutes(month.budget.spentMinutes)} spent`}
+          bad={month.budget.leftMinutes < 0}
+        />
+        <Tile
+          label="Burn alert"
+          value={sla.alert ?? 'none'}
+          note="SRE workbook multiwindow rules"
+          bad={sla.alert === 'page'}
+        />
+        <Tile
+          label="Credit owed this month"
+          value={
+            month.credit.reason === 'band'
+              ? formatMoney(month.credit.amount, currency)
+              : month.credit.reason === 'unmeasured'
+                ? '— (unmeasured)'
+                : 'none'
+          }
+          note={
+            month.credit.reason === 'band'
+              ? `${month.credit.creditPct} % of ${sla.contract?.monthlyTotal} ${currency}`
+              : 'target met so far'
+          }
+          bad={month.credit.reason === 'band'}
+        />
       </dl>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <section aria-labelledby="budget-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="budget-heading" className="font-semibold">Error budget</h2>
+          <h2 id="budget-heading" className="font-semibold">
+            Error budget
+          </h2>
           <BudgetChart points={sla.budgetByDay} />
         </section>
         <section aria-labelledby="burn-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="burn-heading" className="font-semibold">Burn rate</h2>
+          <h2 id="burn-heading" className="font-semibold">
+            Burn rate
+          </h2>
           <table className="mt-2 w-full text-left text-sm" data-testid="burn">
             <thead className="text-xs text-slate-500">
               <tr>
@@ -63,17 +101,23 @@ export default async function ChainSlaPage({ params }: Props) {
                   <td>
                     {b.factor}× → {b.level}
                   </td>
-                  <td className={b.firing ? 'font-medium text-bad' : 'text-slate-600'}>{b.firing ? `firing (${b.level})` : 'quiet'}</td>
+                  <td className={b.firing ? 'font-medium text-bad' : 'text-slate-600'}>
+                    {b.firing ? `firing (${b.level})` : 'quiet'}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-slate-500">Burn 1× spends exactly the month&apos;s budget in a 30-day month. Windows end at the newest sample.</p>
+          <p className="mt-2 text-xs text-slate-500">
+            Burn 1× spends exactly the month&apos;s budget in a 30-day month. Windows end at the newest sample.
+          </p>
         </section>
       </div>
 
       <section aria-labelledby="incidents-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="incidents-heading" className="font-semibold">Incidents, last 90 days</h2>
+        <h2 id="incidents-heading" className="font-semibold">
+          Incidents, last 90 days
+        </h2>
         {sla.incidents.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">The health signal stayed healthy whenever it was measured.</p>
         ) : (
@@ -101,7 +145,9 @@ export default async function ChainSlaPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="months-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="months-heading" className="font-semibold">Months of the contract</h2>
+        <h2 id="months-heading" className="font-semibold">
+          Months of the contract
+        </h2>
         <table className="mt-2 w-full text-left text-sm" data-testid="months">
           <thead className="text-xs text-slate-500">
             <tr>
@@ -119,15 +165,27 @@ export default async function ChainSlaPage({ params }: Props) {
                 <td>{m.availability === null ? 'unmeasured' : formatPct(m.availability)}</td>
                 <td>{formatPct(m.measuredShare, 1)}</td>
                 <td>{m.targetMet === null ? '—' : m.targetMet ? 'yes' : <span className="text-bad">no</span>}</td>
-                <td>{m.credit.reason === 'band' ? `${formatMoney(m.credit.amount, currency)} (${m.credit.creditPct} %)` : m.credit.reason === 'unmeasured' ? 'not computable' : 'none'}</td>
+                <td>
+                  {m.credit.reason === 'band'
+                    ? `${formatMoney(m.credit.amount, currency)} (${m.credit.creditPct} %)`
+                    : m.credit.reason === 'unmeasured'
+                      ? 'not computable'
+                      : 'none'}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
 
-      <section id="conformance" aria-labelledby="conformance-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="conformance-heading" className="font-semibold">Conformance</h2>
+      <section
+        id="conformance"
+        aria-labelledby="conformance-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="conformance-heading" className="font-semibold">
+          Conformance
+        </h2>
         <ConformanceFindings conformance={sla.conformance} />
       </section>
     </>

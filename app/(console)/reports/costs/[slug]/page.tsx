@@ -21,19 +21,32 @@ export default async function ChainCostsPage({ params, searchParams }: Props) {
   const user = await authorizePage('costs:read');
   const { slug } = await params;
   const q = await searchParams;
-  const parsed = reportQuerySchema(new Date()).safeParse({ from: q.from || undefined, to: q.to || undefined, chain: slug });
+  const parsed = reportQuerySchema(new Date()).safeParse({
+    from: q.from || undefined,
+    to: q.to || undefined,
+    chain: slug,
+  });
   if (!parsed.success) notFound();
   const scope = await onPage(costReportScope(user, slug));
   if (!scope) notFound();
   const rows: CostRow[] = [];
-  for await (const r of costReportRows({ from: monthStart(parsed.data.from), to: monthStart(parsed.data.to), ...scope })) rows.push(r);
+  for await (const r of costReportRows({
+    from: monthStart(parsed.data.from),
+    to: monthStart(parsed.data.to),
+    ...scope,
+  }))
+    rows.push(r);
   const mtd = await findMonthToDate(slug);
-  const exportUrl = (format: string) => `/api/v1/reports/costs?${new URLSearchParams({ from: parsed.data.from, to: parsed.data.to, chain: slug, format })}`;
+  const exportUrl = (format: string) =>
+    `/api/v1/reports/costs?${new URLSearchParams({ from: parsed.data.from, to: parsed.data.to, chain: slug, format })}`;
 
   return (
     <>
       <p className="text-sm">
-        <Link href={`/reports/costs?${new URLSearchParams({ from: parsed.data.from, to: parsed.data.to })}`} className="text-blue-800 hover:underline">
+        <Link
+          href={`/reports/costs?${new URLSearchParams({ from: parsed.data.from, to: parsed.data.to })}`}
+          className="text-blue-800 hover:underline"
+        >
           ← All chains
         </Link>
       </p>
@@ -50,13 +63,26 @@ export default async function ChainCostsPage({ params, searchParams }: Props) {
       </div>
       <p className="mt-2 text-sm text-slate-600">
         {parsed.data.from} to {parsed.data.to}, USD.{' '}
-        {mtd ? `This month so far, by Cost Explorer's daily figures: ${mtd.amount} over ${mtd.days} days.` : 'No daily figures for this month yet.'}
+        {mtd
+          ? `This month so far, by Cost Explorer's daily figures: ${mtd.amount} over ${mtd.days} days.`
+          : 'No daily figures for this month yet.'}
       </p>
       <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="chain-cost-months">
           <thead className="bg-slate-50 text-xs text-slate-600">
             <tr>
-              {['Month', 'Source', 'Compute', 'Database', 'Other', 'Cost', 'Revenue', 'Credits', 'Margin', 'Margin %'].map((h, i) => (
+              {[
+                'Month',
+                'Source',
+                'Compute',
+                'Database',
+                'Other',
+                'Cost',
+                'Revenue',
+                'Credits',
+                'Margin',
+                'Margin %',
+              ].map((h, i) => (
                 <th key={h} scope="col" className={`px-3 py-2 ${i > 1 ? 'text-right' : ''}`}>
                   {h}
                 </th>
@@ -73,14 +99,18 @@ export default async function ChainCostsPage({ params, searchParams }: Props) {
                 <td className={num}>{r.compute}</td>
                 <td className={num}>
                   {r.database}
-                  {r.sharedShare !== '0.00' && <span className="block text-xs text-slate-500">incl. {r.sharedShare} shared</span>}
+                  {r.sharedShare !== '0.00' && (
+                    <span className="block text-xs text-slate-500">incl. {r.sharedShare} shared</span>
+                  )}
                 </td>
                 <td className={num}>{r.other}</td>
                 <td className={`${num} font-medium`}>{r.cost}</td>
                 <td className={num}>{r.revenue}</td>
                 <td className={num}>{r.credits}</td>
                 <td className={num}>{r.margin}</td>
-                <td className={`${num} ${r.underTarget ? 'font-medium text-bad' : ''}`}>{r.marginPct === null ? '—' : `${r.marginPct.toFixed(2)} %`}</td>
+                <td className={`${num} ${r.underTarget ? 'font-medium text-bad' : ''}`}>
+                  {r.marginPct === null ? '—' : `${r.marginPct.toFixed(2)} %`}
+                </td>
               </tr>
             ))}
           </tbody>

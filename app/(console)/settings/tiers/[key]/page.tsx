@@ -17,7 +17,11 @@ export default async function TierPage({ params }: Props) {
   return (
     <>
       <h1 className="text-2xl font-semibold">{tier ? `Tier: ${tier.name}` : 'New SLA tier'}</h1>
-      {tier && <p className="mt-1 text-sm text-slate-600">{tier.chains} chains are on this tier; a change holds all of them to the new rules at once.</p>}
+      {tier && (
+        <p className="mt-1 text-sm text-slate-600">
+          {tier.chains} chains are on this tier; a change holds all of them to the new rules at once.
+        </p>
+      )}
       <TierForm tier={tier} />
     </>
   );

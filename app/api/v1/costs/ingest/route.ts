@@ -7,6 +7,12 @@ import { ingestCosts } from '@/lib/server/finance/ingest-costs';
 /** Reads Cost Explorer now (finance, admin); the nightly job does the same. */
 export const POST = withAuth('costs:ingest', async (_request, { user }) => {
   const result = await ingestCosts();
-  await recordAuditEvent({ actor: { id: user.id, email: user.email }, action: 'costs.ingest', result: result.failures.length ? 'failed' : 'ok', ip: await requestIp(), detail: result });
+  await recordAuditEvent({
+    actor: { id: user.id, email: user.email },
+    action: 'costs.ingest',
+    result: result.failures.length ? 'failed' : 'ok',
+    ip: await requestIp(),
+    detail: result,
+  });
   return NextResponse.json({ ingest: result });
 });

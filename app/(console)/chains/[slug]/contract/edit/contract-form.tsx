@@ -23,11 +23,17 @@ export function ContractForm({ slug, contract, tiers, managers, accountManagerId
   const upgrade = (key: string) => contract?.upgrades.find((u) => u.key === key);
   // After a refused save, the form shows what was typed (React resets a form after its action runs).
   const sent = state.values;
-  const value = (name: string, saved: string | number | undefined) => (sent ? (sent[name] ?? '') : saved === undefined ? '' : String(saved));
+  const value = (name: string, saved: string | number | undefined) =>
+    sent ? (sent[name] ?? '') : saved === undefined ? '' : String(saved);
   const checked = (key: string) => (sent ? sent[`upgrade.${key}`] === 'on' : !!upgrade(key));
 
   return (
-    <form key={JSON.stringify(sent ?? {})} action={action} className="mt-4 max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form
+      key={JSON.stringify(sent ?? {})}
+      action={action}
+      className="mt-4 max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      noValidate
+    >
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="version" value={contract?.version ?? 0} />
       {state.message && (
@@ -50,7 +56,12 @@ export function ContractForm({ slug, contract, tiers, managers, accountManagerId
         {managers && (
           <FormField name="accountManagerId" label="Account manager" errors={errors}>
             {(a) => (
-              <select {...a} name="accountManagerId" defaultValue={value('accountManagerId', accountManagerId ?? '')} className={inputClass}>
+              <select
+                {...a}
+                name="accountManagerId"
+                defaultValue={value('accountManagerId', accountManagerId ?? '')}
+                className={inputClass}
+              >
                 <option value="">None</option>
                 {managers.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -62,19 +73,59 @@ export function ContractForm({ slug, contract, tiers, managers, accountManagerId
           </FormField>
         )}
         <FormField name="startDate" label="Start date" errors={errors}>
-          {(a) => <input {...a} type="date" name="startDate" defaultValue={value('startDate', contract?.startDate)} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              name="startDate"
+              defaultValue={value('startDate', contract?.startDate)}
+              className={inputClass}
+            />
+          )}
         </FormField>
         <FormField name="endDate" label="End date" errors={errors}>
-          {(a) => <input {...a} type="date" name="endDate" defaultValue={value('endDate', contract?.endDate)} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              name="endDate"
+              defaultValue={value('endDate', contract?.endDate)}
+              className={inputClass}
+            />
+          )}
         </FormField>
         <FormField name="monthlyPrice" label="Monthly price" errors={errors}>
-          {(a) => <input {...a} name="monthlyPrice" inputMode="decimal" defaultValue={value('monthlyPrice', contract?.monthlyPrice)} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="monthlyPrice"
+              inputMode="decimal"
+              defaultValue={value('monthlyPrice', contract?.monthlyPrice)}
+              className={inputClass}
+            />
+          )}
         </FormField>
         <FormField name="currency" label="Currency" errors={errors}>
-          {(a) => <input {...a} name="currency" maxLength={3} defaultValue={value('currency', contract?.currency ?? 'USD')} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="currency"
+              maxLength={3}
+              defaultValue={value('currency', contract?.currency ?? 'USD')}
+              className={inputClass}
+            />
+          )}
         </FormField>
         <FormField name="marginTargetPct" label="Margin target (%)" errors={errors}>
-          {(a) => <input {...a} name="marginTargetPct" inputMode="decimal" defaultValue={value('marginTargetPct', contract?.marginTargetPct ?? '35.00')} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="marginTargetPct"
+              inputMode="decimal"
+              defaultValue={value('marginTargetPct', contract?.marginTargetPct ?? '35.00')}
+              className={inputClass}
+            />
+          )}
         </FormField>
       </div>
 
@@ -90,11 +141,24 @@ export function ContractForm({ slug, contract, tiers, managers, accountManagerId
               </label>
               <label className="flex items-center gap-1">
                 <span className="sr-only">{upgradeNames[key]} monthly price</span>
-                <input name={`upgrade.${key}.price`} inputMode="decimal" placeholder="0.00" defaultValue={value(`upgrade.${key}.price`, upgrade(key)?.monthlyPrice)} aria-invalid={!!errors?.[`upgrade.${key}`]} className="w-28 rounded border border-slate-300 px-2 py-1" />
+                <input
+                  name={`upgrade.${key}.price`}
+                  inputMode="decimal"
+                  placeholder="0.00"
+                  defaultValue={value(`upgrade.${key}.price`, upgrade(key)?.monthlyPrice)}
+                  aria-invalid={!!errors?.[`upgrade.${key}`]}
+                  className="w-28 rounded border border-slate-300 px-2 py-1"
+                />
               </label>
               {key === 'extra-storage' && (
                 <label className="flex items-center gap-1">
-                  <input name={`upgrade.${key}.quantity`} inputMode="numeric" placeholder="GB" defaultValue={value(`upgrade.${key}.quantity`, upgrade(key)?.quantity)} className="w-20 rounded border border-slate-300 px-2 py-1" />
+                  <input
+                    name={`upgrade.${key}.quantity`}
+                    inputMode="numeric"
+                    placeholder="GB"
+                    defaultValue={value(`upgrade.${key}.quantity`, upgrade(key)?.quantity)}
+                    className="w-20 rounded border border-slate-300 px-2 py-1"
+                  />
                   <span>GB</span>
                 </label>
               )}
@@ -105,7 +169,9 @@ export function ContractForm({ slug, contract, tiers, managers, accountManagerId
       </fieldset>
 
       <fieldset className="rounded border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium">SLA credit schedule: availability below → credit of the month&apos;s price</legend>
+        <legend className="px-1 text-sm font-medium">
+          SLA credit schedule: availability below → credit of the month&apos;s price
+        </legend>
         <FieldErrors id="creditSchedule-error" errors={errors?.creditSchedule} />
         <CreditBandRows
           rows={CREDIT_BAND_ROWS}
@@ -118,7 +184,11 @@ export function ContractForm({ slug, contract, tiers, managers, accountManagerId
         />
       </fieldset>
 
-      <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+      >
         {pending ? 'Saving…' : 'Save the contract'}
       </button>
     </form>

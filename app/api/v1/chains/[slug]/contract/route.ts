@@ -21,8 +21,16 @@ export const PUT = withAuth<{ slug: string }>('contracts:edit', async (request, 
   if (error) return error;
   const result = await updateContract(slug.data, body);
   if (!result.ok) {
-    const issues = Object.entries(result.errors ?? {}).flatMap(([path, messages]) => messages.map((m) => `${path}: ${m}`));
-    return NextResponse.json({ error: issues.length ? `${result.message} ${issues.join('; ')}` : result.message, ...(issues.length ? { issues } : {}) }, { status: result.status });
+    const issues = Object.entries(result.errors ?? {}).flatMap(([path, messages]) =>
+      messages.map((m) => `${path}: ${m}`),
+    );
+    return NextResponse.json(
+      {
+        error: issues.length ? `${result.message} ${issues.join('; ')}` : result.message,
+        ...(issues.length ? { issues } : {}),
+      },
+      { status: result.status },
+    );
   }
   const view = await findContract(slug.data);
   return NextResponse.json({ contract: view?.contract ?? null });

@@ -11,9 +11,16 @@ export const POST = withAuth<{ slug: string }>('operations:request', async (requ
   if (!slug.success) return badRequest(slug.error);
   const { body, error } = await readJson(request);
   if (error) return error;
-  const result = await requestOperation({ slug: slug.data, body, idempotencyKey: request.headers.get('idempotency-key') });
+  const result = await requestOperation({
+    slug: slug.data,
+    body,
+    idempotencyKey: request.headers.get('idempotency-key'),
+  });
   if (!result.ok) return refused(result);
-  return NextResponse.json({ operation: result.operation }, { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } });
+  return NextResponse.json(
+    { operation: result.operation },
+    { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } },
+  );
 });
 
 export const GET = withAuth<{ slug: string }>('fleet:read', async (_request, { params }) => {
