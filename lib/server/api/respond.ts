@@ -1,25 +1,37 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { AppError, zodIssues } from '@/lib/app-error';
+
+// How the API answers an AppError: `{ error, issues? }` with its status. withAuth calls it for every
+// route; handlers throw.
+
+/** The `error` line names every problem too, for a caller that reads only it. */
+export function errorResponse(error: AppError): NextResponse {
+  const issues = error.issues ?? [];
+  const named = issues.every((i) => error.message.includes(i));
+  return NextResponse.json(
+    { error: named ? error.message : `${error.message} ${issues.join('; ')}`, ...(issues.length ? { issues } : {}) },
+    { status: error.status },
+  );
+}
 
 /** 400 naming every problem, e.g. "size: Too big: expected number to be <=5000". */
 export function badRequest(error: z.ZodError): NextResponse {
-  const issues = error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
-  return NextResponse.json({ error: `Invalid request: ${issues.join('; ')}`, issues }, { status: 400 });
+  const issues = zodIssues(error);
+  return errorResponse(new AppError('bad-request', `Invalid request: ${issues.join('; ')}`, { issues }));
 }
 
 export function notFound(message: string): NextResponse {
-  return NextResponse.json({ error: message }, { status: 404 });
+  return errorResponse(new AppError('not-found', message));
 }
 
-/** The request's JSON body, or the 400 to answer when it is not JSON. */
-export async function readJson(
-  request: Request,
-): Promise<{ body: unknown; error?: never } | { body?: never; error: NextResponse }> {
+/** The request's JSON body; a body that is not JSON is a 400. */
+export async function readJson(request: Request): Promise<unknown> {
   try {
-    return { body: await request.json() };
+    return await request.json();
   } catch {
-    return { error: NextResponse.json({ error: 'The body is not JSON.' }, { status: 400 }) };
+    throw new AppError('bad-request', 'The body is not JSON.');
   }
 }
 

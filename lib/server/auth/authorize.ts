@@ -1,6 +1,7 @@
 import 'server-only';
-import { forbidden, redirect } from 'next/navigation';
-import { NextResponse } from 'next/server';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { AppError } from '@/lib/app-error';
+import { errorResponse } from '@/lib/server/api/respond';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { can, canOnChain } from './roles';
 import type { Permission } from './roles';
@@ -9,22 +10,12 @@ import type { SessionUser } from './session';
 
 // The one authorization helper: every page, server action and route handler goes through it.
 
-export class AuthError extends Error {
-  constructor(
-    readonly status: 401 | 403,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AuthError';
-  }
-}
-
 export type AuthContext = { chainId?: string; target?: string };
 
-/** The signed-in user if they hold the permission; otherwise throws AuthError (and audits a refusal). */
+/** The signed-in user if they hold the permission; otherwise throws AppError (and audits a refusal). */
 export async function authorize(permission: Permission, context: AuthContext = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AuthError(401, 'Sign in first.');
+  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
   if (!can(user.role, permission)) await deny(user, permission, context, `Your role may not do this (${permission}).`);
   return user;
 }
@@ -45,7 +36,7 @@ async function deny(
     ip: await requestIp(),
     detail: context.reason ? { reason: context.reason } : undefined,
   });
-  throw new AuthError(403, message);
+  throw new AppError('forbidden', message);
 }
 
 /**
@@ -81,13 +72,18 @@ export function authorizePageOnChain(
   return onPage(authorizeOnChain(permission, chain));
 }
 
-/** A refusal as pages answer it: the login page when signed out, the 403 page otherwise. */
+/**
+ * The AppError of a page's data as pages answer it: the login page when signed out, the 403 page, the
+ * 404 page; anything else reaches the error boundary.
+ */
 export async function onPage<T>(check: Promise<T>): Promise<T> {
   try {
     return await check;
   } catch (error) {
-    if (error instanceof AuthError && error.status === 401) redirect('/login');
-    if (error instanceof AuthError) forbidden();
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'unauthenticated') redirect('/login');
+    if (error.code === 'forbidden') forbidden();
+    if (error.code === 'not-found') notFound();
     throw error;
   }
 }
@@ -95,16 +91,15 @@ export async function onPage<T>(check: Promise<T>): Promise<T> {
 type RouteContext<P> = { params: Promise<P> };
 type AuthedHandler<P> = (request: Request, context: RouteContext<P> & { user: SessionUser }) => Promise<Response>;
 
-/** For route handlers: 401/403 as JSON before the handler runs. */
+/** For route handlers: the caller checked first; an AppError, from the check or the handler, as JSON. */
 export function withAuth<P = Record<string, never>>(permission: Permission, handler: AuthedHandler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    let user: SessionUser;
     try {
-      user = await authorize(permission, { target: new URL(request.url).pathname });
+      const user = await authorize(permission, { target: new URL(request.url).pathname });
+      return await handler(request, { ...context, user });
     } catch (error) {
-      if (error instanceof AuthError) return NextResponse.json({ error: error.message }, { status: error.status });
+      if (error instanceof AppError) return errorResponse(error);
       throw error;
     }
-    return handler(request, { ...context, user });
   };
 }

@@ -1,10 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { authorize, AuthError } from '@/lib/server/auth/authorize';
+import { AppError, zodFields } from '@/lib/app-error';
+import { authorize } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
-import { fieldErrors } from '@/lib/sla/contract-input';
 import { forgetFinanceCache } from './report-cache';
 
 export const priceInputSchema = z
@@ -35,19 +35,15 @@ export const priceInputSchema = z
       });
   });
 
-export type SavePriceResult = { ok: true } | { ok: false; message: string; errors?: Record<string, string[]> };
-
 /** Adds or changes one price of the catalog (admins); audited with the price before and after. */
-export async function savePrice(raw: unknown): Promise<SavePriceResult> {
-  let user;
-  try {
-    user = await authorize('prices:manage', { target: 'price-catalog' });
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
-    throw error;
-  }
+export async function savePrice(raw: unknown): Promise<{ saved: true }> {
+  const user = await authorize('prices:manage', { target: 'price-catalog' });
   const parsed = priceInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: 'The price was not saved.', errors: fieldErrors(parsed.error) };
+  if (!parsed.success) {
+    throw new AppError('bad-request', 'The price was not saved.', {
+      fields: zodFields(parsed.error, { root: 'form' }),
+    });
+  }
   const { kind, region, sku, unitPrice } = parsed.data;
   const before = await db.priceItem.findUnique({
     where: { kind_region_sku: { kind, region, sku } },
@@ -67,7 +63,7 @@ export async function savePrice(raw: unknown): Promise<SavePriceResult> {
     ip: await requestIp(),
     detail: { before: before ? { unitPrice: before.unitPrice.toFixed(6) } : null, after: { unitPrice } },
   });
-  return { ok: true };
+  return { saved: true };
 }
 
 export type PriceDto = { kind: string; region: string; sku: string; unitPrice: string };

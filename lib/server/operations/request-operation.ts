@@ -1,5 +1,6 @@
 import 'server-only';
-import { authorizeOnChain, AuthError } from '@/lib/server/auth/authorize';
+import { AppError } from '@/lib/app-error';
+import { authorizeOnChain } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
 import { operationChainSelect, recordOperation } from './record-operation';
@@ -23,7 +24,7 @@ export async function requestOperation(input: {
   try {
     user = await authorizeOnChain('operations:request', chain);
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, status: error.status, message: error.message };
+    if (error instanceof AppError) return { ok: false, status: error.status as 401 | 403, message: error.message };
     throw error;
   }
   return recordOperation(chain, { id: user.id, email: user.email }, input, await requestIp());

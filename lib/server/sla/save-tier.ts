@@ -1,51 +1,36 @@
 import 'server-only';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { authorize, AuthError } from '@/lib/server/auth/authorize';
+import { AppError, zodFields } from '@/lib/app-error';
+import { authorize } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
 import { forgetFleetCache } from '@/lib/server/fleet/find-fleet-page';
-import { fieldErrors } from '@/lib/sla/contract-input';
 import { tierInputSchema } from '@/lib/sla/tier-input';
 import { syncConformance } from './find-conformance';
 import { tierFields } from './find-tiers';
 
-export type SaveTierResult =
-  | { ok: true; key: string }
-  | { ok: false; status: 400 | 401 | 403 | 404 | 409; message: string; errors?: Record<string, string[]> };
-
 /** Creates (version 0) or edits an SLA tier; admins only; the edit applies to the version it read. */
-export async function saveTier(raw: unknown, options: { create: boolean }): Promise<SaveTierResult> {
-  let user;
-  try {
-    user = await authorize('tiers:manage', { target: 'sla-tier' });
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, status: error.status, message: error.message };
-    throw error;
-  }
+export async function saveTier(raw: unknown, options: { create: boolean }): Promise<{ key: string }> {
+  const user = await authorize('tiers:manage', { target: 'sla-tier' });
   const parsed = tierInputSchema.safeParse(raw);
-  if (!parsed.success)
-    return {
-      ok: false,
-      status: 400,
-      message: 'The tier was not saved: correct the fields marked.',
-      errors: fieldErrors(parsed.error),
-    };
+  if (!parsed.success) {
+    const fields = zodFields(parsed.error, { root: 'form' });
+    throw new AppError('bad-request', 'The tier was not saved: correct the fields marked.', { fields });
+  }
   const { version, ...data } = parsed.data;
   const before = await db.slaTier.findUnique({ where: { key: data.key }, select: { id: true, ...tierFields } });
-  if (options.create && before)
-    return {
-      ok: false,
-      status: 400,
-      message: 'The tier was not saved.',
-      errors: { key: [`A tier "${data.key}" exists already`] },
-    };
-  if (!options.create && !before) return { ok: false, status: 404, message: `No tier "${data.key}".` };
-  if (before && before.version !== version) return conflict(before.version);
+  if (options.create && before) {
+    throw new AppError('bad-request', 'The tier was not saved.', {
+      fields: { key: [`A tier "${data.key}" exists already`] },
+    });
+  }
+  if (!options.create && !before) throw new AppError('not-found', `No tier "${data.key}".`);
+  if (before && before.version !== version) throw conflict(before.version);
 
   const saved = before
     ? await db.slaTier.updateMany({ where: { id: before.id, version }, data: { ...data, version: { increment: 1 } } })
     : await db.slaTier.create({ data }).then(() => ({ count: 1 }));
-  if (saved.count === 0) return conflict(version + 1);
+  if (saved.count === 0) throw conflict(version + 1);
   const after = await db.slaTier.findUniqueOrThrow({ where: { key: data.key }, select: { id: true, ...tierFields } });
   await recordAuditEvent({
     actor: { id: user.id, email: user.email },
@@ -59,15 +44,14 @@ export async function saveTier(raw: unknown, options: { create: boolean }): Prom
   const chains = await db.chain.findMany({ where: { tierId: after.id, decommissionedAt: null }, select: { id: true } });
   if (chains.length) await syncConformance({ chainIds: chains.map((c) => c.id) });
   await forgetFleetCache();
-  return { ok: true, key: data.key };
+  return { key: data.key };
 }
 
-function conflict(current: number): SaveTierResult {
-  return {
-    ok: false,
-    status: 409,
-    message: `Someone else saved this tier while you were editing it (now version ${current}). Reload, then edit again.`,
-  };
+function conflict(current: number): AppError {
+  return new AppError(
+    'conflict',
+    `Someone else saved this tier while you were editing it (now version ${current}). Reload, then edit again.`,
+  );
 }
 
 function plain(

@@ -1,16 +1,13 @@
 import 'server-only';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { authorizeOnChain, AuthError } from '@/lib/server/auth/authorize';
+import { AppError, zodFields } from '@/lib/app-error';
+import { authorizeOnChain } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
 import { forgetFinanceCache } from '@/lib/server/finance/report-cache';
 import { forgetFleetCache } from '@/lib/server/fleet/find-fleet-page';
-import { contractInputSchema, fieldErrors } from '@/lib/sla/contract-input';
+import { contractInputSchema } from '@/lib/sla/contract-input';
 import { syncConformance } from './find-conformance';
-
-export type UpdateContractResult =
-  | { ok: true; version: number }
-  | { ok: false; status: 400 | 401 | 403 | 404 | 409; message: string; errors?: Record<string, string[]> };
 
 const contractFields = {
   tierId: true,
@@ -28,51 +25,31 @@ const contractFields = {
  * Edits a chain's contract. The caller must be allowed to edit this chain's contract (an account manager
  * only their own chains); the edit applies only to the version it read; before and after are audited.
  */
-export async function updateContract(slug: string, raw: unknown): Promise<UpdateContractResult> {
+export async function updateContract(slug: string, raw: unknown): Promise<{ version: number }> {
   const chain = await db.chain.findFirst({
     where: { slug, decommissionedAt: null },
     select: { id: true, slug: true, accountManagerId: true, contract: { select: { id: true, ...contractFields } } },
   });
-  if (!chain) return { ok: false, status: 404, message: `No chain "${slug}".` };
-  let user;
-  try {
-    user = await authorizeOnChain('contracts:edit', chain);
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, status: error.status, message: error.message };
-    throw error;
-  }
+  if (!chain) throw new AppError('not-found', `No chain "${slug}".`);
+  const user = await authorizeOnChain('contracts:edit', chain);
   const parsed = contractInputSchema.safeParse(raw);
-  if (!parsed.success)
-    return {
-      ok: false,
-      status: 400,
-      message: 'The contract was not saved: correct the fields marked.',
-      errors: fieldErrors(parsed.error),
-    };
+  if (!parsed.success) {
+    const fields = zodFields(parsed.error, { root: 'form' });
+    throw new AppError('bad-request', 'The contract was not saved: correct the fields marked.', { fields });
+  }
   const input = parsed.data;
   const tier = await db.slaTier.findUnique({ where: { key: input.tier }, select: { id: true } });
-  if (!tier)
-    return {
-      ok: false,
-      status: 400,
-      message: 'The contract was not saved.',
-      errors: { tier: [`No tier "${input.tier}"`] },
-    };
+  if (!tier) throw notSaved({ tier: [`No tier "${input.tier}"`] });
   const reassign = input.accountManagerId !== undefined && input.accountManagerId !== chain.accountManagerId;
-  if (reassign && user.role !== 'admin')
-    return { ok: false, status: 403, message: 'Only an admin reassigns a chain to another account manager.' };
+  if (reassign && user.role !== 'admin') {
+    throw new AppError('forbidden', 'Only an admin reassigns a chain to another account manager.');
+  }
   if (reassign && input.accountManagerId) {
     const manager = await db.user.findFirst({
       where: { id: input.accountManagerId, active: true, role: { in: ['account_manager', 'admin'] } },
       select: { id: true },
     });
-    if (!manager)
-      return {
-        ok: false,
-        status: 400,
-        message: 'The contract was not saved.',
-        errors: { accountManagerId: ['Pick an active account manager'] },
-      };
+    if (!manager) throw notSaved({ accountManagerId: ['Pick an active account manager'] });
   }
 
   const data = {
@@ -86,7 +63,7 @@ export async function updateContract(slug: string, raw: unknown): Promise<Update
     creditSchedule: input.creditSchedule,
   };
   const current = chain.contract?.version ?? 0;
-  if (input.version !== current) return conflict(current);
+  if (input.version !== current) throw conflict(current);
   const saved = await db.$transaction(async (tx) => {
     const written = chain.contract
       ? await tx.contract.updateMany({
@@ -102,7 +79,7 @@ export async function updateContract(slug: string, raw: unknown): Promise<Update
     return tx.contract.findUniqueOrThrow({ where: { chainId: chain.id }, select: contractFields });
   });
   if (!saved)
-    return conflict(
+    throw conflict(
       (await db.contract.findUnique({ where: { chainId: chain.id }, select: { version: true } }))?.version ?? 0,
     );
 
@@ -122,15 +99,17 @@ export async function updateContract(slug: string, raw: unknown): Promise<Update
   await syncConformance({ chainIds: [chain.id] });
   await forgetFleetCache();
   await forgetFinanceCache();
-  return { ok: true, version: saved.version };
+  return { version: saved.version };
 }
 
-function conflict(current: number): UpdateContractResult {
-  return {
-    ok: false,
-    status: 409,
-    message: `Someone else saved this contract while you were editing it (now version ${current}). Reload to see their changes, then edit again.`,
-  };
+const notSaved = (fields: Record<string, string[]>) =>
+  new AppError('bad-request', 'The contract was not saved.', { fields });
+
+function conflict(current: number): AppError {
+  return new AppError(
+    'conflict',
+    `Someone else saved this contract while you were editing it (now version ${current}). Reload to see their changes, then edit again.`,
+  );
 }
 
 type ContractRow = {

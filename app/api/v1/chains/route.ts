@@ -17,8 +17,7 @@ export const GET = withAuth('fleet:read', async (request) => {
 
 /** Provisions a new chain from its tier's template (ops, admins; a sales pipeline with a token): 202. */
 export const POST = withAuth('operations:request', async (request, { user }) => {
-  const { body, error } = await readJson(request);
-  if (error) return error;
+  const body = await readJson(request);
   const result = await provisionChain(
     { id: user.id, email: user.email },
     body,

@@ -5,8 +5,7 @@ import { findWaves, startWave } from '@/lib/server/operations/waves';
 
 /** Starts a fleet action: `{ type, params, tier | chains, batchSize }` (ops, admins). */
 export const POST = withAuth('operations:request', async (request, { user }) => {
-  const { body, error } = await readJson(request);
-  if (error) return error;
+  const body = await readJson(request);
   const result = await startWave({ id: user.id, email: user.email }, body);
   if (!result.ok)
     return NextResponse.json(

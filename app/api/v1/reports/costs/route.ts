@@ -1,7 +1,6 @@
-import { NextResponse } from 'next/server';
 import { monthStart, reportQuerySchema } from '@/lib/finance/report-query';
 import { badRequest, notFound } from '@/lib/server/api/respond';
-import { AuthError, withAuth } from '@/lib/server/auth/authorize';
+import { withAuth } from '@/lib/server/auth/authorize';
 import { costReportRows } from '@/lib/server/finance/cost-report';
 import { costReportScope } from '@/lib/server/finance/cost-report-scope';
 import { csvStream, jsonStream, xlsxStream } from '@/lib/server/finance/export-costs';
@@ -17,13 +16,7 @@ export const GET = withAuth('costs:read', async (request, { user }) => {
   const parsed = reportQuerySchema(new Date()).safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   const q = parsed.data;
-  let scope;
-  try {
-    scope = await costReportScope(user, q.chain);
-  } catch (error) {
-    if (error instanceof AuthError) return NextResponse.json({ error: error.message }, { status: error.status });
-    throw error;
-  }
+  const scope = await costReportScope(user, q.chain);
   if (!scope) return notFound(`No chain "${q.chain}".`);
   const rows = costReportRows({ from: monthStart(q.from), to: monthStart(q.to), ...scope });
   const body = q.format === 'csv' ? csvStream(rows) : q.format === 'xlsx' ? xlsxStream(rows) : jsonStream(rows, q);

@@ -17,21 +17,7 @@ export const GET = withAuth<{ slug: string }>('fleet:read', async (_request, { p
 export const PUT = withAuth<{ slug: string }>('contracts:edit', async (request, { params }) => {
   const slug = chainSlugSchema.safeParse((await params).slug);
   if (!slug.success) return badRequest(slug.error);
-  const { body, error } = await readJson(request);
-  if (error) return error;
-  const result = await updateContract(slug.data, body);
-  if (!result.ok) {
-    const issues = Object.entries(result.errors ?? {}).flatMap(([path, messages]) =>
-      messages.map((m) => `${path}: ${m}`),
-    );
-    return NextResponse.json(
-      {
-        error: issues.length ? `${result.message} ${issues.join('; ')}` : result.message,
-        ...(issues.length ? { issues } : {}),
-      },
-      { status: result.status },
-    );
-  }
+  await updateContract(slug.data, await readJson(request));
   const view = await findContract(slug.data);
   return NextResponse.json({ contract: view?.contract ?? null });
 });

@@ -9,8 +9,7 @@ import { requestOperation } from '@/lib/server/operations/request-operation';
 export const POST = withAuth<{ slug: string }>('operations:request', async (request, { params }) => {
   const slug = chainSlugSchema.safeParse((await params).slug);
   if (!slug.success) return badRequest(slug.error);
-  const { body, error } = await readJson(request);
-  if (error) return error;
+  const body = await readJson(request);
   const result = await requestOperation({
     slug: slug.data,
     body,
