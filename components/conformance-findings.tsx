@@ -1,5 +1,5 @@
 import { formatUtc } from '@/lib/format';
-import { operationLabels } from '@/lib/operations/operation-types';
+import { operationLabel } from '@/lib/operations/catalog';
 import type { ConformanceDto } from '@/lib/server/sla/find-conformance';
 
 /** Each finding: what is promised, what is deployed, since when, under (risk) or over (margin leak). */
@@ -41,7 +41,7 @@ export function ConformanceFindings({ conformance }: { conformance: ConformanceD
             <td>{f.promised}</td>
             <td>{f.deployed}</td>
             <td className="text-slate-600">{f.since ? formatUtc(f.since) : 'just now'}</td>
-            <td className="text-slate-600">{f.fix ? `Operation: ${operationLabels[f.fix]}` : 'by hand'}</td>
+            <td className="text-slate-600">{f.fix ? `Operation: ${operationLabel(f.fix)}` : 'by hand'}</td>
           </tr>
         ))}
       </tbody>

@@ -4,9 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatUtc } from '@/lib/format';
-import { operationLabels } from '@/lib/operations/operation-types';
-import type { OperationType } from '@/lib/operations/operation-types';
-import type { OperationDto } from '@/lib/server/operations/find-operations';
+import { operationLabel } from '@/lib/operations/catalog';
+import type { OperationDto } from '@/lib/operations/dto';
 
 const statusStyle: Record<string, string> = {
   queued: 'bg-slate-100 text-slate-700',
@@ -65,7 +64,7 @@ export function OperationList({
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={o.status} />
             <span className="font-medium">
-              {o.type === 'provision' ? 'Provision the chain' : (operationLabels[o.type as OperationType] ?? o.type)}
+              {operationLabel(o.type)}
             </span>
             {showChain && (
               <Link href={`/chains/${o.chain.slug}`} className="text-blue-800 hover:underline">

@@ -8,10 +8,16 @@ import { db } from '@/lib/server/db/client';
 import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
-import { snapshotIdFor } from '@/lib/server/operations/operation-steps';
-import { recordOperation, operationChainSelect } from '@/lib/server/operations/record-operation';
+import { snapshotIdFor } from '@/lib/server/operations/kernel/shared-steps';
+import {
+  recordOperation as recordOperationThrowing,
+  operationChainSelect,
+} from '@/lib/server/operations/record-operation';
 import { tsArgs } from '../../scripts/lib/processes';
 import { requireEmulator, testRds } from '../support/aws';
+import { outcomeOf } from '../support/outcome';
+
+const recordOperation = outcomeOf(recordOperationThrowing);
 
 // A worker process is killed (SIGKILL) in the middle of an operation; a new one resumes it. Worker
 // processes need a PostgreSQL server: with the embedded database (one process only) this is skipped.

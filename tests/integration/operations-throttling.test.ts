@@ -7,10 +7,16 @@ import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { drainOperations } from '@/lib/server/operations/operation-runner';
-import { snapshotIdFor } from '@/lib/server/operations/operation-steps';
-import { recordOperation, operationChainSelect } from '@/lib/server/operations/record-operation';
+import { snapshotIdFor } from '@/lib/server/operations/kernel/shared-steps';
+import {
+  recordOperation as recordOperationThrowing,
+  operationChainSelect,
+} from '@/lib/server/operations/record-operation';
 import { startFaultProxy } from '../../scripts/lib/fault-proxy';
 import { requireEmulator, testRds } from '../support/aws';
+import { outcomeOf } from '../support/outcome';
+
+const recordOperation = outcomeOf(recordOperationThrowing);
 
 process.env.FLEETPANE_OPERATION_POLL_MS = '50';
 let proxy: Awaited<ReturnType<typeof startFaultProxy>>;

@@ -11,17 +11,26 @@ import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
-import { claimOperation, drainOperations } from '@/lib/server/operations/operation-runner';
-import { approveOperation } from '@/lib/server/operations/approve-operation';
-import { cancelOperation } from '@/lib/server/operations/cancel-operation';
+import { claimOperation } from '@/lib/server/operations/kernel/claim';
+import { drainOperations } from '@/lib/server/operations/operation-runner';
+import { approveOperation as approveOperationThrowing } from '@/lib/server/operations/approve-operation';
+import { cancelOperation as cancelOperationThrowing } from '@/lib/server/operations/cancel-operation';
 import {
   finalSnapshotIdFor,
   retiredSnapshotIdFor,
   restoredInstanceFor,
   snapshotIdFor,
-} from '@/lib/server/operations/operation-steps';
-import { recordOperation, operationChainSelect } from '@/lib/server/operations/record-operation';
+} from '@/lib/server/operations/kernel/shared-steps';
+import {
+  recordOperation as recordOperationThrowing,
+  operationChainSelect,
+} from '@/lib/server/operations/record-operation';
 import { requireEmulator, testRds } from '../support/aws';
+import { outcomeOf } from '../support/outcome';
+
+const recordOperation = outcomeOf(recordOperationThrowing);
+const approveOperation = outcomeOf(approveOperationThrowing);
+const cancelOperation = outcomeOf(cancelOperationThrowing);
 
 process.env.FLEETPANE_OPERATION_POLL_MS = '50';
 const fleet = buildDemoFleet();
@@ -192,7 +201,7 @@ describe('operations against the emulator', () => {
     const r = await request('green-bowl', 'decommission', { confirm: 'green-bowl' });
     if (!r.ok) throw new Error(r.message);
     expect(await request('green-bowl', 'backup')).toMatchObject({ ok: false, status: 409 });
-    expect(await cancelOperation(r.operation.id, user)).toEqual({ ok: true });
+    expect(await cancelOperation(r.operation.id, user)).toMatchObject({ ok: true });
     expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('failed');
     expect((await request('green-bowl', 'backup')).ok).toBe(true);
     await drainOperations('test-worker');
@@ -209,7 +218,7 @@ describe('operations against the emulator', () => {
     expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('queued'); // not before approval
     expect(await approveOperation(r.operation.id, user)).toMatchObject({ ok: false, status: 403 }); // not by the requester
     const admin = await db.user.findFirstOrThrow({ where: { role: 'admin' }, select: { id: true, email: true } });
-    expect(await approveOperation(r.operation.id, admin)).toEqual({ ok: true });
+    expect(await approveOperation(r.operation.id, admin)).toMatchObject({ ok: true });
     await drainOperations('test-worker');
     expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('succeeded');
 

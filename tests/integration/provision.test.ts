@@ -8,8 +8,11 @@ import { db } from '@/lib/server/db/client';
 import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { drainOperations } from '@/lib/server/operations/operation-runner';
-import { provisionChain } from '@/lib/server/operations/provision-chain';
+import { provisionChain as provisionChainThrowing } from '@/lib/server/operations/provision-chain';
 import { requireEmulator, testRds } from '../support/aws';
+import { outcomeOf } from '../support/outcome';
+
+const provisionChain = outcomeOf(provisionChainThrowing);
 
 process.env.FLEETPANE_OPERATION_POLL_MS = '50';
 let user: { id: string; email: string };

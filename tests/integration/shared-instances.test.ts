@@ -9,18 +9,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
 import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
-import { approveOperation } from '@/lib/server/operations/approve-operation';
+import { approveOperation as approveOperationThrowing } from '@/lib/server/operations/approve-operation';
 import { drainOperations } from '@/lib/server/operations/operation-runner';
-import { finalSnapshotIdFor } from '@/lib/server/operations/operation-steps';
-import { operationChainSelect, recordOperation } from '@/lib/server/operations/record-operation';
-import { provisionChain } from '@/lib/server/operations/provision-chain';
+import { finalSnapshotIdFor } from '@/lib/server/operations/kernel/shared-steps';
 import {
-  CHAIN_CONNECTION_LIMIT,
-  copyDatabase,
-  createIsolatedDatabase,
-  scramVerifier,
-} from '@/lib/server/operations/engine-sql';
+  operationChainSelect,
+  recordOperation as recordOperationThrowing,
+} from '@/lib/server/operations/record-operation';
+import { provisionChain as provisionChainThrowing } from '@/lib/server/operations/provision-chain';
+import { copyDatabase } from '@/lib/server/engine/copy-database';
+import { CHAIN_CONNECTION_LIMIT, createIsolatedDatabase, scramVerifier } from '@/lib/server/engine/isolated-database';
 import { requireEmulator, testRds } from '../support/aws';
+import { outcomeOf } from '../support/outcome';
+
+const recordOperation = outcomeOf(recordOperationThrowing);
+const provisionChain = outcomeOf(provisionChainThrowing);
+const approveOperation = outcomeOf(approveOperationThrowing);
 
 // Chains on a shared instance: their own database and login, made in the engine behind the instance (the
 // embedded stand-in, or with FLEETPANE_TEST_DATABASE_URL a real PostgreSQL server, where logins are enforced).
@@ -243,7 +247,7 @@ describe('chains on a shared instance', () => {
     });
     if (!r.ok) throw new Error(r.message);
     const admin = await db.user.findFirstOrThrow({ where: { role: 'admin' }, select: { id: true, email: true } });
-    expect(await approveOperation(r.operation.id, admin)).toEqual({ ok: true });
+    expect(await approveOperation(r.operation.id, admin)).toMatchObject({ ok: true });
     await drainOperations('test-worker');
     expect(
       await db.operation.findUniqueOrThrow({ where: { id: r.operation.id }, select: { status: true, error: true } }),

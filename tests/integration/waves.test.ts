@@ -6,8 +6,11 @@ import { seedDemoAws } from '@/lib/server/demo/seed-demo-aws';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { drainOperations } from '@/lib/server/operations/operation-runner';
-import { startWave } from '@/lib/server/operations/waves';
+import { startWave as startWaveThrowing } from '@/lib/server/operations/waves';
 import { requireEmulator, testRds } from '../support/aws';
+import { outcomeOf } from '../support/outcome';
+
+const startWave = outcomeOf(startWaveThrowing);
 
 process.env.FLEETPANE_OPERATION_POLL_MS = '50';
 let user: { id: string; email: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runStep } from '@/lib/server/operations/operation-runner';
-import type { StepContext } from '@/lib/server/operations/operation-steps';
+import { runStep } from '@/lib/server/operations/kernel/step-kit';
+import type { StepContext } from '@/lib/server/operations/kernel/step-kit';
 
 const ctx = {} as StepContext;
 

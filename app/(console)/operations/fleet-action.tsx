@@ -3,19 +3,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { StatusBadge } from '@/components/operations/operation-list';
-import { operationLabels } from '@/lib/operations/operation-types';
+import { operationCatalog, operationLabel } from '@/lib/operations/catalog';
+import { waveTypes } from '@/lib/operations/operation-types';
 import type { OperationType } from '@/lib/operations/operation-types';
-import type { WaveDto } from '@/lib/server/operations/waves';
-
-const types: OperationType[] = [
-  'backup',
-  'scale-database',
-  'grow-storage',
-  'enable-multi-az',
-  'disable-multi-az',
-  'reboot',
-  'scale-app',
-];
+import type { WaveDto } from '@/lib/operations/dto';
 
 /** A fleet action for ops and admins (the server checks again): one operation over a tier, in waves. */
 export function FleetAction({ tiers }: { tiers: { key: string; name: string }[] }) {
@@ -25,14 +16,8 @@ export function FleetAction({ tiers }: { tiers: { key: string; name: string }[] 
   const [batchSize, setBatchSize] = useState('5');
   const [param, setParam] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const params =
-    type === 'scale-database'
-      ? { instanceClass: param }
-      : type === 'grow-storage'
-        ? { allocatedStorageGb: Number(param) }
-        : type === 'scale-app'
-          ? { instanceType: param }
-          : {};
+  const field = operationCatalog[type].wave?.field;
+  const params = field ? field.body(param) : {};
   return (
     <form
       className="mt-3 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm"
@@ -68,18 +53,16 @@ export function FleetAction({ tiers }: { tiers: { key: string; name: string }[] 
           onChange={(e) => setType(e.target.value as OperationType)}
           className="rounded border border-slate-300 px-2 py-1"
         >
-          {types.map((t) => (
+          {waveTypes.map((t) => (
             <option key={t} value={t}>
-              {operationLabels[t]}
+              {operationCatalog[t].label}
             </option>
           ))}
         </select>
       </label>
-      {(type === 'scale-database' || type === 'grow-storage' || type === 'scale-app') && (
+      {field && (
         <label className="flex flex-col">
-          <span className="text-xs text-slate-600">
-            {type === 'scale-database' ? 'New class' : type === 'grow-storage' ? 'New size (GiB)' : 'New instance type'}
-          </span>
+          <span className="text-xs text-slate-600">{field.label}</span>
           <input
             value={param}
             onChange={(e) => setParam(e.target.value)}
@@ -140,7 +123,7 @@ export function WaveList({ initial }: { initial: WaveDto[] }) {
         {waves.data.map((w) => (
           <li key={w.id} className="py-2">
             <StatusBadge status={w.status === 'stopped' ? 'failed' : w.status} />{' '}
-            <span className="font-medium">{operationLabels[w.type as OperationType] ?? w.type}</span>{' '}
+            <span className="font-medium">{operationLabel(w.type)}</span>{' '}
             <span className="text-xs text-slate-500">
               {w.chains.length} chains, batches of {w.batchSize}
             </span>

@@ -2,7 +2,8 @@ import { chainSlugSchema } from '@/lib/chain-slug';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { OperationList } from '@/components/operations/operation-list';
-import { operationLabels, operationStatuses, operationTypes } from '@/lib/operations/operation-types';
+import { operationLabel } from '@/lib/operations/catalog';
+import { operationStatuses, operationTypes } from '@/lib/operations/operation-types';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can } from '@/lib/server/auth/roles';
 import { findOperations } from '@/lib/server/operations/find-operations';
@@ -75,7 +76,7 @@ export default async function OperationsPage({
             <option value="">any</option>
             {operationTypes.map((t) => (
               <option key={t} value={t}>
-                {operationLabels[t]}
+                {operationLabel(t)}
               </option>
             ))}
           </select>

@@ -34,11 +34,3 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new AppError('bad-request', 'The body is not JSON.');
   }
 }
-
-/** A refusal from the data layer ({ status, message, issues? }) as the API answers it. */
-export function refused(result: { status: number; message: string; issues?: string[] }): NextResponse {
-  return NextResponse.json(
-    { error: result.message, ...(result.issues ? { issues: result.issues } : {}) },
-    { status: result.status },
-  );
-}

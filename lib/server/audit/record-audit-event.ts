@@ -13,9 +13,12 @@ export type AuditInput = {
   detail?: Prisma.InputJsonValue;
 };
 
-/** Appends one audit event. The log is append-only: nothing in the app updates or deletes a row. */
-export async function recordAuditEvent(input: AuditInput): Promise<void> {
-  await db.auditEvent.create({
+/**
+ * Appends one audit event. The log is append-only: nothing in the app updates or deletes a row. Pass the
+ * change's transaction so the event commits with the change, or not at all.
+ */
+export async function recordAuditEvent(input: AuditInput, client: Prisma.TransactionClient = db): Promise<void> {
+  await client.auditEvent.create({
     data: {
       actorId: input.actor?.id,
       actorEmail: input.actor?.email,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { z } from 'zod';
-import { CHAIN_TAG } from './ec2';
+import { CHAIN_TAG } from './tags';
 import type { AwsClients } from './clients';
 
 // Cost Explorer, grouped by the chain's cost-allocation tag and by service. Mapped to our own rows; the

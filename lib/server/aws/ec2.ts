@@ -1,8 +1,7 @@
 import 'server-only';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import type { AwsClients } from './clients';
-
-export const CHAIN_TAG = 'fleetpane:chain';
+import { CHAIN_TAG } from './tags';
 
 export type AppInstanceState = {
   instanceId: string;

@@ -13,7 +13,7 @@ import {
   RebootDBInstanceCommand,
 } from '@aws-sdk/client-rds';
 import type { AwsClients } from './clients';
-import { CHAIN_TAG } from './ec2';
+import { CHAIN_TAG, chainTags, TAG } from './tags';
 import { toState } from './rds';
 import type { DbInstanceState } from './rds';
 
@@ -25,6 +25,22 @@ export async function describeDbInstance(clients: AwsClients, identifier: string
   const state = out.DBInstances?.[0] && toState(out.DBInstances[0]);
   if (!state) throw new Error(`RDS has no instance ${identifier}.`);
   return state;
+}
+
+export type Endpoint = { host: string; port: number };
+
+/** Where the instance's engine listens, and its RDS-managed master secret (if it has one). */
+export async function describeDbEndpoint(
+  clients: AwsClients,
+  identifier: string,
+): Promise<{ endpoint: Endpoint; masterSecretArn: string | null }> {
+  const instance = (await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier })))
+    .DBInstances?.[0];
+  if (!instance?.Endpoint?.Address) throw new Error(`${identifier} has no endpoint yet`);
+  return {
+    endpoint: { host: instance.Endpoint.Address, port: instance.Endpoint.Port ?? 5432 },
+    masterSecretArn: instance.MasterUserSecret?.SecretArn ?? null,
+  };
 }
 
 /** Which instance a snapshot was taken of, and its chain tag: restores never cross chains. */
@@ -76,10 +92,7 @@ export async function createSnapshot(
     new CreateDBSnapshotCommand({
       DBInstanceIdentifier: identifier,
       DBSnapshotIdentifier: snapshotId,
-      Tags: [
-        { Key: CHAIN_TAG, Value: chainSlug },
-        { Key: 'fleetpane:managed', Value: 'true' },
-      ],
+      Tags: chainTags(chainSlug),
     }),
   );
   return 'created';
@@ -206,9 +219,8 @@ export async function restoreToNewInstance(
     DBInstanceClass: source.instanceClass ?? undefined,
     MultiAZ: source.multiAz ?? undefined,
     Tags: [
-      { Key: CHAIN_TAG, Value: chainSlug },
-      { Key: 'fleetpane:managed', Value: 'true' },
-      { Key: 'fleetpane:restored-from', Value: from.snapshotId ?? `${source.identifier}@${from.pointInTime}` },
+      ...chainTags(chainSlug),
+      { Key: TAG.restoredFrom, Value: from.snapshotId ?? `${source.identifier}@${from.pointInTime}` },
     ],
   };
   if (from.snapshotId) {

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import type { AwsClients } from './clients';
-import { CHAIN_TAG } from './ec2';
+import { chainTags } from './tags';
 
 // Database credentials in Secrets Manager: the master secret RDS manages for an instance
 // (ManageMasterUserPassword), and each chain's own login on a shared instance, kept as
@@ -57,10 +57,7 @@ export async function ensureChainSecret(
       Name: chainSecretName(slug),
       Description: `Login of ${slug} to its own database on ${where.dbInstanceIdentifier}`,
       SecretString: JSON.stringify({ engine: 'postgres', ...where, password }),
-      Tags: [
-        { Key: CHAIN_TAG, Value: slug },
-        { Key: 'fleetpane:managed', Value: 'true' },
-      ],
+      Tags: chainTags(slug),
     }),
   );
   return { username: where.username, password, created: true };

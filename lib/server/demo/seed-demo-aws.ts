@@ -2,9 +2,11 @@ import 'server-only';
 import { CreateDBInstanceCommand } from '@aws-sdk/client-rds';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { awsClients } from '@/lib/server/aws/clients';
-import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
+import { describeAppInstances } from '@/lib/server/aws/ec2';
+import { CHAIN_TAG, TAG } from '@/lib/server/aws/tags';
 import { describeDbInstances } from '@/lib/server/aws/rds';
-import { createChainLogin, oneEngine } from '@/lib/server/operations/engine-sql';
+import { oneEngine } from '@/lib/server/engine/engine-connection';
+import { createChainLogin } from '@/lib/server/engine/isolated-database';
 import type { DemoChain, DemoFleet } from './demo-fleet';
 
 const DEMO_AMI = 'ami-12c6146b';
@@ -16,10 +18,10 @@ function scopeOf(c: { region: string; accountId: string; roleArn?: string | null
 // Cost allocation: a chain's resources carry its slug in the chain tag; a shared instance carries
 // "shared/<identifier>", so its cost can be split between the chains on it.
 function tags(chain: DemoChain | null, sharedIdentifier?: string) {
-  const base = [{ Key: 'fleetpane:managed', Value: 'true' }];
+  const base = [{ Key: TAG.managed, Value: 'true' }];
   return chain
-    ? [...base, { Key: CHAIN_TAG, Value: chain.slug }, { Key: 'fleetpane:tier', Value: chain.tier }]
-    : [...base, { Key: 'fleetpane:shared', Value: 'true' }, { Key: CHAIN_TAG, Value: `shared/${sharedIdentifier}` }];
+    ? [...base, { Key: CHAIN_TAG, Value: chain.slug }, { Key: TAG.tier, Value: chain.tier }]
+    : [...base, { Key: TAG.shared, Value: 'true' }, { Key: CHAIN_TAG, Value: `shared/${sharedIdentifier}` }];
 }
 
 /**

@@ -1,19 +1,19 @@
 import 'server-only';
+import { AppError } from '@/lib/app-error';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
-import { wakeOperationRunner } from './operation-runner';
-
-export type ApproveResult = { ok: true } | { ok: false; status: 403 | 404 | 409; message: string };
+import type { Actor } from './kernel/enqueue';
+import { wakeOperationRunner } from './kernel/wake';
 
 /**
  * A second person's approval of an operation that needs one (decommission). The caller must already be
- * authorized to request operations; the requester cannot approve their own request.
+ * authorized to request operations; the requester cannot approve their own request. Refusals are audited.
  */
 export async function approveOperation(
   operationId: string,
-  approver: { id: string; email: string },
+  approver: Actor,
   ip: string | null = null,
-): Promise<ApproveResult> {
+): Promise<{ approved: true }> {
   const op = await db.operation.findUnique({
     where: { id: operationId },
     select: {
@@ -27,37 +27,34 @@ export async function approveOperation(
       chain: { select: { slug: true } },
     },
   });
-  if (!op) return { ok: false, status: 404, message: `No operation ${operationId}.` };
-  const refuse = async (status: 403 | 409, message: string): Promise<ApproveResult> => {
-    await recordAuditEvent({
-      actor: approver,
-      action: `operation.approve:${op.type}`,
-      result: 'denied',
-      chainId: op.chainId,
-      target: op.chain.slug,
-      ip,
-      detail: { operationId, reason: message },
-    });
-    return { ok: false, status, message };
-  };
-  if (!op.needsApproval) return refuse(409, 'This operation needs no approval.');
-  if (op.approvedById) return refuse(409, 'This operation is approved already.');
-  if (op.status !== 'queued') return refuse(409, `This operation is ${op.status}.`);
-  if (op.requestedById === approver.id) return refuse(403, 'A second person approves: you requested this operation.');
-  const updated = await db.operation.updateMany({
-    where: { id: op.id, approvedById: null, status: 'queued' },
-    data: { approvedById: approver.id },
-  });
-  if (updated.count === 0) return refuse(409, 'Someone else approved or cancelled it first.');
-  await recordAuditEvent({
+  if (!op) throw new AppError('not-found', `No operation ${operationId}.`);
+  const event = (result: 'ok' | 'denied', action: string, reason?: string) => ({
     actor: approver,
-    action: `operation.approved:${op.type}`,
-    result: 'ok',
+    action: `operation.${action}:${op.type}`,
+    result,
     chainId: op.chainId,
     target: op.chain.slug,
     ip,
-    detail: { operationId },
+    detail: { operationId, ...(reason ? { reason } : {}) },
   });
+  const refuse = async (code: 'forbidden' | 'conflict', message: string): Promise<never> => {
+    await recordAuditEvent(event('denied', 'approve', message));
+    throw new AppError(code, message);
+  };
+  if (!op.needsApproval) return refuse('conflict', 'This operation needs no approval.');
+  if (op.approvedById) return refuse('conflict', 'This operation is approved already.');
+  if (op.status !== 'queued') return refuse('conflict', `This operation is ${op.status}.`);
+  if (op.requestedById === approver.id)
+    return refuse('forbidden', 'A second person approves: you requested this operation.');
+  const approved = await db.$transaction(async (tx) => {
+    const updated = await tx.operation.updateMany({
+      where: { id: op.id, approvedById: null, status: 'queued' },
+      data: { approvedById: approver.id },
+    });
+    if (updated.count) await recordAuditEvent(event('ok', 'approved'), tx);
+    return updated.count > 0;
+  });
+  if (!approved) return refuse('conflict', 'Someone else approved or cancelled it first.');
   wakeOperationRunner();
-  return { ok: true };
+  return { approved: true };
 }

@@ -1,34 +1,7 @@
 import 'server-only';
-import type { OperationStatus } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db/client';
-
-export type OperationDto = {
-  id: string;
-  chain: { slug: string; name: string };
-  type: string;
-  params: unknown;
-  status: OperationStatus;
-  error: string | null;
-  requestedBy: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** Seconds from request to end (or to now while it runs). */
-  durationSeconds: number | null;
-  attempts: number;
-  /** Waiting for a second person: needs approval and has none yet. */
-  awaitingApproval: boolean;
-  approvedBy: string | null;
-  steps: {
-    position: number;
-    name: string;
-    status: string;
-    detail: string | null;
-    startedAt: string;
-    finishedAt: string | null;
-  }[];
-};
+import type { OperationDto, OperationStatus } from '@/lib/operations/dto';
 
 const select = {
   id: true,

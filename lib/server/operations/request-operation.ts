@@ -3,8 +3,8 @@ import { AppError } from '@/lib/app-error';
 import { authorizeOnChain } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
+import type { Enqueued } from './kernel/enqueue';
 import { operationChainSelect, recordOperation } from './record-operation';
-import type { RequestOperationResult } from './record-operation';
 
 const chainSelect = { ...operationChainSelect, accountManagerId: true } as const;
 
@@ -17,15 +17,9 @@ export async function requestOperation(input: {
   slug: string;
   body: unknown;
   idempotencyKey: string | null;
-}): Promise<RequestOperationResult> {
+}): Promise<Enqueued> {
   const chain = await db.chain.findFirst({ where: { slug: input.slug, decommissionedAt: null }, select: chainSelect });
-  if (!chain) return { ok: false, status: 404, message: `No chain "${input.slug}".` };
-  let user;
-  try {
-    user = await authorizeOnChain('operations:request', chain);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, status: error.status as 401 | 403, message: error.message };
-    throw error;
-  }
+  if (!chain) throw new AppError('not-found', `No chain "${input.slug}".`);
+  const user = await authorizeOnChain('operations:request', chain);
   return recordOperation(chain, { id: user.id, email: user.email }, input, await requestIp());
 }

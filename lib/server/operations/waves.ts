@@ -1,24 +1,19 @@
-import { chainSlugSchema } from '@/lib/chain-slug';
 import 'server-only';
 import { z } from 'zod';
+import { AppError, invalid, zodIssues } from '@/lib/app-error';
+import { chainSlugSchema } from '@/lib/chain-slug';
+import { operationCatalog } from '@/lib/operations/catalog';
+import type { WaveDto } from '@/lib/operations/dto';
+import { waveTypes } from '@/lib/operations/operation-types';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
-import { needsDedicatedDatabase, operationParamsSchemas, operationTypes } from '@/lib/operations/operation-types';
+import type { Actor } from './kernel/enqueue';
 import { operationChainSelect, recordOperation } from './record-operation';
+import type { OperationChain } from './record-operation';
 
 // Fleet actions: the same operation over many chains, a canary first, then batches, stopping by itself
 // when one fails. The runner advances waves between operations; state lives in the database, so a
-// restarted worker carries on.
-
-export const waveTypes = [
-  'backup',
-  'scale-database',
-  'grow-storage',
-  'enable-multi-az',
-  'disable-multi-az',
-  'reboot',
-  'scale-app',
-] as const satisfies readonly (typeof operationTypes)[number][];
+// restarted worker carries on. Which types can run in waves is the catalog's.
 
 export const waveRequestSchema = z
   .object({
@@ -34,58 +29,49 @@ export const waveRequestSchema = z
   .strict()
   .refine((w) => !!w.tier !== !!w.chains, 'give either tier or chains');
 
-export type WaveResult =
-  | { ok: true; wave: { id: string; chains: number; skipped: string[] } }
-  | { ok: false; status: 400; message: string; issues: string[] };
-
-/** Starts a wave (the caller is authorized to request operations). */
-export async function startWave(user: { id: string; email: string }, body: unknown): Promise<WaveResult> {
+/** Starts a wave (the caller is authorized to request operations); a bad request is a 400 naming every problem. */
+export async function startWave(
+  user: Actor,
+  body: unknown,
+): Promise<{ wave: { id: string; chains: number; skipped: string[] } }> {
   const parsed = waveRequestSchema.safeParse(body);
-  if (!parsed.success)
-    return {
-      ok: false,
-      status: 400,
-      message: 'Invalid request',
-      issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`),
-    };
+  if (!parsed.success) throw invalid(zodIssues(parsed.error, { root: 'body' }));
   const w = parsed.data;
-  const params = operationParamsSchemas[w.type].safeParse(w.params);
-  if (!params.success)
-    return {
-      ok: false,
-      status: 400,
-      message: 'Invalid request',
-      issues: params.error.issues.map((i) => `params.${i.path.join('.')}: ${i.message}`),
-    };
+  const entry = operationCatalog[w.type];
+  const params = entry.params.safeParse(w.params);
+  if (!params.success) throw invalid(zodIssues(params.error, { prefix: 'params' }));
   const rows = await db.chain.findMany({
     where: { decommissionedAt: null, ...(w.tier ? { tier: { key: w.tier } } : { slug: { in: w.chains } }) },
     select: { slug: true, deployment: { select: { databaseKind: true } } },
     orderBy: { slug: 'asc' },
   });
-  const issues = w.chains
-    ? w.chains.filter((s) => !rows.some((r) => r.slug === s)).map((s) => `chains: no chain "${s}"`)
-    : [];
-  if (issues.length) return { ok: false, status: 400, message: 'Invalid request', issues };
+  const missing = w.chains?.filter((s) => !rows.some((r) => r.slug === s)) ?? [];
+  if (missing.length) throw invalid(missing.map((s) => `chains: no chain "${s}"`));
   // A database operation would touch every chain of a shared instance: those chains are left out, named.
   const skipped = rows
-    .filter((r) => (needsDedicatedDatabase.has(w.type) ? r.deployment?.databaseKind !== 'dedicated' : false))
+    .filter((r) => entry.database === 'dedicated' && r.deployment?.databaseKind !== 'dedicated')
     .map((r) => r.slug);
   const chains = rows.map((r) => r.slug).filter((s) => !skipped.includes(s));
-  if (chains.length === 0)
-    return { ok: false, status: 400, message: 'Invalid request', issues: ['no chain to run it on'] };
-  const wave = await db.wave.create({
-    data: { type: w.type, params: params.data, chains, batchSize: w.batchSize, requestedById: user.id },
-    select: { id: true },
-  });
-  await recordAuditEvent({
-    actor: user,
-    action: `wave.started:${w.type}`,
-    result: 'ok',
-    target: `wave:${wave.id}`,
-    detail: { chains, skipped, batchSize: w.batchSize, params: params.data },
+  if (chains.length === 0) throw invalid(['no chain to run it on']);
+  const wave = await db.$transaction(async (tx) => {
+    const made = await tx.wave.create({
+      data: { type: w.type, params: params.data, chains, batchSize: w.batchSize, requestedById: user.id },
+      select: { id: true },
+    });
+    await recordAuditEvent(
+      {
+        actor: user,
+        action: `wave.started:${w.type}`,
+        result: 'ok',
+        target: `wave:${made.id}`,
+        detail: { chains, skipped, batchSize: w.batchSize, params: params.data },
+      },
+      tx,
+    );
+    return made;
   });
   await advanceWaves();
-  return { ok: true, wave: { id: wave.id, chains: chains.length, skipped } };
+  return { wave: { id: wave.id, chains: chains.length, skipped } };
 }
 
 /** Moves every running wave on: stop on a failure, wait for the batch, request the next one, or finish. */
@@ -118,20 +104,35 @@ export async function advanceWaves(): Promise<void> {
     // The canary runs alone; after it, batches of batchSize.
     const batch = left.slice(0, done.size === 0 ? 1 : w.batchSize);
     const user = await db.user.findUniqueOrThrow({ where: { id: w.requestedById }, select: { id: true, email: true } });
+    const found = await db.chain.findMany({ where: { slug: { in: batch } }, select: operationChainSelect });
     for (const slug of batch) {
-      const chain = await db.chain.findUnique({ where: { slug }, select: operationChainSelect });
-      const r = chain
-        ? await recordOperation(chain, user, {
-            body: { type: w.type, params: w.params },
-            idempotencyKey: `wave:${w.id}:${slug}`,
-            waveId: w.id,
-          })
-        : ({ ok: false, status: 404, message: 'the chain is gone' } as const);
-      if (!r.ok) {
-        await endWave(w.id, 'stopped', `${slug} could not be started: ${r.message}`);
+      const chain = found.find((c) => c.slug === slug);
+      const problem = chain ? await startOne(chain, user, w, slug) : 'the chain is gone';
+      if (problem) {
+        await endWave(w.id, 'stopped', `${slug} could not be started: ${problem}`);
         break;
       }
     }
+  }
+}
+
+/** Queues the wave's operation on one chain; why it could not be, or null. */
+async function startOne(
+  chain: OperationChain,
+  user: Actor,
+  w: { id: string; type: string; params: unknown },
+  slug: string,
+): Promise<string | null> {
+  try {
+    await recordOperation(chain, user, {
+      body: { type: w.type, params: w.params },
+      idempotencyKey: `wave:${w.id}:${slug}`,
+      waveId: w.id,
+    });
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
   }
 }
 
@@ -148,16 +149,6 @@ async function endWave(id: string, status: 'succeeded' | 'stopped', error: strin
       detail: error ? { error } : undefined,
     });
 }
-
-export type WaveDto = {
-  id: string;
-  type: string;
-  status: string;
-  error: string | null;
-  createdAt: string;
-  batchSize: number;
-  chains: { slug: string; status: string }[];
-};
 
 export async function findWaves(take = 20): Promise<WaveDto[]> {
   const waves = await db.wave.findMany({

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { API_PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
-import { badRequest, readJson, refused } from '@/lib/server/api/respond';
+import { badRequest, readJson } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { findFleetPageShared } from '@/lib/server/fleet/find-fleet-page';
@@ -24,7 +24,6 @@ export const POST = withAuth('operations:request', async (request, { user }) => 
     request.headers.get('idempotency-key'),
     await requestIp(),
   );
-  if (!result.ok) return refused(result);
   return NextResponse.json(
     { operation: result.operation },
     { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } },

@@ -7,11 +7,6 @@ import { findWaves, startWave } from '@/lib/server/operations/waves';
 export const POST = withAuth('operations:request', async (request, { user }) => {
   const body = await readJson(request);
   const result = await startWave({ id: user.id, email: user.email }, body);
-  if (!result.ok)
-    return NextResponse.json(
-      { error: `${result.message}: ${result.issues.join('; ')}`, issues: result.issues },
-      { status: 400 },
-    );
   return NextResponse.json({ wave: result.wave }, { status: 202 });
 });
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { chainSlugSchema } from '@/lib/chain-slug';
-import { badRequest, readJson, refused } from '@/lib/server/api/respond';
+import { badRequest, readJson } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { findOperations } from '@/lib/server/operations/find-operations';
 import { requestOperation } from '@/lib/server/operations/request-operation';
@@ -15,7 +15,6 @@ export const POST = withAuth<{ slug: string }>('operations:request', async (requ
     body,
     idempotencyKey: request.headers.get('idempotency-key'),
   });
-  if (!result.ok) return refused(result);
   return NextResponse.json(
     { operation: result.operation },
     { status: 202, headers: { location: `/api/v1/operations/${result.operation.id}` } },

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { badRequest, refused } from '@/lib/server/api/respond';
+import { badRequest } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { cancelOperation } from '@/lib/server/operations/cancel-operation';
@@ -9,7 +9,6 @@ import { cancelOperation } from '@/lib/server/operations/cancel-operation';
 export const POST = withAuth<{ id: string }>('operations:request', async (_request, { params, user }) => {
   const id = z.uuid('an operation id').safeParse((await params).id);
   if (!id.success) return badRequest(id.error);
-  const result = await cancelOperation(id.data, { id: user.id, email: user.email }, await requestIp());
-  if (!result.ok) return refused(result);
+  await cancelOperation(id.data, { id: user.id, email: user.email }, await requestIp());
   return NextResponse.json({ cancelled: true });
 });

@@ -1,9 +1,15 @@
 import 'server-only';
-import { RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { chainDatabaseName } from '@/lib/chain-slug';
+import { operationCatalog } from '@/lib/operations/catalog';
+import type { ProvisionSpec } from '@/lib/operations/catalog/provision';
 import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
-import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
-import { describeAppInstance, terminateAppInstance } from '@/lib/server/aws/ec2-operations';
+import {
+  describeAppInstance,
+  findChainAppInstance,
+  launchAppInstance,
+  terminateAppInstance,
+} from '@/lib/server/aws/ec2-operations';
 import {
   createDbInstance,
   describeDbInstance,
@@ -12,26 +18,25 @@ import {
 } from '@/lib/server/aws/rds-operations';
 import { chainSecretName, deleteChainSecret, ensureChainSecret } from '@/lib/server/aws/secrets';
 import { CHAIN_PARAMETERS, deleteChainParameters, putChainParameters } from '@/lib/server/aws/ssm-parameters';
+import { chainTags } from '@/lib/server/aws/tags';
+import type { AwsTag } from '@/lib/server/aws/tags';
 import { db } from '@/lib/server/db/client';
+import { instanceEndpoint, masterConnection } from '@/lib/server/engine/engine-connection';
+import { createChainLogin, dropIsolatedDatabase } from '@/lib/server/engine/isolated-database';
 import { healthMetric } from '@/lib/server/fleet/health-metric';
-import type { ProvisionSpec } from './provision-chain';
-import { EC2_WAIT_MS, RDS_WAIT_MS, waitUntil } from './operation-steps';
-import { createChainLogin, dropIsolatedDatabase, instanceEndpoint, masterConnection } from './engine-sql';
-import { chainDatabaseName } from '@/lib/chain-slug';
-import type { Step, StepContext } from './operation-steps';
+import { databaseLock, defineOperation } from '../kernel/operation-module';
+import { EC2_WAIT_MS, RDS_WAIT_MS, waitUntil } from '../kernel/step-kit';
+import type { Step, StepContext } from '../kernel/step-kit';
+
+// A new chain from its tier's template: a dedicated RDS instance, or its own database and login in a shared
+// instance of its region, and an app instance, tagged for cost allocation, then a health check. Every step
+// that makes something can undo it; a rolled-back provisioning retires the chain it was for.
 
 const HEALTH_WINDOW_MS = 15 * 60_000;
 
 /** The provisioning of a chain from its tier's template; each step that makes something can undo it. */
-export function provisionSteps(
-  spec: ProvisionSpec,
-  ctx: StepContext & { tier: string; accountId: string; roleArn: string | null },
-): Step[] {
-  const tags = [
-    { Key: CHAIN_TAG, Value: ctx.chain.slug },
-    { Key: 'fleetpane:tier', Value: ctx.tier },
-    { Key: 'fleetpane:managed', Value: 'true' },
-  ];
+function provisionSteps(spec: ProvisionSpec, ctx: StepContext): Step[] {
+  const tags = chainTags(ctx.chain.slug, ctx.chain.tier);
   const shared = spec.databaseKind === 'shared';
   const databaseName = chainDatabaseName(ctx.chain.slug);
   return [
@@ -40,7 +45,7 @@ export function provisionSteps(
   ];
 }
 
-type Tags = { Key: string; Value: string }[];
+type Tags = AwsTag[];
 
 /** On a shared instance: the chain's login in Secrets Manager, then its own database and login in the engine. */
 function sharedDatabaseSteps(instance: string): Step[] {
@@ -97,35 +102,16 @@ function dedicatedDatabaseSteps(spec: ProvisionSpec, tags: Tags): Step[] {
   ];
 }
 
-function appAndCheckSteps(
-  spec: ProvisionSpec,
-  ctx: StepContext & { tier: string; accountId: string; roleArn: string | null },
-  tags: Tags,
-  databaseName: string,
-): Step[] {
+function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext, tags: Tags, databaseName: string): Step[] {
   return [
     {
       name: `Launch the app instance (${spec.appInstanceType})`,
       timeoutMs: 60_000,
       run: async (c) => {
-        const found = (await describeAppInstances(c.clients)).instances.find(
-          (i) => i.chainSlug === c.chain.slug && i.state !== 'terminated',
-        );
-        let id = found?.instanceId;
-        if (!id) {
-          const out = await c.clients.ec2.send(
-            new RunInstancesCommand({
-              ImageId: spec.ami,
-              MinCount: 1,
-              MaxCount: 1,
-              InstanceType: spec.appInstanceType as never,
-              TagSpecifications: [{ ResourceType: 'instance', Tags: tags }],
-            }),
-          );
-          id = out.Instances?.[0]?.InstanceId;
-          if (!id) throw new Error('EC2 returned no instance');
-        }
-        await db.deployment.update({ where: { chainId: await chainId(c.chain.slug) }, data: { appInstanceId: id } });
+        const found = await findChainAppInstance(c.clients, c.chain.slug);
+        const id =
+          found ?? (await launchAppInstance(c.clients, { ami: spec.ami, instanceType: spec.appInstanceType, tags }));
+        await db.deployment.update({ where: { chainId: c.chain.id }, data: { appInstanceId: id } });
         return found ? `${id} existed` : id;
       },
       undo: async (c) => {
@@ -162,7 +148,7 @@ function appAndCheckSteps(
           'database-name': databaseName,
           'database-instance': spec.dbInstanceIdentifier,
           ...(spec.databaseKind === 'shared' ? { 'database-secret': chainSecretName(c.chain.slug) } : {}),
-          tier: ctx.tier,
+          tier: ctx.chain.tier,
         });
         return names.join(', ');
       },
@@ -175,7 +161,7 @@ function appAndCheckSteps(
         // The chain's health signal, as the collector will read it: any unhealthy sample fails the check.
         const now = new Date();
         const { series } = await getMetricSeries(
-          awsClients({ region: HEALTH_METRIC_REGION, accountId: ctx.accountId, roleArn: ctx.roleArn }),
+          awsClients({ region: HEALTH_METRIC_REGION, accountId: ctx.chain.accountId, roleArn: ctx.chain.roleArn }),
           [healthMetric('health', `hc-${ctx.chain.slug}`)],
           { start: new Date(now.getTime() - HEALTH_WINDOW_MS), end: now, periodSeconds: 60 },
         );
@@ -192,6 +178,11 @@ function appAndCheckSteps(
   ];
 }
 
-async function chainId(slug: string): Promise<string> {
-  return (await db.chain.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
-}
+export const provision = defineOperation(operationCatalog.provision, {
+  // On a shared instance it changes one database in it, not the instance.
+  locks: (chain) => [databaseLock(chain)],
+  steps: provisionSteps,
+  afterRollback: async (ctx) => {
+    await db.chain.update({ where: { id: ctx.chain.id }, data: { decommissionedAt: new Date() } });
+  },
+});

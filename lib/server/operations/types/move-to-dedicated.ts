@@ -1,5 +1,7 @@
 import 'server-only';
-import { CHAIN_TAG } from '@/lib/server/aws/ec2';
+import type { z } from 'zod';
+import { operationCatalog } from '@/lib/operations/catalog';
+import { dedicatedClassFor } from '@/lib/operations/operation-types';
 import { describeAppInstance, startAppInstance, stopAppInstance } from '@/lib/server/aws/ec2-operations';
 import {
   createDbInstance,
@@ -9,24 +11,22 @@ import {
 } from '@/lib/server/aws/rds-operations';
 import { pointChainSecret } from '@/lib/server/aws/secrets';
 import { putChainParameters } from '@/lib/server/aws/ssm-parameters';
+import { chainTags } from '@/lib/server/aws/tags';
 import { db } from '@/lib/server/db/client';
-import { dedicatedClassFor } from '@/lib/operations/operation-types';
-import type { OperationParams } from '@/lib/operations/operation-types';
-import {
-  copyDatabase,
-  createChainLogin,
-  dropIsolatedDatabase,
-  instanceEndpoint,
-  masterConnection,
-  oneEngine,
-} from './engine-sql';
-import type { Step, StepContext } from './operation-steps';
-import { EC2_WAIT_MS, RDS_WAIT_MS, stepSignal, waitUntil } from './operation-steps';
+import { copyDatabase } from '@/lib/server/engine/copy-database';
+import { instanceEndpoint, masterConnection, oneEngine } from '@/lib/server/engine/engine-connection';
+import { createChainLogin, dropIsolatedDatabase } from '@/lib/server/engine/isolated-database';
+import { appLocks, confirmed, databaseLock, defineOperation } from '../kernel/operation-module';
+import { EC2_WAIT_MS, RDS_WAIT_MS, stepSignal, waitUntil } from '../kernel/step-kit';
+import type { Step, StepContext } from '../kernel/step-kit';
+
+type MoveParams = z.output<(typeof operationCatalog)['move-to-dedicated']['params']>;
+
 // Against the emulator every instance is one engine: the chain's database is already "in" the new instance.
 const ONE_ENGINE = "skipped: the emulator's instances share one engine (nothing to make, copy or drop between them)";
 
 /** The dedicated instance a chain moves to, from its tier's template (the class floor unless asked). */
-async function template(slug: string, p: OperationParams<'move-to-dedicated'>) {
+async function template(slug: string, p: MoveParams) {
   const chain = await db.chain.findUniqueOrThrow({
     where: { slug },
     select: {
@@ -72,7 +72,7 @@ async function pointAt(c: StepContext, instance: string, kind: 'dedicated' | 'sh
  * A chain on a shared instance gets one of its own. The source is the shared instance the deployment still
  * names (kept until the last step drops the chain's database there), so a resumed run knows it too.
  */
-export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ctx: StepContext): Step[] {
+function moveSteps(p: MoveParams, ctx: StepContext): Step[] {
   const target = `fp-${ctx.chain.slug}`;
   const source = ctx.chain.sharedInstance;
   const database = ctx.chain.databaseName;
@@ -96,12 +96,7 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
       timeoutMs: 60_000,
       run: async (c) => {
         const { tier, spec } = await template(c.chain.slug, p);
-        const tags = [
-          { Key: CHAIN_TAG, Value: c.chain.slug },
-          { Key: 'fleetpane:tier', Value: tier },
-          { Key: 'fleetpane:managed', Value: 'true' },
-        ];
-        const made = await createDbInstance(c.clients, { ...spec, identifier: target }, tags);
+        const made = await createDbInstance(c.clients, { ...spec, identifier: target }, chainTags(c.chain.slug, tier));
         return `${target} ${made}: ${describeNewDbInstance(spec)}`;
       },
       undo: (c) => removeNewDbInstance(c.clients, target),
@@ -193,3 +188,10 @@ export function moveToDedicatedSteps(p: OperationParams<'move-to-dedicated'>, ct
     },
   ];
 }
+
+export const moveToDedicated = defineOperation(operationCatalog['move-to-dedicated'], {
+  check: (chain, p) => confirmed(chain, p.confirm),
+  // It stops and starts the app instance too.
+  locks: (chain) => [databaseLock(chain), ...appLocks(chain)],
+  steps: moveSteps,
+});
