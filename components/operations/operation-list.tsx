@@ -63,9 +63,7 @@ export function OperationList({
         <li key={o.id} className="py-2" data-testid={`operation-${o.id}`} data-status={o.status}>
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={o.status} />
-            <span className="font-medium">
-              {operationLabel(o.type)}
-            </span>
+            <span className="font-medium">{operationLabel(o.type)}</span>
             {showChain && (
               <Link href={`/chains/${o.chain.slug}`} className="text-blue-800 hover:underline">
                 {o.chain.name}

@@ -25,7 +25,9 @@ export function multiAzChange(prices: Prices, cls: string | null, storageGb: num
 
 /** More allocated storage, twice with a standby. */
 export function storageChange(prices: Prices, fromGb: number | null, toGb: number, multiAz: boolean | null) {
-  return prices.storageGbMonth === null ? undefined : (toGb - (fromGb ?? 0)) * prices.storageGbMonth * (multiAz ? 2 : 1);
+  return prices.storageGbMonth === null
+    ? undefined
+    : (toGb - (fromGb ?? 0)) * prices.storageGbMonth * (multiAz ? 2 : 1);
 }
 
 /** A new app instance type. */
@@ -43,6 +45,7 @@ export function dedicatedInstanceCost(prices: Prices, cls: string, storageGb: nu
 
 /** "+12.34 USD a month (catalog prices)", or why it is unknown. */
 export function describeMonthlyChange(delta: number | undefined): string {
-  if (delta === undefined || Number.isNaN(delta)) return 'unknown: the price catalog has no price for this class or type';
+  if (delta === undefined || Number.isNaN(delta))
+    return 'unknown: the price catalog has no price for this class or type';
   return `${delta >= 0 ? '+' : '\u2212'}${Math.abs(delta).toFixed(2)} USD a month (catalog prices)`;
 }

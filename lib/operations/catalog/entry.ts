@@ -8,8 +8,18 @@ import type { DialogForm, OperationFacts } from '../operation-facts';
 /** One input of an operation's dialog. */
 export type DialogField =
   | { name: string; kind: 'text' | 'number'; label: (facts: OperationFacts) => string; placeholder?: string }
-  | { name: string; kind: 'select'; label: (facts: OperationFacts) => string; options: (facts: OperationFacts) => string[] }
-  | { name: string; kind: 'checkbox'; label: (facts: OperationFacts) => string; shown: (facts: OperationFacts) => boolean };
+  | {
+      name: string;
+      kind: 'select';
+      label: (facts: OperationFacts) => string;
+      options: (facts: OperationFacts) => string[];
+    }
+  | {
+      name: string;
+      kind: 'checkbox';
+      label: (facts: OperationFacts) => string;
+      shown: (facts: OperationFacts) => boolean;
+    };
 
 export type CatalogEntry<S extends z.ZodType = z.ZodType> = {
   label: string;

@@ -11,9 +11,7 @@ export const growStorage = entry({
   database: 'dedicated',
   needsApproval: false,
   dialog: {
-    fields: [
-      { name: 'allocatedStorageGb', kind: 'number', label: (f) => `New size (GiB, now ${f.storageGb ?? '?'})` },
-    ],
+    fields: [{ name: 'allocatedStorageGb', kind: 'number', label: (f) => `New size (GiB, now ${f.storageGb ?? '?'})` }],
     defaults: (f) => ({ allocatedStorageGb: String((f.storageGb ?? 20) + 50) }),
     body: (form) => ({ allocatedStorageGb: Number(form.allocatedStorageGb), applyImmediately: true }),
   },

@@ -21,7 +21,12 @@ export const moveToDedicated = entry({
   needsApproval: false,
   dialog: {
     fields: [
-      { name: 'instanceClass', kind: 'text', label: () => "Class (empty: the tier's floor)", placeholder: 'db.t4g.medium' },
+      {
+        name: 'instanceClass',
+        kind: 'text',
+        label: () => "Class (empty: the tier's floor)",
+        placeholder: 'db.t4g.medium',
+      },
       { name: 'storageGb', kind: 'number', label: () => 'Storage (GiB)' },
     ],
     defaults: () => ({ instanceClass: '', storageGb: '100' }),

@@ -13,9 +13,7 @@ export const restore = entry({
         .string()
         .regex(/^[A-Za-z][A-Za-z0-9-:]{0,254}$/, 'snapshotId is an RDS snapshot identifier')
         .optional(),
-      pointInTime: z.iso
-        .datetime({ error: 'pointInTime is an ISO 8601 time, e.g. 2026-11-23T10:00:00Z' })
-        .optional(),
+      pointInTime: z.iso.datetime({ error: 'pointInTime is an ISO 8601 time, e.g. 2026-11-23T10:00:00Z' }).optional(),
     })
     .strict()
     .refine((p) => !!p.snapshotId !== !!p.pointInTime, 'give either snapshotId or pointInTime'),

@@ -9,9 +9,7 @@ export const scaleApp = entry({
   destructive: true,
   params: z
     .object({
-      instanceType: z
-        .string()
-        .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'instanceType is an EC2 type such as m6i.large'),
+      instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'instanceType is an EC2 type such as m6i.large'),
     })
     .strict(),
   database: 'any',
