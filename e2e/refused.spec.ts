@@ -30,6 +30,23 @@ test.describe('who must be refused', () => {
     await expect(page.getByRole('button', { name: 'Refresh now' })).toHaveCount(0);
   });
 
+  test('the recurring jobs page is for admins: ops get a 403, the admin sees the jobs and runs one now', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('ops');
+    expect((await page.goto('/settings/schedules'))?.status()).toBe(403);
+    await expect(page.getByRole('link', { name: 'Schedules' })).toHaveCount(0);
+    await signInAs('admin');
+    await page.goto('/fleet');
+    await page.getByRole('link', { name: 'Schedules' }).click();
+    const jobs = page.getByTestId('schedules');
+    await expect(jobs.locator('tr[data-job="collector"]')).toContainText('every minute');
+    await expect(jobs.locator('tr[data-job="cost-ingest"]')).toContainText('daily at 02:00 UTC');
+    await page.getByRole('button', { name: 'Run collector now' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Due now' })).toBeVisible();
+  });
+
   test('an unknown chain is a 404, on the page and in the API', async ({ page, signInAs }) => {
     await signInAs('am');
     const res = await page.goto('/chains/no-such-chain');

@@ -10,7 +10,9 @@ try {
     );
   }
   runWorker();
-  console.log(`Worker running: collector every ${config().collectIntervalSeconds} s.`);
+  console.log(
+    `Worker running: operations, collector every ${config().collectIntervalSeconds} s, cost ingestion at 02:00 UTC.`,
+  );
 } catch (error) {
   exitOnError(error);
 }

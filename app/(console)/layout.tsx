@@ -15,6 +15,7 @@ const nav: { href: string; label: string; permission?: Permission }[] = [
   { href: '/reports/costs', label: 'Costs', permission: 'costs:read' },
   { href: '/settings/tiers', label: 'Tiers', permission: 'tiers:manage' },
   { href: '/settings/prices', label: 'Prices', permission: 'prices:manage' },
+  { href: '/settings/schedules', label: 'Schedules', permission: 'schedules:manage' },
   { href: '/settings/tokens', label: 'API tokens' },
 ];
 

@@ -42,4 +42,9 @@ describe('role grants', () => {
     expect(can('admin', 'tiers:manage')).toBe(true);
     expect(can('account_manager', 'tiers:manage')).toBe(false);
   });
+  it('keeps the recurring jobs (schedules, run now) to admins', () => {
+    expect(can('admin', 'schedules:manage')).toBe(true);
+    for (const role of ['ops', 'finance', 'account_manager'] as const)
+      expect(can(role, 'schedules:manage')).toBe(false);
+  });
 });

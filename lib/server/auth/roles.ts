@@ -11,6 +11,7 @@ export type Permission =
   | 'costs:ingest'
   | 'prices:manage'
   | 'tiers:manage'
+  | 'schedules:manage'
   | 'users:manage';
 
 const grants: Record<Role, readonly Permission[]> = {
@@ -24,6 +25,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'costs:ingest',
     'prices:manage',
     'tiers:manage',
+    'schedules:manage',
     'users:manage',
   ],
   ops: ['fleet:read', 'fleet:refresh', 'operations:request'],

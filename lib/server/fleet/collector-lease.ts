@@ -1,36 +1,9 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/server/db/client';
+import { acquireLease } from '@/lib/server/db/lease';
 
-// Longer than any pass should take; a holder that died frees the lease when it runs out.
-const LEASE_MS = 5 * 60_000;
+// The collector's lease: one pass at a time across processes, whoever starts it (the scheduler's
+// collector job, "Refresh now", an operation's refresh of its chain).
 
-/**
- * Takes a named lease (one row of CollectorLease: "collector", "cost-ingest") if no live holder has it;
- * returns a release function, or null. Keeps jobs in several worker processes from overlapping.
- */
-export async function acquireLease(name: string, leaseMs = LEASE_MS): Promise<(() => Promise<void>) | null> {
-  const holder = randomUUID();
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + leaseMs);
-  const created = await db.collectorLease
-    .create({ data: { id: name, holder, expiresAt } })
-    .then(() => true)
-    .catch(() => false);
-  if (!created) {
-    // Row-level atomic: of two workers racing for an expired lease, one updates one row, the other none.
-    const taken = await db.collectorLease.updateMany({
-      where: { id: name, expiresAt: { lt: now } },
-      data: { holder, expiresAt },
-    });
-    if (taken.count === 0) return null;
-  }
-  return async () => {
-    await db.collectorLease.updateMany({ where: { id: name, holder }, data: { expiresAt: new Date(0) } });
-  };
-}
-
-/** The collector's lease. */
 export function acquireCollectorLease(): Promise<(() => Promise<void>) | null> {
   return acquireLease('collector');
 }

@@ -1,45 +1,23 @@
 import 'server-only';
 import { config } from '@/lib/config';
-import { ingestCostsIfDue } from '@/lib/server/finance/ingest-schedule';
-import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { startOperationRunner } from '@/lib/server/operations/operation-runner';
+import { workerJobs } from '@/lib/server/schedule/jobs';
+import { createScheduler } from '@/lib/server/schedule/scheduler';
+import type { Scheduler } from '@/lib/server/schedule/scheduler';
 
-const state = globalThis as unknown as { fleetpaneWorker?: NodeJS.Timeout };
+// The background work of a process: the operation queue's runner and the scheduler of recurring jobs (the
+// collector, the nightly cost ingestion). Any number of processes may run it: both claim rows, so nothing
+// runs twice.
 
-async function collectOnce(): Promise<void> {
-  try {
-    const r = await collectFleet();
-    if (r.failedScopes.length) {
-      console.warn(
-        `collector: ${r.failedScopes.length} scope(s) failed: ${r.failedScopes.map((f) => `${f.scope} ${f.reason}`).join('; ')}`,
-      );
-    }
-  } catch (error) {
-    // A failed pass must not stop the schedule: the next one may succeed.
-    console.error(`collector: pass failed: ${(error as Error).message}`);
-  }
-}
+const state = globalThis as unknown as { fleetpaneWorker?: Scheduler };
 
-const COST_CHECK_MS = 10 * 60_000;
-
-async function ingestIfDue(): Promise<void> {
-  try {
-    const r = await ingestCostsIfDue();
-    if (r?.failures.length)
-      console.warn(`cost ingestion: ${r.failures.map((f) => `${f.account} ${f.reason}`).join('; ')}`);
-  } catch (error) {
-    console.error(`cost ingestion failed: ${(error as Error).message}`);
-  }
-}
-
-/** Runs the collector now and on its schedule, and the nightly cost ingestion, in this process. */
+/** Starts the operation runner and the scheduler in this process (once). */
 export function runWorker(): void {
   if (state.fleetpaneWorker) return;
-  void collectOnce();
-  void ingestIfDue();
   startOperationRunner();
-  state.fleetpaneWorker = setInterval(() => void collectOnce(), config().collectIntervalSeconds * 1000);
-  setInterval(() => void ingestIfDue(), COST_CHECK_MS);
+  const scheduler = createScheduler(workerJobs());
+  scheduler.start();
+  state.fleetpaneWorker = scheduler;
 }
 
 export function startEmbeddedWorker(): void {

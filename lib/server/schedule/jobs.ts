@@ -1,0 +1,51 @@
+import 'server-only';
+import { config } from '@/lib/config';
+import { costIngestDue } from '@/lib/server/finance/ingest-schedule';
+import { ingestCosts } from '@/lib/server/finance/ingest-costs';
+import { collectFleet } from '@/lib/server/fleet/collect-fleet';
+import type { Job } from './scheduler';
+
+// The recurring jobs every worker runs (through the scheduler: once across all workers). A new one is an
+// entry here: a unique name, a schedule (`{ cron }` in UTC or `{ everySeconds }`), and a run function that
+// answers a short line for the schedules page and throws when the run failed.
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Reads the fleet from AWS: every collect interval, and at once when a worker starts. */
+export async function runCollector(): Promise<string> {
+  const r = await collectFleet();
+  if (r.skipped) return 'Skipped: another pass held the collector lease (e.g. "Refresh now" in another process).';
+  const summary = `${r.chains} chains, ${r.awsCalls} AWS calls, ${r.healthSamples} health samples in ${seconds(r.durationMs)}`;
+  if (r.failedScopes.length)
+    throw new Error(
+      `${summary}; ${r.failedScopes.length} scope(s) failed: ${r.failedScopes.map((f) => `${f.scope} ${f.reason}`).join('; ')}`,
+    );
+  return summary;
+}
+
+/** Reads Cost Explorer for every account (the same as "Read Cost Explorer now"). */
+export async function runCostIngest(): Promise<string> {
+  const r = await ingestCosts();
+  const summary = `${r.accounts} account(s), ${r.lines} cost lines, ${r.calls} Cost Explorer calls`;
+  if (r.failures.length)
+    throw new Error(`${summary}; failed: ${r.failures.map((f) => `${f.account} ${f.reason}`).join('; ')}`);
+  return summary;
+}
+
+export function workerJobs(): Job[] {
+  return [
+    {
+      name: 'collector',
+      schedule: { everySeconds: config().collectIntervalSeconds },
+      runAtStartup: true,
+      run: runCollector,
+    },
+    {
+      name: 'cost-ingest',
+      schedule: { cron: '0 2 * * *' },
+      // Also at start-up when no run has finished since the last 02:00 (e.g. it never ran).
+      runAtStartup: () => costIngestDue(),
+      run: runCostIngest,
+    },
+  ];
+}
