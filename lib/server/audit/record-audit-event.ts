@@ -3,6 +3,9 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { AuditResult } from '@/lib/generated/prisma/enums';
 import { db } from '@/lib/server/db/client';
 
+/** Who did it: a signed-in user (or the owner of the API token used). */
+export type Actor = { id: string; email: string };
+
 export type AuditInput = {
   actor?: { id?: string; email?: string };
   action: string;

@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/app-error';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
-import type { Actor } from './kernel/enqueue';
+import type { Actor } from '@/lib/server/audit/record-audit-event';
 
 /**
  * Cancels an operation no worker has started (a decommission nobody should approve, a request made by

@@ -2,7 +2,8 @@ import 'server-only';
 import { zodIssues } from '@/lib/app-error';
 import { provisionSchema } from '@/lib/operations/provision-schema';
 import { enqueue } from './kernel/enqueue';
-import type { Actor, Enqueued } from './kernel/enqueue';
+import type { Actor } from '@/lib/server/audit/record-audit-event';
+import type { Enqueued } from './kernel/enqueue';
 import { planProvisioning } from './provision-plan';
 import { operationRegistry } from './types';
 

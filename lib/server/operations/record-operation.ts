@@ -3,7 +3,8 @@ import { zodIssues } from '@/lib/app-error';
 import { operationCatalog } from '@/lib/operations/catalog';
 import { operationRequestSchema } from '@/lib/operations/operation-types';
 import { enqueue, sameParams } from './kernel/enqueue';
-import type { Actor, Enqueued } from './kernel/enqueue';
+import type { Actor } from '@/lib/server/audit/record-audit-event';
+import type { Enqueued } from './kernel/enqueue';
 import type { DeployedChain, OperationChain } from './kernel/operation-module';
 import { operationRegistry } from './types';
 

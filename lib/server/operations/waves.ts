@@ -7,7 +7,7 @@ import type { WaveDto } from '@/lib/operations/dto';
 import { waveTypes } from '@/lib/operations/operation-types';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
-import type { Actor } from './kernel/enqueue';
+import type { Actor } from '@/lib/server/audit/record-audit-event';
 import { operationChainSelect, recordOperation } from './record-operation';
 import type { OperationChain } from './record-operation';
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { EventEmitter } from 'node:events';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import type { Actor } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
 import { nextRunAfter } from './schedule-time';
 import type { JobSchedule } from './schedule-time';
@@ -89,8 +91,19 @@ export async function finishRun(name: string, workerId: string, outcome: RunOutc
  * "Run now": the job is due at once. This process's scheduler is woken; others find it on their next poll.
  * Asked while the job runs, it runs once more right after. False for an unknown job.
  */
-export async function requestRunNow(name: string): Promise<boolean> {
-  const updated = await db.$executeRaw`UPDATE "Schedule" SET "nextRunAt" = now() WHERE "name" = ${name}`;
+export async function requestRunNow(name: string, by?: { actor: Actor; ip: string | null }): Promise<boolean> {
+  const updated = await db.$transaction(async (tx) => {
+    const count = await tx.$executeRaw`UPDATE "Schedule" SET "nextRunAt" = now() WHERE "name" = ${name}`;
+    if (by) {
+      const result = count > 0 ? 'ok' : 'failed';
+      const detail = count > 0 ? undefined : { reason: 'no such job' };
+      await recordAuditEvent(
+        { actor: by.actor, action: 'schedule.run-now', result, target: name, ip: by.ip, detail },
+        tx,
+      );
+    }
+    return count;
+  });
   if (updated > 0) wake.emit('wake');
   return updated > 0;
 }

@@ -2,38 +2,28 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { authorize, AuthError } from '@/lib/server/auth/authorize';
-import { requestRunNow } from '@/lib/server/schedule/schedule-store';
+import { AppError } from '@/lib/app-error';
+import { authorize } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
+import { formAction } from '@/lib/server/form-action';
+import type { FormState } from '@/lib/server/form-action';
+import { requestRunNow } from '@/lib/server/schedule/schedule-store';
 
-// A deliberate entry point: it checks the caller (admins only) itself, whatever shows the button, and
-// audits the request.
+// A deliberate entry point: it checks the caller (admins only) itself, whatever shows the button; the
+// request is audited with it.
 
-export type RunNowState = { ok?: boolean; message?: string };
+export type RunNowState = FormState & { ok?: boolean };
 
 const nameSchema = z.string().trim().min(1).max(100);
 
 export async function runScheduleNowAction(_previous: RunNowState, formData: FormData): Promise<RunNowState> {
-  let user;
-  try {
-    user = await authorize('schedules:manage', { target: '/settings/schedules' });
-  } catch (error) {
-    if (error instanceof AuthError) return { message: error.message };
-    throw error;
-  }
-  const name = nameSchema.safeParse(formData.get('name'));
-  if (!name.success) return { message: 'Name the job to run.' };
-  const found = await requestRunNow(name.data);
-  await recordAuditEvent({
-    actor: { id: user.id, email: user.email },
-    action: 'schedule.run-now',
-    result: found ? 'ok' : 'failed',
-    target: name.data,
-    ip: await requestIp(),
-    detail: found ? undefined : { reason: 'no such job' },
+  return formAction<RunNowState>(null, async () => {
+    const user = await authorize('schedules:manage', { target: '/settings/schedules' });
+    const name = nameSchema.safeParse(formData.get('name'));
+    if (!name.success) throw new AppError('bad-request', 'Name the job to run.');
+    const found = await requestRunNow(name.data, { actor: { id: user.id, email: user.email }, ip: await requestIp() });
+    if (!found) throw new AppError('not-found', `There is no job named "${name.data}".`);
+    revalidatePath('/settings/schedules');
+    return { ok: true, message: 'Due now: a worker starts it within a second or so.' };
   });
-  if (!found) return { message: `There is no job named "${name.data}".` };
-  revalidatePath('/settings/schedules');
-  return { ok: true, message: 'Due now: a worker starts it within a second or so.' };
 }

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { AppError, invalid } from '@/lib/app-error';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import type { Actor } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
 import { wakeOperationRunner } from './wake';
 
@@ -10,8 +11,6 @@ import { wakeOperationRunner } from './wake';
 // (scoped to the caller, so two people cannot collide by choosing the same key) makes a repeated request
 // the same operation; the operation, its resource locks and its audit event are written in one
 // transaction; then this process's runner is woken.
-
-export type Actor = { id: string; email: string };
 
 export type Enqueued = { created: boolean; operation: { id: string; status: string } };
 
