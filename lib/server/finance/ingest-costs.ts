@@ -3,8 +3,8 @@ import { awsClients } from '@/lib/server/aws/clients';
 import { getCostAndUsage } from '@/lib/server/aws/cost-explorer';
 import type { CostLineInput } from '@/lib/server/aws/cost-explorer';
 import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
+import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
-import { forgetFinanceCache } from './report-cache';
 
 export const COST_HISTORY_MONTHS = 12;
 
@@ -94,7 +94,7 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
       result.failures.push({ account: account.awsAccountId, reason: describeAwsError(error) });
     }
   }
-  await forgetFinanceCache();
+  await announceChange('finance');
   await db.costIngestRun.update({
     where: { id: run.id },
     data: {

@@ -4,8 +4,8 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
+import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
-import { forgetFinanceCache } from './report-cache';
 
 export const priceInputSchema = z
   .object({
@@ -54,7 +54,7 @@ export async function savePrice(raw: unknown): Promise<{ saved: true }> {
     create: { kind, region, sku, unitPrice },
     update: { unitPrice },
   });
-  await forgetFinanceCache();
+  await announceChange('finance');
   await recordAuditEvent({
     actor: { id: user.id, email: user.email },
     action: 'price.save',
