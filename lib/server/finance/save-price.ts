@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
+import type { PriceDto } from '@/lib/finance/dto';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 
@@ -65,8 +66,6 @@ export async function savePrice(raw: unknown): Promise<{ saved: true }> {
   });
   return { saved: true };
 }
-
-export type PriceDto = { kind: string; region: string; sku: string; unitPrice: string };
 
 export async function findPrices(): Promise<PriceDto[]> {
   const rows = await db.priceItem.findMany({

@@ -6,7 +6,7 @@ import { db } from '@/lib/server/db/client';
 import { countOpenFindings } from '@/lib/server/sla/find-conformance';
 import { findMonthAvailability } from '@/lib/server/sla/month-availability';
 import { fleetChainSelect, staleBefore, toFleetChain } from './fleet-chain-row';
-import type { FleetPage, FleetTiles } from './fleet-dto';
+import type { FleetPage, FleetTiles } from '@/lib/fleet/dto';
 import { findLastCollectorRun } from './find-last-collector-run';
 
 // A backup older than this needs someone's attention whatever the tier (tiers refine it in conformance).

@@ -2,7 +2,7 @@ import 'server-only';
 import { config } from '@/lib/config';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Availability } from '@/lib/server/sla/month-availability';
-import type { FleetChain } from './fleet-dto';
+import type { FleetChain } from '@/lib/fleet/dto';
 
 // One select for the fleet list, the chain page and the API, so they all say the same thing.
 export const fleetChainSelect = {
