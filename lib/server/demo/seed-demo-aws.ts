@@ -5,7 +5,8 @@ import { awsClients } from '@/lib/server/aws/clients';
 import { CHAIN_TAG, describeAppInstances } from '@/lib/server/aws/ec2';
 import { describeDbInstances } from '@/lib/server/aws/rds';
 import { createChainLogin, oneEngine } from '@/lib/server/operations/engine-sql';
-import type { DemoChain, DemoFleet } from './demo-fleet';
+import type { DemoChain } from './demo-chains';
+import type { DemoFleet } from './demo-fleet';
 
 const DEMO_AMI = 'ami-12c6146b';
 
