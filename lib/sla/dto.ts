@@ -10,7 +10,7 @@ import { upgradeKeys } from './sla-terms';
 
 const isoDate = z.string().describe('ISO 8601 date-time, UTC');
 
-export const findingSchema = z.object({
+const findingSchema = z.object({
   rule: z.enum(conformanceRules),
   direction: z
     .enum(['under', 'over'])

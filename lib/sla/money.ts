@@ -4,7 +4,7 @@ import { divideHalfAwayFromZero } from '@/lib/round';
 
 const MONEY = /^-?\d{1,10}(\.\d{1,2})?$/;
 
-export function isMoney(value: string): boolean {
+function isMoney(value: string): boolean {
   return MONEY.test(value);
 }
 

@@ -76,7 +76,7 @@ function toUsdCents(amount: string, currency: string, catalog: Catalog): bigint 
   return divideHalfAwayFromZero(toCents(amount) * toMicros(rate), 1_000_000n);
 }
 
-export function reportMonths(from: Date, to: Date): Date[] {
+function reportMonths(from: Date, to: Date): Date[] {
   const out: Date[] = [];
   for (let m = from; m <= to; m = nextMonthUtc(m)) out.push(m);
   return out;

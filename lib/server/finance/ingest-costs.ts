@@ -7,7 +7,7 @@ import type { LastCostIngest } from '@/lib/finance/dto';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 
-export const COST_HISTORY_MONTHS = 12;
+const COST_HISTORY_MONTHS = 12;
 
 export type IngestResult = {
   accounts: number;

@@ -8,7 +8,7 @@ import type { PriceDto } from '@/lib/finance/dto';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 
-export const priceInputSchema = z
+const priceInputSchema = z
   .object({
     kind: z.enum(['rds-instance', 'ec2-instance', 'rds-storage', 'backup-storage', 'fx'], {
       error: 'Pick what the price is for',

@@ -44,7 +44,7 @@ export function staleBefore(now = new Date()): Date {
   return new Date(now.getTime() - 3 * config().collectIntervalSeconds * 1000);
 }
 
-export function isStale(refreshedAt: Date | null, staleReason: string | null, now = new Date()): boolean {
+function isStale(refreshedAt: Date | null, staleReason: string | null, now = new Date()): boolean {
   return !refreshedAt || !!staleReason || refreshedAt < staleBefore(now);
 }
 
