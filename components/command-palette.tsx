@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { FleetPage } from '@/lib/server/fleet/fleet-dto';
+import type { FleetPage } from '@/lib/fleet/dto';
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;

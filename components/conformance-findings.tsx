@@ -1,6 +1,6 @@
 import { formatUtc } from '@/lib/format';
 import { operationLabel } from '@/lib/operations/catalog';
-import type { ConformanceDto } from '@/lib/server/sla/find-conformance';
+import type { ConformanceDto } from '@/lib/sla/dto';
 
 /** Each finding: what is promised, what is deployed, since when, under (risk) or over (margin leak). */
 export function ConformanceFindings({ conformance }: { conformance: ConformanceDto }) {

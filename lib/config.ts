@@ -70,7 +70,7 @@ const envSchema = z.object({
     .optional(),
 });
 
-export function parseDatabaseUrl(url: string): DatabaseConfig {
+function parseDatabaseUrl(url: string): DatabaseConfig {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -11,7 +11,7 @@ import { demoAwsEnv, startEmulatedEngine, startEmulator } from './lib/emulator';
 import { exitOnError, runChild, startChild, stopChildren, tsArgs } from './lib/processes';
 import { createScratchDatabase } from './lib/scratch-database';
 import { startFaultProxy } from './lib/fault-proxy';
-import { SECOND_OWN_ACCOUNT } from '../lib/server/demo/demo-fleet';
+import { SECOND_OWN_ACCOUNT } from '../lib/server/demo/demo-chains';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', name);

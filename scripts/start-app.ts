@@ -5,7 +5,7 @@ import { buildIfChanged } from './lib/build';
 import { demoAwsEnv, checkEndpoint, startEmulatedEngine, startEmulator } from './lib/emulator';
 import { exitOnError, runChild, startChild, tsArgs, waitFor } from './lib/processes';
 import { demoSecret } from './lib/secret';
-import { demoUsers, DEMO_PASSWORD } from '../lib/server/demo/demo-fleet';
+import { demoUsers, DEMO_PASSWORD } from '../lib/server/demo/demo-users';
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -1,4 +1,5 @@
 // A report row's arithmetic in integer cents: margin = revenue − credits − cost, margin % against revenue.
+import { divideHalfAwayFromZero } from '@/lib/round';
 import { fromCents } from '@/lib/sla/money';
 import type { CostRow } from './cost-row';
 
@@ -19,9 +20,7 @@ export function costRowCents(costs: Buckets, sharedShare: bigint, revenue: bigin
 /** Margin as a percentage of revenue, to two decimals (half away from zero); null without revenue. */
 export function marginPct(margin: bigint, revenue: bigint): number | null {
   if (revenue === 0n) return null;
-  const basis = (margin * 1_000_000n) / revenue; // percent × 10,000, truncated
-  const sign = basis < 0n ? -1n : 1n;
-  return Number(((basis * sign + 50n) / 100n) * sign) / 100;
+  return Number(divideHalfAwayFromZero(margin * 10_000n, revenue)) / 100; // percent × 100, then percent
 }
 
 type RowHead = Pick<CostRow, 'month' | 'chain' | 'chainName' | 'tier' | 'source' | 'marginTargetPct'>;

@@ -1,6 +1,6 @@
 // RFC 4180: fields separated by commas, records by CRLF; a field holding a comma, quote, CR or LF is quoted
 // and its quotes doubled.
-export function csvField(value: string | number | null): string {
+function csvField(value: string | number | null): string {
   if (value === null) return '';
   const s = String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -1,5 +1,7 @@
 // Estimated monthly cost of one chain from the price catalog, where Cost Explorer has nothing yet.
 // Exact: prices are decimal strings, amounts integer micro-dollars, rounded once to the cent at the end.
+import { divideHalfAwayFromZero } from '@/lib/round';
+import { fromCents } from '@/lib/sla/money';
 
 export type PriceKey = 'rds-instance' | 'ec2-instance' | 'rds-storage' | 'backup-storage' | 'fx';
 export type Catalog = Map<string, string>;
@@ -18,9 +20,7 @@ export function toMicros(value: string): bigint {
 
 /** Micro-dollars → "12.35", rounded half away from zero to the cent. */
 export function microsToMoney(micros: bigint): string {
-  const sign = micros < 0n ? -1n : 1n;
-  const cents = (micros * sign + 5_000n) / 10_000n;
-  return `${sign < 0n && cents > 0n ? '-' : ''}${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+  return fromCents(divideHalfAwayFromZero(micros, 10_000n));
 }
 
 export type EstimateInput = {

@@ -3,16 +3,16 @@ import { chainSlugSchema } from '@/lib/chain-slug';
 import { z } from 'zod';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-01');
-export const MAX_REPORT_MONTHS = 36;
+const MAX_REPORT_MONTHS = 36;
 
 const monthStart = (key: string) => new Date(`${key}-01T00:00:00Z`);
-export const monthsBetween = (from: string, to: string) => {
+const monthsBetween = (from: string, to: string) => {
   const a = monthStart(from);
   const b = monthStart(to);
   return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
 };
 
-export function defaultRange(now: Date): { from: string; to: string } {
+function defaultRange(now: Date): { from: string; to: string } {
   const to = now.toISOString().slice(0, 7);
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)).toISOString().slice(0, 7);
   return { from, to };
@@ -35,5 +35,4 @@ export function reportQuerySchema(now: Date) {
     });
 }
 
-export type ReportQuery = z.infer<ReturnType<typeof reportQuerySchema>>;
 export { monthStart };

@@ -65,11 +65,11 @@ export type ConformanceInput = {
 };
 
 // Automated backups run daily; a little slack for the backup window before it counts as late.
-export const MAX_BACKUP_AGE_HOURS = 26;
+const MAX_BACKUP_AGE_HOURS = 26;
 
 // Region prefixes each residency rule allows. A chain whose rule is not listed here gets a finding
 // asking for the rule to be defined, rather than silently passing.
-export const residencyRegions: Record<string, string[]> = {
+const residencyRegions: Record<string, string[]> = {
   EU: ['eu-'],
   US: ['us-'],
   CA: ['ca-'],

@@ -39,8 +39,6 @@ export const contractInputSchema = z
   })
   .refine((c) => c.endDate > c.startDate, { path: ['endDate'], message: 'The end date is after the start date' });
 
-export type ContractInput = z.infer<typeof contractInputSchema>;
-
 export const CREDIT_BAND_ROWS = 5;
 
 /**
@@ -83,14 +81,4 @@ export function readContractForm(form: FormData): { input: unknown; fieldName: (
     return path;
   };
   return { input, fieldName };
-}
-
-/** zod issues → messages by field path ("creditSchedule.0.below"), for field-level errors. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }

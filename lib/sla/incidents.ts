@@ -15,7 +15,7 @@ export type Incident = {
 
 const SAMPLE_MS = SAMPLE_MINUTES * 60_000;
 // An unmeasured gap of up to this long between two unhealthy samples keeps them one incident.
-export const INCIDENT_BRIDGE_MS = 15 * 60_000;
+const INCIDENT_BRIDGE_MS = 15 * 60_000;
 
 /** Samples in time order. A sample below 1 (not every checker healthy) is unhealthy. */
 export function findIncidents(points: HealthPoint[]): Incident[] {

@@ -1,9 +1,10 @@
 // Money is exact: amounts travel as decimal strings ("1490.00") and are computed in integer cents
 // (BigInt), rounded once, half away from zero, to the cent. Never a float.
+import { divideHalfAwayFromZero } from '@/lib/round';
 
 const MONEY = /^-?\d{1,10}(\.\d{1,2})?$/;
 
-export function isMoney(value: string): boolean {
+function isMoney(value: string): boolean {
   return MONEY.test(value);
 }
 
@@ -29,8 +30,5 @@ export function sumMoney(values: string[]): string {
 export function percentOf(amount: string, pct: number): string {
   const basis = Math.round(pct * 100);
   if (Math.abs(pct * 100 - basis) > 1e-9) throw new Error(`A percentage has at most two decimals: ${pct}`);
-  const scaled = toCents(amount) * BigInt(basis);
-  const sign = scaled < 0n ? -1n : 1n;
-  const abs = scaled * sign;
-  return fromCents(sign * ((abs + 5_000n) / 10_000n));
+  return fromCents(divideHalfAwayFromZero(toCents(amount) * BigInt(basis), 10_000n));
 }

@@ -63,7 +63,7 @@ export function burnRate(targetPct: number, c: SampleCounts): number | null {
 
 // Google SRE workbook, multiwindow multi-burn-rate alerts for a 30-day budget (DESIGN.md): an alert fires
 // when both the long and the short window burn faster than the factor.
-export const burnAlertRules = [
+const burnAlertRules = [
   { long: 60, short: 5, factor: 14.4, level: 'page' },
   { long: 360, short: 30, factor: 6, level: 'page' },
   { long: 1_440, short: 120, factor: 3, level: 'ticket' },

@@ -9,7 +9,7 @@ const pctNumber = (what: string) =>
       `${what} has at most three decimals`,
     );
 
-export const creditBandSchema = z.object({
+const creditBandSchema = z.object({
   // Availability (percent) below which this band's credit applies: availability < below.
   below: pctNumber('The threshold').pipe(
     z.number().gt(0, 'The threshold is above 0').max(100, 'The threshold is at most 100'),
@@ -20,7 +20,6 @@ export const creditBandSchema = z.object({
     .max(100, 'The credit is at most 100 %')
     .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'The credit has at most two decimals'),
 });
-export type CreditBand = z.infer<typeof creditBandSchema>;
 
 export const creditScheduleSchema = z
   .array(creditBandSchema)
@@ -45,7 +44,7 @@ export const upgradeNames: Record<UpgradeKey, string> = {
   'performance-tuning': 'Performance tuning',
 };
 
-export const upgradeSchema = z.object({
+const upgradeSchema = z.object({
   key: z.enum(upgradeKeys, { error: 'Unknown upgrade' }),
   monthlyPrice: z
     .string()

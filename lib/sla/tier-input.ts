@@ -42,7 +42,6 @@ export const tierInputSchema = z.object({
   creditSchedule: creditScheduleSchema,
   version: z.coerce.number().int().min(0),
 });
-export type TierInput = z.infer<typeof tierInputSchema>;
 
 export function readTierForm(form: FormData): { input: unknown; fieldName: (path: string) => string } {
   const text = (name: string) => {

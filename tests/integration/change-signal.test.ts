@@ -2,8 +2,9 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
-import { cachedReport, forgetFinanceCache } from '@/lib/server/finance/report-cache';
-import { findFleetPageShared, forgetFleetCache } from '@/lib/server/fleet/find-fleet-page';
+import { announceChange } from '@/lib/server/db/change-signal';
+import { cachedReport } from '@/lib/server/finance/report-cache';
+import { findFleetPageShared } from '@/lib/server/fleet/find-fleet-page';
 
 // Server processes keep short-lived caches of what they read; a change made by any process must drop them
 // in all (lib/server/db/change-signal.ts). Another process is, to this one, another database connection.
@@ -32,7 +33,7 @@ describe('caches shared between viewers, dropped by changes from any process', (
   it('shares a fleet page between renders until the fleet changes', async () => {
     const first = findFleetPageShared(query);
     expect(findFleetPageShared(query)).toBe(first);
-    await forgetFleetCache();
+    await announceChange('fleet');
     const second = findFleetPageShared(query);
     expect(second).not.toBe(first);
     expect((await second).total).toBe(0);
@@ -74,8 +75,8 @@ describe('caches shared between viewers, dropped by changes from any process', (
       const payloads: string[] = [];
       client.on('notification', (n) => payloads.push(`${n.channel}:${n.payload}`));
       await client.query('LISTEN fleetpane_changed');
-      await forgetFleetCache();
-      await forgetFinanceCache();
+      await announceChange('fleet');
+      await announceChange('finance');
       await eventually(async () => payloads.length === 2);
       return payloads;
     });

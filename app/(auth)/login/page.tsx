@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { config } from '@/lib/config';
 import { getCurrentUser } from '@/lib/server/auth/session';
-import { demoUsers, DEMO_PASSWORD } from '@/lib/server/demo/demo-fleet';
+import { demoUsers, DEMO_PASSWORD } from '@/lib/server/demo/demo-users';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -4,7 +4,7 @@ import { HoverPrefetchLink } from '@/components/ui/hover-prefetch-link';
 import { Sparkline } from '@/components/ui/sparkline';
 import type { FleetQuery } from '@/lib/fleet-query';
 import { formatAge, formatPct } from '@/lib/format';
-import type { FleetChain } from '@/lib/server/fleet/fleet-dto';
+import type { FleetChain } from '@/lib/fleet/dto';
 
 type Props = { chains: FleetChain[]; query: FleetQuery; onSort: (patch: Partial<FleetQuery>) => void };
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { FleetTiles as Tiles } from '@/lib/server/fleet/fleet-dto';
+import type { FleetTiles as Tiles } from '@/lib/fleet/dto';
 
 const tiles = [
   { key: 'healthy', label: 'Healthy', href: '/fleet?health=healthy', tone: 'text-ok' },

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { fleetQueryString, PAGE_SIZE } from '@/lib/fleet-query';
 import type { FleetQuery } from '@/lib/fleet-query';
 import { formatAge, formatUtc } from '@/lib/format';
-import type { FleetPage } from '@/lib/server/fleet/fleet-dto';
+import type { FleetPage } from '@/lib/fleet/dto';
 import { FleetFilters } from './fleet-filters';
 import { FleetRows } from './fleet-rows';
 import { FleetTiles } from './fleet-tiles';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatPct } from '@/lib/format';
-import type { RenewalRow } from '@/lib/server/sla/sla-dto';
+import type { RenewalRow } from '@/lib/sla/dto';
 import { formatMoney } from '@/lib/sla/sla-format';
 
 /** Contracts ending in the next 90 days, each with its SLA record: what the renewal conversation needs. */

@@ -7,7 +7,7 @@ export type AuditEntry = { at: string; actor: string | null; action: string; res
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** What an audited edit changed, field by field, from the before/after it recorded. */
-export function diffDetail(detail: unknown): AuditChange[] {
+function diffDetail(detail: unknown): AuditChange[] {
   if (!detail || typeof detail !== 'object') return [];
   const { before, after } = detail as {
     before?: Record<string, unknown> | null;

@@ -8,6 +8,14 @@ import { db } from './client';
 // its own short-lived caches of what it read. A process that changes what such a cache holds announces it
 // (NOTIFY); every process listens and drops its copy, so no viewer waits out a cache for a change another
 // process made. With the embedded database there is one process: the announcement stays in it.
+// A writer announces a topic; the cache that holds that topic subscribes to it. No domain reaches into
+// another's cache.
+
+/**
+ * What a change can make stale. fleet: the fleet views (the collector, tiers and contracts write it);
+ * finance: the cost report (cost ingestion, contracts and prices write it).
+ */
+export type ChangeTopic = 'fleet' | 'finance';
 
 const CHANNEL = 'fleetpane_changed';
 const RETRY_MS = 2_000;
@@ -62,7 +70,7 @@ function listen(): void {
 }
 
 /** Calls handler whenever any process announces a change to topic (this one included). */
-export function onChange(topic: string, handler: Handler): void {
+export function onChange(topic: ChangeTopic, handler: Handler): void {
   const handlers = signal().handlers;
   if (!handlers.has(topic)) handlers.set(topic, new Set());
   handlers.get(topic)!.add(handler);
@@ -70,7 +78,7 @@ export function onChange(topic: string, handler: Handler): void {
 }
 
 /** Tells every process (this one at once, the others through the database) that topic changed. */
-export async function announceChange(topic: string): Promise<void> {
+export async function announceChange(topic: ChangeTopic): Promise<void> {
   dispatch(topic);
   if (config().database.kind === 'server') await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${topic})`;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { onChange } from './change-signal';
+import type { ChangeTopic } from './change-signal';
 
 // What many viewers read alike (a fleet page, a finance report), computed once and kept a short while in this
 // process, so more viewers do not mean more database work. Dropped in every process when its topic changes
@@ -9,7 +10,7 @@ type Entry = { at: number; value: Promise<unknown> };
 // On globalThis: Next bundles pages and route handlers separately, and they must share one cache per topic.
 const state = globalThis as unknown as { fleetpaneSharedCaches?: Map<string, Map<string, Entry>> };
 
-function cacheFor(topic: string): Map<string, Entry> {
+function cacheFor(topic: ChangeTopic): Map<string, Entry> {
   const caches = (state.fleetpaneSharedCaches ??= new Map());
   let cache = caches.get(topic);
   if (!cache) {
@@ -22,7 +23,7 @@ function cacheFor(topic: string): Map<string, Entry> {
 }
 
 /** A cache for one topic: entries live ttlMs; past `limit` entries it starts over. */
-export function sharedCache(topic: string, options: { ttlMs: number; limit: number }) {
+export function sharedCache(topic: ChangeTopic, options: { ttlMs: number; limit: number }) {
   return <T>(key: string, compute: () => Promise<T>): Promise<T> => {
     const cache = cacheFor(topic);
     const hit = cache.get(key);

@@ -4,7 +4,8 @@ import type { MetricDatum } from '@aws-sdk/client-cloudwatch';
 import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import type { AwsScope } from '@/lib/server/aws/clients';
 import { describeAppInstances } from '@/lib/server/aws/ec2';
-import type { DemoChain, DemoFleet } from './demo-fleet';
+import type { DemoChain } from './demo-chains';
+import type { DemoFleet } from './demo-fleet';
 
 // The emulator makes no metrics by itself: the demo writes a believable history and then keeps the
 // present current (a heartbeat), so health and charts behave as they would against CloudWatch.

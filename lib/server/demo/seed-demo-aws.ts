@@ -7,7 +7,8 @@ import { CHAIN_TAG, TAG } from '@/lib/server/aws/tags';
 import { describeDbInstances } from '@/lib/server/aws/rds';
 import { oneEngine } from '@/lib/server/engine/engine-connection';
 import { createChainLogin } from '@/lib/server/engine/isolated-database';
-import type { DemoChain, DemoFleet } from './demo-fleet';
+import type { DemoChain } from './demo-chains';
+import type { DemoFleet } from './demo-fleet';
 
 const DEMO_AMI = 'ami-12c6146b';
 

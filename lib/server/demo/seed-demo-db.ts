@@ -3,7 +3,8 @@ import 'server-only';
 import { demoPriceCatalog } from '@/lib/finance/demo-prices';
 import { db } from '@/lib/server/db/client';
 import { hashPassword } from '@/lib/server/auth/password';
-import { DEMO_PASSWORD, demoTiers, demoUsers } from './demo-fleet';
+import { demoTiers } from './demo-tiers';
+import { DEMO_PASSWORD, demoUsers } from './demo-users';
 import type { DemoFleet } from './demo-fleet';
 
 /** Below the target: 10 % of the month; below 99 %: 25 %; below 95 %: 50 %. */

@@ -11,6 +11,7 @@ import type { Catalog, EstimateInput } from '@/lib/finance/estimate-cost';
 import { splitCents } from '@/lib/finance/split-cents';
 import { monthCredit, monthKey, nextMonthUtc } from '@/lib/sla/sla-math';
 import { readCreditSchedule } from '@/lib/sla/sla-terms';
+import { divideHalfAwayFromZero } from '@/lib/round';
 import { toCents } from '@/lib/sla/money';
 
 export type CostReportQuery = {
@@ -72,12 +73,10 @@ function toUsdCents(amount: string, currency: string, catalog: Catalog): bigint 
     throw new Error(
       `The price catalog has no exchange rate for ${currency} (kind fx, region global, sku ${currency}).`,
     );
-  const scaled = toCents(amount) * toMicros(rate);
-  const sign = scaled < 0n ? -1n : 1n;
-  return sign * ((scaled * sign + 500_000n) / 1_000_000n);
+  return divideHalfAwayFromZero(toCents(amount) * toMicros(rate), 1_000_000n);
 }
 
-export function reportMonths(from: Date, to: Date): Date[] {
+function reportMonths(from: Date, to: Date): Date[] {
   const out: Date[] = [];
   for (let m = from; m <= to; m = nextMonthUtc(m)) out.push(m);
   return out;
@@ -109,10 +108,7 @@ async function loadLines(tags: string[], from: Date, to: Date): Promise<Lines> {
   return lines;
 }
 
-const roundToCents = (micros: bigint) => {
-  const sign = micros < 0n ? -1n : 1n;
-  return sign * ((micros * sign + MICROS_PER_CENT / 2n) / MICROS_PER_CENT);
-};
+const roundToCents = (micros: bigint) => divideHalfAwayFromZero(micros, MICROS_PER_CENT);
 
 /**
  * The report's rows, one per chain and month (chains by slug, months in order), then one untagged row per

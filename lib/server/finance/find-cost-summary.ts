@@ -1,33 +1,12 @@
 import 'server-only';
-import type { CostRow, CostTotals } from '@/lib/finance/cost-row';
+import type { CostRow } from '@/lib/finance/cost-row';
+import type { ChainCostSummary, CostSummary } from '@/lib/finance/dto';
 import { marginPct } from '@/lib/finance/cost-math';
 import { toCents } from '@/lib/sla/money';
 import { costReportRows } from './cost-report';
 import type { CostReportQuery } from './cost-report';
 import { addToTotals, emptyTotals, totalsAsMoney } from './export-costs';
 import { cachedReport } from './report-cache';
-
-export type ChainCostSummary = CostTotals & {
-  chain: string | null;
-  chainName: string;
-  tier: string | null;
-  months: number;
-  /** actual, estimated, or mixed over the range. */
-  source: 'actual' | 'estimated' | 'mixed';
-  marginPct: number | null;
-  marginTargetPct: number | null;
-  monthsUnderTarget: number;
-};
-
-export type CostSummary = {
-  chains: ChainSummaryPage;
-  totals: CostTotals & { marginPct: number | null };
-  byMonth: { month: string; cost: number; revenue: number; margin: number }[];
-  /** The five costliest chains' cost per month, for the trend chart. */
-  trend: { chains: { slug: string; name: string }[]; points: Record<string, number | string>[] };
-};
-
-type ChainSummaryPage = { rows: ChainCostSummary[]; total: number; page: number; size: number };
 
 export const costSortValues = ['margin', 'cost', 'name'] as const;
 
@@ -64,7 +43,7 @@ async function summarize(
     string,
     { head: CostRow; totals: ReturnType<typeof emptyTotals>; months: number; sources: Set<string>; under: number }
   >();
-  const perMonth = new Map<string, ReturnType<typeof emptyTotals>>();
+  const monthsSeen = new Set<string>();
   const perChainMonth = new Map<string, Map<string, bigint>>();
   const fleet = emptyTotals();
   for await (const row of costReportRows(query)) {
@@ -81,9 +60,7 @@ async function summarize(
     entry.sources.add(row.source);
     if (row.underTarget) entry.under += 1;
     perChain.set(id, entry);
-    const m = perMonth.get(row.month) ?? emptyTotals();
-    addToTotals(m, row);
-    perMonth.set(row.month, m);
+    monthsSeen.add(row.month);
     addToTotals(fleet, row);
     if (row.chain) {
       const byMonth = perChainMonth.get(row.chain) ?? new Map<string, bigint>();
@@ -102,7 +79,7 @@ async function summarize(
     marginTargetPct: head.marginTargetPct,
     monthsUnderTarget: under,
   }));
-  const months = [...perMonth.keys()].sort();
+  const months = [...monthsSeen].sort();
   const top = [...summaries]
     .filter((s) => s.chain)
     .sort((a, b) => Number(toCents(b.cost) - toCents(a.cost)))
@@ -111,15 +88,6 @@ async function summarize(
     summaries,
     rest: {
       totals: { ...totalsAsMoney(fleet), marginPct: marginPct(fleet.margin, fleet.revenue) },
-      byMonth: months.map((m) => {
-        const t = perMonth.get(m)!;
-        return {
-          month: m,
-          cost: Number(t.cost) / 100,
-          revenue: Number(t.revenue) / 100,
-          margin: Number(t.margin) / 100,
-        };
-      }),
       trend: {
         chains: top.map((t) => ({ slug: t.chain!, name: t.chainName })),
         points: months.map((m) => ({

@@ -1,12 +1,10 @@
 import 'server-only';
 import { microsToMoney, toMicros } from '@/lib/finance/estimate-cost';
+import type { MonthToDate } from '@/lib/finance/dto';
 import { db } from '@/lib/server/db/client';
 
 /** This month's cost so far as Cost Explorer's daily figures have it (before any monthly figure exists). */
-export async function findMonthToDate(
-  slug: string,
-  now = new Date(),
-): Promise<{ amount: string; days: number } | null> {
+export async function findMonthToDate(slug: string, now = new Date()): Promise<MonthToDate | null> {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const rows = await db.costLine.groupBy({
     by: ['periodStart'],

@@ -3,10 +3,11 @@ import { awsClients } from '@/lib/server/aws/clients';
 import { getCostAndUsage } from '@/lib/server/aws/cost-explorer';
 import type { CostLineInput } from '@/lib/server/aws/cost-explorer';
 import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
+import type { LastCostIngest } from '@/lib/finance/dto';
+import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
-import { forgetFinanceCache } from './report-cache';
 
-export const COST_HISTORY_MONTHS = 12;
+const COST_HISTORY_MONTHS = 12;
 
 export type IngestResult = {
   accounts: number;
@@ -94,7 +95,7 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
       result.failures.push({ account: account.awsAccountId, reason: describeAwsError(error) });
     }
   }
-  await forgetFinanceCache();
+  await announceChange('finance');
   await db.costIngestRun.update({
     where: { id: run.id },
     data: {
@@ -108,11 +109,7 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
 }
 
 /** The newest finished ingestion, for "cost data as of". */
-export async function findLastCostIngest(): Promise<{
-  finishedAt: string;
-  lines: number;
-  error: string | null;
-} | null> {
+export async function findLastCostIngest(): Promise<LastCostIngest | null> {
   const run = await db.costIngestRun.findFirst({
     where: { finishedAt: { not: null } },
     orderBy: { startedAt: 'desc' },

@@ -4,10 +4,11 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
+import type { PriceDto } from '@/lib/finance/dto';
+import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
-import { forgetFinanceCache } from './report-cache';
 
-export const priceInputSchema = z
+const priceInputSchema = z
   .object({
     kind: z.enum(['rds-instance', 'ec2-instance', 'rds-storage', 'backup-storage', 'fx'], {
       error: 'Pick what the price is for',
@@ -54,7 +55,7 @@ export async function savePrice(raw: unknown): Promise<{ saved: true }> {
     create: { kind, region, sku, unitPrice },
     update: { unitPrice },
   });
-  await forgetFinanceCache();
+  await announceChange('finance');
   await recordAuditEvent({
     actor: { id: user.id, email: user.email },
     action: 'price.save',
@@ -65,8 +66,6 @@ export async function savePrice(raw: unknown): Promise<{ saved: true }> {
   });
   return { saved: true };
 }
-
-export type PriceDto = { kind: string; region: string; sku: string; unitPrice: string };
 
 export async function findPrices(): Promise<PriceDto[]> {
   const rows = await db.priceItem.findMany({

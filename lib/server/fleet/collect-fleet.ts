@@ -7,13 +7,13 @@ import { describeAppInstances } from '@/lib/server/aws/ec2';
 import type { AppInstanceState } from '@/lib/server/aws/ec2';
 import { describeDbInstances, describeRecentSnapshots, latestBackup } from '@/lib/server/aws/rds';
 import type { DbInstanceState, SnapshotInfo } from '@/lib/server/aws/rds';
+import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { syncConformance } from '@/lib/server/sla/find-conformance';
 import { rebuildHealthDays } from '@/lib/server/sla/health-days';
 import { classifyHealth } from './classify-health';
 import { acquireCollectorLease } from './collector-lease';
-import { forgetFleetCache } from './find-fleet-page';
 import { dbKey, readDbMetrics, readHealth } from './read-fleet-metrics';
 import type { MetricChain } from './read-fleet-metrics';
 
@@ -263,6 +263,6 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
       },
     });
   }
-  await forgetFleetCache();
+  await announceChange('fleet');
   return result;
 }

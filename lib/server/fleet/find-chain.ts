@@ -3,7 +3,7 @@ import { db } from '@/lib/server/db/client';
 import { findConformance } from '@/lib/server/sla/find-conformance';
 import { findMonthAvailability } from '@/lib/server/sla/month-availability';
 import { fleetChainSelect, toFleetChain } from './fleet-chain-row';
-import type { ChainDetail, SnapshotDto } from './fleet-dto';
+import type { ChainDetail, SnapshotDto } from '@/lib/fleet/dto';
 
 function toTags(value: unknown): Record<string, string> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};

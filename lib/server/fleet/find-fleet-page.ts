@@ -1,13 +1,12 @@
 import 'server-only';
 import type { FleetQuery } from '@/lib/fleet-query';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { announceChange } from '@/lib/server/db/change-signal';
 import { sharedCache } from '@/lib/server/db/shared-cache';
 import { db } from '@/lib/server/db/client';
 import { countOpenFindings } from '@/lib/server/sla/find-conformance';
 import { findMonthAvailability } from '@/lib/server/sla/month-availability';
 import { fleetChainSelect, staleBefore, toFleetChain } from './fleet-chain-row';
-import type { FleetPage, FleetTiles } from './fleet-dto';
+import type { FleetPage, FleetTiles } from '@/lib/fleet/dto';
 import { findLastCollectorRun } from './find-last-collector-run';
 
 // A backup older than this needs someone's attention whatever the tier (tiers refine it in conformance).
@@ -64,7 +63,7 @@ type FleetFacts = Pick<FleetPage, 'tiles' | 'regions' | 'tiers' | 'lastRun'>;
 // What every viewer reads alike, shared for a few seconds (every signed-in role sees the whole fleet; a view
 // scoped per user must add the scope to the key): the fleet-wide facts (tiles, filter options, last pass) and
 // the pages of the fleet view. The data changes when the collector writes (every minute), so more viewers
-// should not mean more database work.
+// should not mean more database work. Writers of the fleet's data announce the 'fleet' topic to drop it.
 const fleetCache = sharedCache('fleet', { ttlMs: 5_000, limit: 200 });
 
 async function loadFleetFacts(): Promise<FleetFacts> {
@@ -88,11 +87,6 @@ async function loadFleetFacts(): Promise<FleetFacts> {
 
 function fleetFacts(): Promise<FleetFacts> {
   return fleetCache('facts', loadFleetFacts);
-}
-
-/** Called when the fleet's data was written (collector, tiers, contracts): every process's next render reads it fresh. */
-export function forgetFleetCache(): Promise<void> {
-  return announceChange('fleet');
 }
 
 /** findFleetPage, shared between viewers of the same view for a few seconds. */

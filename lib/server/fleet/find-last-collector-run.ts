@@ -1,7 +1,6 @@
 import 'server-only';
+import type { CollectorRunSummary } from '@/lib/fleet/dto';
 import { db } from '@/lib/server/db/client';
-
-export type CollectorRunSummary = { finishedAt: string; awsCalls: number; chains: number; failedScopes: number } | null;
 
 /** The last finished pass of the collector: when the pane's data was read. */
 export async function findLastCollectorRun(): Promise<CollectorRunSummary> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { config } from '@/lib/config';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Availability } from '@/lib/server/sla/month-availability';
-import type { FleetChain } from './fleet-dto';
+import type { FleetChain } from '@/lib/fleet/dto';
 
 // One select for the fleet list, the chain page and the API, so they all say the same thing.
 export const fleetChainSelect = {
@@ -44,7 +44,7 @@ export function staleBefore(now = new Date()): Date {
   return new Date(now.getTime() - 3 * config().collectIntervalSeconds * 1000);
 }
 
-export function isStale(refreshedAt: Date | null, staleReason: string | null, now = new Date()): boolean {
+function isStale(refreshedAt: Date | null, staleReason: string | null, now = new Date()): boolean {
   return !refreshedAt || !!staleReason || refreshedAt < staleBefore(now);
 }
 

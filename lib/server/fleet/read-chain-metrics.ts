@@ -5,6 +5,7 @@ import type { MetricRequest } from '@/lib/server/aws/cloudwatch';
 import { db } from '@/lib/server/db/client';
 import { metricRanges } from '@/lib/metric-ranges';
 import type { ChainMetrics, MetricKey, MetricRange } from '@/lib/metric-ranges';
+import { roundHalfAwayFromZero } from '@/lib/round';
 import { healthMetric } from './health-metric';
 
 const CACHE_MS = 30_000;
@@ -100,7 +101,7 @@ export async function readChainMetrics(slug: string, range: MetricRange): Promis
         k,
         s
           ? s.timestamps.map(
-              (t, i) => [t.getTime(), Math.round(s.values[i]! * factor * 1000) / 1000] as [number, number],
+              (t, i) => [t.getTime(), roundHalfAwayFromZero(s.values[i]! * factor, 3)] as [number, number],
             )
           : [],
       ];

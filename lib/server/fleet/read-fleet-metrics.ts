@@ -1,5 +1,6 @@
 import 'server-only';
 import { groupBy } from '@/lib/group-by';
+import { roundHalfAwayFromZero } from '@/lib/round';
 import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import type { AwsScope } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
@@ -118,7 +119,7 @@ export async function readDbMetrics(
         identifiers.forEach((id, i) => {
           const free = series.get(`FreeStorageSpace:${i}`)?.values ?? [];
           metrics.set(dbKey(first, id), {
-            cpuSpark: (series.get(`CPUUtilization:${i}`)?.values ?? []).map((v) => Math.round(v * 10) / 10),
+            cpuSpark: (series.get(`CPUUtilization:${i}`)?.values ?? []).map((v) => roundHalfAwayFromZero(v, 1)),
             freeStorageBytes: free.length ? free[free.length - 1]! : null,
           });
         });

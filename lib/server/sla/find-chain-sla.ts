@@ -18,7 +18,7 @@ import { contractMonthlyTotal } from './contract-total';
 import { findConformance } from './find-conformance';
 import { last30DaysStart } from './find-sla-fleet';
 import { periodSla } from './period-sla';
-import type { ChainSla, IncidentDto, SlaMonth } from './sla-dto';
+import type { ChainSla, IncidentDto, SlaMonth } from '@/lib/sla/dto';
 
 const INCIDENT_DAYS = 90;
 

@@ -2,11 +2,8 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db/client';
 import { evaluateConformance } from '@/lib/sla/conformance';
-import type { Finding } from '@/lib/sla/conformance';
+import type { ConformanceDto, FindingDto } from '@/lib/sla/dto';
 import { readUpgrades } from '@/lib/sla/sla-terms';
-
-export type FindingDto = Finding & { since: string | null };
-export type ConformanceDto = { ok: boolean; findings: FindingDto[] };
 
 const conformanceSelect = {
   id: true,

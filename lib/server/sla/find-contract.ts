@@ -1,23 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/server/db/client';
+import type { ContractView } from '@/lib/sla/dto';
 import { readCreditSchedule, readUpgrades } from '@/lib/sla/sla-terms';
-import type { CreditSchedule, Upgrade } from '@/lib/sla/sla-terms';
-
-export type ContractView = {
-  chain: { id: string; slug: string; name: string; accountManagerId: string | null; accountManager: string | null };
-  contract: {
-    tier: string;
-    startDate: string;
-    endDate: string;
-    monthlyPrice: string;
-    currency: string;
-    marginTargetPct: string;
-    upgrades: Upgrade[];
-    creditSchedule: CreditSchedule;
-    version: number;
-    updatedAt: string;
-  } | null;
-};
 
 /** A chain's contract as the view and edit pages show it; null when no active chain has that slug. */
 export async function findContract(slug: string): Promise<ContractView | null> {

@@ -15,7 +15,7 @@ import { readCreditSchedule } from '@/lib/sla/sla-terms';
 import { countBurnWindows, countHealthDays, countHealthMonths, countsOf, utcDay } from './count-health';
 import { contractMonthlyTotal } from './contract-total';
 import { periodSla } from './period-sla';
-import type { RenewalRow, SlaFleet, SlaRow } from './sla-dto';
+import type { RenewalRow, SlaFleet, SlaRow } from '@/lib/sla/dto';
 
 export const slaSortValues = ['name', 'budget', 'availability', 'renewal'] as const;
 export type SlaSort = (typeof slaSortValues)[number];

@@ -6,10 +6,10 @@ import { readCreditSchedule } from '@/lib/sla/sla-terms';
 import { countHealthDays, countsOf } from './count-health';
 import { contractMonthlyTotal } from './contract-total';
 import { findConformance } from './find-conformance';
-import type { FindingDto } from './find-conformance';
+import type { FindingDto } from '@/lib/sla/dto';
 import { findIncidentsBetween } from './find-chain-sla';
 import { periodSla } from './period-sla';
-import type { IncidentDto, PeriodSla } from './sla-dto';
+import type { IncidentDto, PeriodSla } from '@/lib/sla/dto';
 
 export type SlaReport = {
   chain: { slug: string; name: string; region: string };

@@ -1,23 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/server/db/client';
+import type { TierDto } from '@/lib/sla/dto';
 import { readCreditSchedule } from '@/lib/sla/sla-terms';
-import type { CreditSchedule } from '@/lib/sla/sla-terms';
-
-export type TierDto = {
-  key: string;
-  name: string;
-  availabilityTarget: string;
-  requiresMultiAz: boolean;
-  minBackupRetentionDays: number;
-  requiresEncryption: boolean;
-  requiresDeletionProtection: boolean;
-  requiresDedicatedDatabase: boolean;
-  minInstanceClass: string | null;
-  allowedRegions: string[];
-  creditSchedule: CreditSchedule;
-  version: number;
-  chains: number;
-};
 
 /** Every field of a tier an admin edits: the edit form, its audit trail and the list read the same. */
 export const tierFields = {

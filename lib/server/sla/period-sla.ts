@@ -1,7 +1,7 @@
 import 'server-only';
 import { availability, minutesBetween, SAMPLE_MINUTES } from '@/lib/sla/sla-math';
 import type { SampleCounts } from '@/lib/sla/sla-math';
-import type { PeriodSla } from './sla-dto';
+import type { PeriodSla } from '@/lib/sla/dto';
 
 /** A period's SLI from its counts; `from`..`to` is the elapsed part of the period (to = now for the current one). */
 export function periodSla(c: SampleCounts, from: Date, to: Date): PeriodSla {

@@ -3,8 +3,8 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
+import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
-import { forgetFleetCache } from '@/lib/server/fleet/find-fleet-page';
 import { tierInputSchema } from '@/lib/sla/tier-input';
 import { syncConformance } from './find-conformance';
 import { tierFields } from './find-tiers';
@@ -43,7 +43,7 @@ export async function saveTier(raw: unknown, options: { create: boolean }): Prom
   // Every chain on the tier is now held to the new rules.
   const chains = await db.chain.findMany({ where: { tierId: after.id, decommissionedAt: null }, select: { id: true } });
   if (chains.length) await syncConformance({ chainIds: chains.map((c) => c.id) });
-  await forgetFleetCache();
+  await announceChange('fleet');
   return { key: data.key };
 }
 

@@ -3,9 +3,8 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorizeOnChain } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
+import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
-import { forgetFinanceCache } from '@/lib/server/finance/report-cache';
-import { forgetFleetCache } from '@/lib/server/fleet/find-fleet-page';
 import { contractInputSchema } from '@/lib/sla/contract-input';
 import { syncConformance } from './find-conformance';
 
@@ -97,8 +96,8 @@ export async function updateContract(slug: string, raw: unknown): Promise<{ vers
   });
   // The tier or the upgrades decide what the deployment must be: findings change with them.
   await syncConformance({ chainIds: [chain.id] });
-  await forgetFleetCache();
-  await forgetFinanceCache();
+  await announceChange('fleet');
+  await announceChange('finance');
   return { version: saved.version };
 }
 

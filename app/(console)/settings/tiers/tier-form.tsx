@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { CreditBandRows, FieldErrors, FormField, inputClass } from '@/components/ui/form-field';
 import { CREDIT_BAND_ROWS } from '@/lib/sla/contract-input';
-import type { TierDto } from '@/lib/server/sla/find-tiers';
+import type { TierDto } from '@/lib/sla/dto';
 import { saveTierAction } from './actions';
 import type { TierFormState } from './actions';
 

@@ -1,21 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { SourceBadge } from '@/components/ui/source-badge';
 import type { CostRow } from '@/lib/finance/cost-row';
 import { monthStart, reportQuerySchema } from '@/lib/finance/report-query';
 import { authorizePage, onPage } from '@/lib/server/auth/authorize';
 import { costReportRows } from '@/lib/server/finance/cost-report';
 import { costReportScope } from '@/lib/server/finance/cost-report-scope';
 import { findMonthToDate } from '@/lib/server/finance/find-month-to-date';
+import { ChainCostMonths } from './chain-cost-months';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).slug} · costs` };
 }
-
-const num = 'px-3 py-2 text-right tabular-nums';
 
 export default async function ChainCostsPage({ params, searchParams }: Props) {
   const user = await authorizePage('costs:read');
@@ -29,14 +27,17 @@ export default async function ChainCostsPage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const scope = await onPage(costReportScope(user, slug));
   if (!scope) notFound();
-  const rows: CostRow[] = [];
-  for await (const r of costReportRows({
-    from: monthStart(parsed.data.from),
-    to: monthStart(parsed.data.to),
-    ...scope,
-  }))
-    rows.push(r);
-  const mtd = await findMonthToDate(slug);
+  const readRows = async () => {
+    const rows: CostRow[] = [];
+    for await (const r of costReportRows({
+      from: monthStart(parsed.data.from),
+      to: monthStart(parsed.data.to),
+      ...scope,
+    }))
+      rows.push(r);
+    return rows;
+  };
+  const [rows, mtd] = await Promise.all([readRows(), findMonthToDate(slug)]);
   const exportUrl = (format: string) =>
     `/api/v1/reports/costs?${new URLSearchParams({ from: parsed.data.from, to: parsed.data.to, chain: slug, format })}`;
 
@@ -67,55 +68,7 @@ export default async function ChainCostsPage({ params, searchParams }: Props) {
           ? `This month so far, by Cost Explorer's daily figures: ${mtd.amount} over ${mtd.days} days.`
           : 'No daily figures for this month yet.'}
       </p>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="chain-cost-months">
-          <thead className="bg-slate-50 text-xs text-slate-600">
-            <tr>
-              {[
-                'Month',
-                'Source',
-                'Compute',
-                'Database',
-                'Other',
-                'Cost',
-                'Revenue',
-                'Credits',
-                'Margin',
-                'Margin %',
-              ].map((h, i) => (
-                <th key={h} scope="col" className={`px-3 py-2 ${i > 1 ? 'text-right' : ''}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.month}>
-                <td className="px-3 py-2">{r.month}</td>
-                <td className="px-3 py-2">
-                  <SourceBadge source={r.source} />
-                </td>
-                <td className={num}>{r.compute}</td>
-                <td className={num}>
-                  {r.database}
-                  {r.sharedShare !== '0.00' && (
-                    <span className="block text-xs text-slate-500">incl. {r.sharedShare} shared</span>
-                  )}
-                </td>
-                <td className={num}>{r.other}</td>
-                <td className={`${num} font-medium`}>{r.cost}</td>
-                <td className={num}>{r.revenue}</td>
-                <td className={num}>{r.credits}</td>
-                <td className={num}>{r.margin}</td>
-                <td className={`${num} ${r.underTarget ? 'font-medium text-bad' : ''}`}>
-                  {r.marginPct === null ? '—' : `${r.marginPct.toFixed(2)} %`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChainCostMonths rows={rows} />
     </>
   );
 }

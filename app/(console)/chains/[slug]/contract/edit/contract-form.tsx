@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { CreditBandRows, FieldErrors, FormField, inputClass } from '@/components/ui/form-field';
 import { CREDIT_BAND_ROWS } from '@/lib/sla/contract-input';
 import { upgradeKeys, upgradeNames } from '@/lib/sla/sla-terms';
-import type { ContractView } from '@/lib/server/sla/find-contract';
+import type { ContractView } from '@/lib/sla/dto';
 import { saveContractAction } from './actions';
 import type { ContractFormState } from './actions';
 

@@ -1,0 +1,151 @@
+// What the SLA pages and API hand out, on the server and in client components alike: plain data, never
+// Prisma models. Fractions are 0..1; minutes are minutes; money is a decimal string. Where the read API
+// answers with a shape, its zod schema is here and the type is inferred from it (the OpenAPI document is
+// generated from the same schema). Client components import types only: the schemas stay on the server.
+import { z } from 'zod';
+import { conformanceRules, fixOperations } from './conformance';
+import type { BurnAlert, ErrorBudget, MonthCredit } from './sla-math';
+import type { CreditSchedule } from './sla-terms';
+import { upgradeKeys } from './sla-terms';
+
+const isoDate = z.string().describe('ISO 8601 date-time, UTC');
+
+const findingSchema = z.object({
+  rule: z.enum(conformanceRules),
+  direction: z
+    .enum(['under', 'over'])
+    .describe('under: SLA or compliance risk; over: more than the contract pays for (margin leak)'),
+  title: z.string(),
+  promised: z.string(),
+  deployed: z.string(),
+  since: isoDate.nullable().describe('First seen by the collector; null when found by an edit since the last pass'),
+  fix: z.enum(fixOperations).nullable().describe('The operation that fixes it, if any'),
+});
+export type FindingDto = z.infer<typeof findingSchema>;
+
+export const conformanceSchema = z
+  .object({ ok: z.boolean().describe('True when no finding is open'), findings: z.array(findingSchema) })
+  .meta({ id: 'Conformance' });
+export type ConformanceDto = z.infer<typeof conformanceSchema>;
+
+export const contractSchema = z.object({
+  tier: z.string(),
+  startDate: z.string().describe('YYYY-MM-DD'),
+  endDate: z.string().describe('YYYY-MM-DD'),
+  monthlyPrice: z.string().describe('Decimal string, two decimals'),
+  currency: z.string().length(3),
+  marginTargetPct: z.string(),
+  upgrades: z.array(
+    z.object({ key: z.enum(upgradeKeys), monthlyPrice: z.string(), quantity: z.number().int().optional() }),
+  ),
+  creditSchedule: z
+    .array(z.object({ below: z.number(), creditPct: z.number() }))
+    .describe('Availability % below which the credit % of the month applies; highest threshold first'),
+  version: z.number().int().describe('Send it back with an edit; an edit of an older version gets 409'),
+  updatedAt: isoDate,
+});
+
+/** A chain's contract as the view and edit pages show it. */
+export type ContractView = {
+  chain: { id: string; slug: string; name: string; accountManagerId: string | null; accountManager: string | null };
+  contract: z.infer<typeof contractSchema> | null;
+};
+
+/** An SLA tier as the settings list and its edit form show it. */
+export type TierDto = {
+  key: string;
+  name: string;
+  availabilityTarget: string;
+  requiresMultiAz: boolean;
+  minBackupRetentionDays: number;
+  requiresEncryption: boolean;
+  requiresDeletionProtection: boolean;
+  requiresDedicatedDatabase: boolean;
+  minInstanceClass: string | null;
+  allowedRegions: string[];
+  creditSchedule: CreditSchedule;
+  version: number;
+  chains: number;
+};
+
+export type PeriodSla = {
+  availability: number | null;
+  /** Measured minutes against the period's elapsed minutes, 0..1: the rest is unmeasured. */
+  measuredShare: number;
+  healthyMinutes: number;
+  measuredMinutes: number;
+  unmeasuredMinutes: number;
+};
+
+export type SlaRow = {
+  slug: string;
+  name: string;
+  tier: { key: string; name: string; targetPct: number };
+  accountManager: string | null;
+  month: PeriodSla & { budget: ErrorBudget; credit: MonthCredit & { currency: string } };
+  last30Days: PeriodSla;
+  alert: 'page' | 'ticket' | null;
+  burn1h: number | null;
+  contractEnd: string | null;
+  findings: { under: number; over: number };
+};
+
+export type RenewalRow = {
+  slug: string;
+  name: string;
+  tier: string;
+  endDate: string;
+  daysLeft: number;
+  accountManager: string | null;
+  /** Over the contract so far. */
+  availability: number | null;
+  monthsMeasured: number;
+  monthsMissed: number;
+  credits: string;
+  currency: string;
+};
+
+export type SlaFleet = {
+  scope: 'mine' | 'all';
+  rows: SlaRow[];
+  total: number;
+  page: number;
+  size: number;
+  totals: { chains: number; belowTarget: number; paging: number; ticketing: number; unmeasured: number };
+  renewals: RenewalRow[];
+};
+
+export type SlaMonth = PeriodSla & {
+  month: string;
+  targetMet: boolean | null;
+  credit: MonthCredit;
+};
+
+export type IncidentDto = { start: string; end: string | null; badMinutes: number; worst: number };
+
+export type ChainSla = {
+  slug: string;
+  name: string;
+  tier: { key: string; name: string; targetPct: number };
+  accountManager: { id: string; name: string } | null;
+  contract: {
+    startDate: string;
+    endDate: string;
+    monthlyPrice: string;
+    monthlyTotal: string;
+    currency: string;
+    marginTargetPct: string;
+    upgrades: { key: string; name: string; monthlyPrice: string; quantity?: number }[];
+    creditSchedule: { below: number; creditPct: number }[];
+    version: number;
+  } | null;
+  month: PeriodSla & { budget: ErrorBudget; credit: MonthCredit };
+  last30Days: PeriodSla;
+  burn: BurnAlert[];
+  alert: 'page' | 'ticket' | null;
+  months: SlaMonth[];
+  /** Remaining error budget at the end of each UTC day of this month (minutes). */
+  budgetByDay: { day: string; leftMinutes: number; budgetMinutes: number }[];
+  incidents: IncidentDto[];
+  conformance: ConformanceDto;
+};
