@@ -38,4 +38,10 @@ export default tseslint.config(
       'no-undef': 'off',
     },
   },
+  // Two integration files (operations, shared instances) share a seeded fleet across many cases; splitting
+  // them is open work, so they may be longer for now.
+  {
+    files: ['tests/integration/operations.test.ts', 'tests/integration/shared-instances.test.ts'],
+    rules: { 'max-lines': ['error', { max: 500 }] },
+  },
 );

@@ -59,6 +59,12 @@ async function main(): Promise<void> {
   try {
     // Unit and integration: each integration file makes its own database (tests/support/test-database.ts).
     // Child processes ignore undefined variables: DATABASE_URL is left out, each file makes its own.
+    // Lint first: Prettier's layout and ESLint (no import cycles, files under 300 lines, no `any`).
+    const lint = await runChild(process.execPath, [bin('prettier/bin/prettier.cjs'), '--check', '.'], { cwd: root })
+      .then(() => runChild(process.execPath, [bin('eslint/bin/eslint.js'), '--max-warnings=0', '.'], { cwd: root }))
+      .then(() => true)
+      .catch(() => false);
+    results.push(lint ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
     const vitestEnv = { ...env, FLEETPANE_TEST_DATABASE_URL: serverUrl, DATABASE_URL: undefined };
     await runChild(
       process.execPath,
