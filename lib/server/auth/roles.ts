@@ -12,7 +12,10 @@ export type Permission =
   | 'prices:manage'
   | 'tiers:manage'
   | 'schedules:manage'
-  | 'users:manage';
+  | 'users:manage'
+  // Money: contract and upgrade prices, monthly totals, credit amounts, revenue, cost, margin. Chain-scoped
+  // for account managers (canOnChain); the catalog's infrastructure prices are not money in this sense.
+  | 'money:read';
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: [
@@ -27,11 +30,12 @@ const grants: Record<Role, readonly Permission[]> = {
     'tiers:manage',
     'schedules:manage',
     'users:manage',
+    'money:read',
   ],
   ops: ['fleet:read', 'fleet:refresh', 'operations:request'],
   // An account manager reads costs of the chains they manage only (scoped where the report is read).
-  account_manager: ['fleet:read', 'contracts:edit', 'costs:read'],
-  finance: ['fleet:read', 'finance:read', 'costs:read', 'costs:ingest'],
+  account_manager: ['fleet:read', 'contracts:edit', 'costs:read', 'money:read'],
+  finance: ['fleet:read', 'finance:read', 'costs:read', 'costs:ingest', 'money:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
@@ -47,6 +51,13 @@ export function canOnChain(
   if (!can(user.role, permission)) return false;
   return user.role !== 'account_manager' || chain.accountManagerId === user.id;
 }
+
+/** Whether the user may see a chain's money (its own account manager, finance, admins). */
+export function canSeeMoney(user: { id: string; role: Role }, chain: { accountManagerId: string | null }): boolean {
+  return canOnChain(user, 'money:read', chain);
+}
+
+export const roles = ['admin', 'ops', 'account_manager', 'finance'] as const satisfies readonly Role[];
 
 export const roleLabels: Record<Role, string> = {
   admin: 'Admin',
