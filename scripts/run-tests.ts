@@ -36,6 +36,31 @@ function playwrightCounts(file: string): Counts {
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
 }
 
+/** Lint (Prettier, ESLint), then unit and integration tests. */
+async function lintAndVitest(serverUrl: string | undefined): Promise<Counts[]> {
+  // Unit and integration: each integration file makes its own database (tests/support/test-database.ts).
+  // Child processes ignore undefined variables: DATABASE_URL is left out, each file makes its own.
+  // Lint first: Prettier's layout and ESLint (no import cycles, files under 300 lines, no `any`).
+  const lint = await runChild(process.execPath, [bin('prettier/bin/prettier.cjs'), '--check', '.'], { cwd: root })
+    .then(() => runChild(process.execPath, [bin('eslint/bin/eslint.js'), '--max-warnings=0', '.'], { cwd: root }))
+    .then(() => true)
+    .catch(() => false);
+  const lintCounts = lint ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+  const vitestEnv = { ...process.env, FLEETPANE_TEST_DATABASE_URL: serverUrl, DATABASE_URL: undefined };
+  await runChild(
+    process.execPath,
+    [
+      bin('vitest/vitest.mjs'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/vitest.json',
+    ],
+    { cwd: root, env: vitestEnv },
+  ).catch(() => {});
+  return [lintCounts, vitestCounts(path.join(root, 'test-results/vitest.json'))];
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const env = process.env;
@@ -57,27 +82,9 @@ async function main(): Promise<void> {
   const results: Counts[] = [];
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    // Unit and integration: each integration file makes its own database (tests/support/test-database.ts).
-    // Child processes ignore undefined variables: DATABASE_URL is left out, each file makes its own.
-    // Lint first: Prettier's layout and ESLint (no import cycles, files under 300 lines, no `any`).
-    const lint = await runChild(process.execPath, [bin('prettier/bin/prettier.cjs'), '--check', '.'], { cwd: root })
-      .then(() => runChild(process.execPath, [bin('eslint/bin/eslint.js'), '--max-warnings=0', '.'], { cwd: root }))
-      .then(() => true)
-      .catch(() => false);
-    results.push(lint ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
-    const vitestEnv = { ...env, FLEETPANE_TEST_DATABASE_URL: serverUrl, DATABASE_URL: undefined };
-    await runChild(
-      process.execPath,
-      [
-        bin('vitest/vitest.mjs'),
-        'run',
-        '--reporter=default',
-        '--reporter=json',
-        '--outputFile.json=test-results/vitest.json',
-      ],
-      { cwd: root, env: vitestEnv },
-    ).catch(() => {});
-    results.push(vitestCounts(path.join(root, 'test-results/vitest.json')));
+    // `npm test -- e2e/x.spec.ts` runs only those browser specs: no lint, unit or integration tests.
+    const specs = process.argv.slice(2).filter((arg) => arg.endsWith('.spec.ts'));
+    if (specs.length === 0) results.push(...(await lintAndVitest(serverUrl)));
 
     // Browser: a clean emulator and database with the demo fleet, served by the built app.
     await fetch(`${env.AWS_ENDPOINT_URL}/moto-api/reset`, { method: 'POST' });
@@ -105,7 +112,7 @@ async function main(): Promise<void> {
       deniedAccounts: [SECOND_OWN_ACCOUNT],
     });
     cleanups.push(async () => proxy.close());
-    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test'], {
+    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test', ...specs], {
       cwd: root,
       env: { ...env, FLEETPANE_APP_AWS_ENDPOINT_URL: proxy.url },
     }).catch(() => {});
