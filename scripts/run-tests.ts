@@ -72,6 +72,8 @@ async function main(): Promise<void> {
   env.CHROMIUM_PATH = ensureChromium();
   env.AWS_ENDPOINT_URL = await startEmulator(Number(env.FLEETPANE_TEST_EMULATOR_PORT ?? 4567));
   Object.assign(env, demoAwsEnv);
+  // A secret key of this run only (the emulator accepts any), so e2e/shipped-secrets.spec.ts can look for it.
+  env.AWS_SECRET_ACCESS_KEY = `test-${randomBytes(18).toString('base64url')}`;
   // The engine behind the emulator's RDS instances: the embedded stand-in, never your server (the demo
   // fleet's chain databases would be left there). The shared-instance tests use the server themselves.
   env.FLEETPANE_EMULATED_ENGINE_URL ??= await startEmulatedEngine(Number(env.FLEETPANE_TEST_ENGINE_PORT ?? 4571), root);

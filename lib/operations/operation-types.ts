@@ -13,7 +13,7 @@ export const operationTypes = (Object.keys(operationCatalog) as QueueType[]).fil
 /** The types that can run as a fleet action (a wave over many chains). */
 export const waveTypes = operationTypes.filter((t) => operationCatalog[t].wave);
 
-export const operationRequestSchema = z.object({
+export const operationRequestSchema = z.strictObject({
   type: z.enum(operationTypes, { error: `type is one of ${operationTypes.join(', ')}` }),
   params: z.record(z.string(), z.unknown()).default({}),
 });

@@ -1,9 +1,11 @@
 import 'server-only';
+import { forbidden, unauthorized } from 'next/navigation';
 import { AppError } from '@/lib/app-error';
 import type { FieldIssues } from '@/lib/app-error';
 
 // How server actions answer an AppError: the form's state (a message, the problems by field), so the form
-// shows them beside what was typed; anything else reaches the error boundary.
+// shows them beside what was typed; anything else reaches the error boundary. A refused caller is not a form
+// problem: the action answers 401/403 like every other surface (unauthorized()/forbidden()).
 
 export type FormState = { message?: string; errors?: FieldIssues; values?: Record<string, string> };
 
@@ -17,6 +19,8 @@ export async function formAction<S extends FormState>(
     return await work();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    if (error.code === 'unauthenticated') unauthorized();
+    if (error.code === 'forbidden') forbidden();
     const errors: FieldIssues = {};
     for (const [path, messages] of Object.entries(error.fields ?? {}))
       (errors[fieldName(path)] ??= []).push(...messages);

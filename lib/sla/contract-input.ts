@@ -37,6 +37,7 @@ export const contractInputSchema = z
     // The version the editor read: an edit of an older version is refused, not merged.
     version: z.coerce.number({ error: 'The version is required' }).int().min(0),
   })
+  .strict()
   .refine((c) => c.endDate > c.startDate, { path: ['endDate'], message: 'The end date is after the start date' });
 
 export const CREDIT_BAND_ROWS = 5;

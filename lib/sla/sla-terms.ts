@@ -9,7 +9,7 @@ const pctNumber = (what: string) =>
       `${what} has at most three decimals`,
     );
 
-const creditBandSchema = z.object({
+const creditBandSchema = z.strictObject({
   // Availability (percent) below which this band's credit applies: availability < below.
   below: pctNumber('The threshold').pipe(
     z.number().gt(0, 'The threshold is above 0').max(100, 'The threshold is at most 100'),
@@ -44,7 +44,7 @@ export const upgradeNames: Record<UpgradeKey, string> = {
   'performance-tuning': 'Performance tuning',
 };
 
-const upgradeSchema = z.object({
+const upgradeSchema = z.strictObject({
   key: z.enum(upgradeKeys, { error: 'Unknown upgrade' }),
   monthlyPrice: z
     .string()

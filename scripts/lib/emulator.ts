@@ -70,7 +70,7 @@ export async function startEmulator(port: number): Promise<string> {
         );
       return answers(url);
     },
-    20_000,
+    60_000, // generous: a busy 2-core machine starts PGlite slowly; a ready one answers at once
     'The AWS emulator',
   );
   return url;
@@ -97,7 +97,7 @@ export async function startEmulatedEngine(port: number, root: string): Promise<s
         throw new ConfigError(`The emulated database engine could not start on port ${port} (FLEETPANE_ENGINE_PORT).`);
       return acceptsConnections(port);
     },
-    20_000,
+    60_000, // generous: a busy 2-core machine starts PGlite slowly; a ready one answers at once
     'The emulated database engine',
   );
   return url;

@@ -5,7 +5,9 @@ import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { metricRangeKeys } from '@/lib/metric-ranges';
 import { operationRequestSchema } from '@/lib/operations/operation-types';
 import { contractInputSchema } from '@/lib/sla/contract-input';
+import { auditQuerySchema } from '@/lib/server/audit/find-audit-events';
 import {
+  auditEventsSchema,
   chainDetailSchema,
   chainResponseSchema,
   conformanceSchema,
@@ -22,6 +24,7 @@ type JsonSchema = Record<string, unknown>;
 function components(): Record<string, JsonSchema> {
   const registry = new z.core.$ZodRegistry<{ id: string }>();
   for (const schema of [
+    auditEventsSchema,
     conformanceSchema,
     fleetChainSchema,
     chainDetailSchema,
@@ -93,6 +96,14 @@ export function openApiDocument(): JsonSchema {
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }, { session: [] }],
     paths: {
+      '/audit': {
+        get: {
+          summary: 'The audit trail, newest first (admins)',
+          operationId: 'listAuditEvents',
+          parameters: queryParameters(auditQuerySchema),
+          responses: { '200': json('AuditEvents', 'The matching events'), ...errors },
+        },
+      },
       '/chains': {
         get: {
           summary: 'List chains (filtered, sorted, paged)',

@@ -45,6 +45,7 @@ export const pages: readonly PageSurface[] = [
 ];
 
 export const routes: readonly RouteSurface[] = [
+  { kind: 'route', method: 'GET', path: '/api/v1/audit', permission: 'audit:read' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains', permission: 'fleet:read' },
   { kind: 'route', method: 'POST', path: '/api/v1/chains', permission: 'operations:request' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]', permission: 'fleet:read' },

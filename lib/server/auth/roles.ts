@@ -15,7 +15,8 @@ export type Permission =
   | 'users:manage'
   // Money: contract and upgrade prices, monthly totals, credit amounts, revenue, cost, margin. Chain-scoped
   // for account managers (canOnChain); the catalog's infrastructure prices are not money in this sense.
-  | 'money:read';
+  | 'money:read'
+  | 'audit:read';
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: [
@@ -31,6 +32,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'schedules:manage',
     'users:manage',
     'money:read',
+    'audit:read',
   ],
   ops: ['fleet:read', 'fleet:refresh', 'operations:request'],
   // An account manager reads costs of the chains they manage only (scoped where the report is read).

@@ -30,9 +30,12 @@ export async function createTokenAction(_previous: CreateTokenState, formData: F
 }
 
 export async function revokeTokenAction(formData: FormData): Promise<void> {
-  const user = await authorize('fleet:read');
-  const id = z.uuid().safeParse(formData.get('id'));
-  if (!id.success) return;
-  await revokeApiToken({ userId: user.id, actorEmail: user.email, id: id.data });
-  revalidatePath('/settings/tokens');
+  await formAction(null, async () => {
+    const user = await authorize('fleet:read');
+    const id = z.uuid().safeParse(formData.get('id'));
+    if (!id.success) return {};
+    await revokeApiToken({ userId: user.id, actorEmail: user.email, id: id.data });
+    revalidatePath('/settings/tokens');
+    return {};
+  });
 }
