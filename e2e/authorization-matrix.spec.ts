@@ -83,6 +83,8 @@ test.describe('the role × action matrix, asked of the server', () => {
         expect(res.status(), what).toBeLessThan(500);
         if (allowed(login, role, surface)) {
           expect([401, 403], what).not.toContain(res.status());
+          // An action answers in React's wire format when it ran (not a page rendered instead).
+          if (surface.kind === 'action') expect(res.headers()['content-type'], what).toContain('text/x-component');
         } else {
           expect(res.status(), what).toBe(403);
           const key = `${demoEmail(login)} ${surface.permission as Permission}`;

@@ -114,7 +114,8 @@ async function main(): Promise<void> {
       deniedAccounts: [SECOND_OWN_ACCOUNT],
     });
     cleanups.push(async () => proxy.close());
-    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test', ...specs], {
+    const only = specs.length > 0 ? ['--no-deps', ...specs] : [];
+    await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test', ...only], {
       cwd: root,
       env: { ...env, FLEETPANE_APP_AWS_ENDPOINT_URL: proxy.url },
     }).catch(() => {});

@@ -42,10 +42,11 @@ export function callAction(
   fields: Record<string, string>,
   options: { withState: boolean; origin?: string },
 ): Promise<APIResponse> {
-  const multipart: Record<string, string> = {
-    '0': JSON.stringify(options.withState ? [{}, '$K1'] : ['$K1']),
-  };
-  for (const [name, value] of Object.entries(fields)) multipart[`1_${name}`] = value;
+  // The argument list goes last, as React sends it: the server resolves it as soon as it arrives, so the
+  // fields it refers to must be there before it ("0" would come first in a plain object's key order).
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`1_${name}`, value);
+  multipart.append('0', JSON.stringify(options.withState ? [{}, '$K1'] : ['$K1']));
   return request.post(url, {
     headers: {
       'next-action': target.id,

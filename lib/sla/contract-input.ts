@@ -36,6 +36,9 @@ export const contractInputSchema = z
     accountManagerId: z.uuid('Pick an account manager').nullable().optional(),
     // The version the editor read: an edit of an older version is refused, not merged.
     version: z.coerce.number({ error: 'The version is required' }).int().min(0),
+    // Read-only in GET's representation: accepted and ignored, so a read-modify-write round trip works while
+    // any other unknown field is refused.
+    updatedAt: z.string().max(40).optional(),
   })
   .strict()
   .refine((c) => c.endDate > c.startDate, { path: ['endDate'], message: 'The end date is after the start date' });

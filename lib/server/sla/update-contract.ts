@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
-import { authorizeOnChain } from '@/lib/server/auth/authorize';
+import { authorize, authorizeOnChain } from '@/lib/server/auth/authorize';
 import { requestIp } from '@/lib/server/auth/session';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
@@ -25,6 +25,8 @@ const contractFields = {
  * only their own chains); the edit applies only to the version it read; before and after are audited.
  */
 export async function updateContract(slug: string, raw: unknown): Promise<{ version: number }> {
+  // The role first (a caller who may edit no contract learns nothing about chains), then this chain's scope.
+  await authorize('contracts:edit', { target: slug.slice(0, 100) });
   const chain = await db.chain.findFirst({
     where: { slug, decommissionedAt: null },
     select: { id: true, slug: true, accountManagerId: true, contract: { select: { id: true, ...contractFields } } },
