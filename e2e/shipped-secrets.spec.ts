@@ -27,6 +27,7 @@ function secrets(): { NEXTAUTH_SECRET: string; AWS_SECRET_ACCESS_KEY: string } &
 }
 
 test('the shipped JavaScript and the pages carry no server secret', async ({ page, signInAs }) => {
+  test.setTimeout(180_000); // a dozen full page renders on a busy 2-core machine
   const wanted = secrets();
   expect(wanted.NEXTAUTH_SECRET.length).toBeGreaterThan(20);
   expect(wanted.AWS_SECRET_ACCESS_KEY).toMatch(/^test-/);

@@ -5,7 +5,7 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 // Calls a server action over HTTP the way React's form submission does, so the security specs can send any
 // caller and any fields to it: POST to a page that renders the action, with its id in `Next-Action` and
 // the arguments in React's reply encoding (field "0" the argument list; "$K1" a FormData whose fields are
-// prefixed "1_"). The ids come from the build's server-reference manifest.
+// prefixed "_1_"). The ids come from the build's server-reference manifest.
 
 type Manifest = { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
 
@@ -45,7 +45,7 @@ export function callAction(
   // The argument list goes last, as React sends it: the server resolves it as soon as it arrives, so the
   // fields it refers to must be there before it ("0" would come first in a plain object's key order).
   const multipart = new FormData();
-  for (const [name, value] of Object.entries(fields)) multipart.append(`1_${name}`, value);
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
   multipart.append('0', JSON.stringify(options.withState ? [{}, '$K1'] : ['$K1']));
   return request.post(url, {
     headers: {
