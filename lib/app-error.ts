@@ -4,7 +4,14 @@
 import type { z } from 'zod';
 
 export type AppErrorCode =
-  'bad-request' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unsupported-media-type' | 'unavailable';
+  | 'bad-request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'unsupported-media-type'
+  | 'too-many-requests'
+  | 'unavailable';
 
 const statuses: Record<AppErrorCode, number> = {
   'bad-request': 400,
@@ -13,6 +20,8 @@ const statuses: Record<AppErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'unsupported-media-type': 415,
+  // Sign-in throttling; the answer carries Retry-After.
+  'too-many-requests': 429,
   unavailable: 503,
 };
 

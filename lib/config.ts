@@ -17,6 +17,11 @@ export type Config = {
   database: DatabaseConfig;
   awsEndpointUrl?: string;
   authSecret?: string;
+  /**
+   * Browser sessions: idle and absolute timeouts, and whether cookies are Secure with __Host- names (the
+   * dashboard is served over https: NEXTAUTH_URL, or production mode without one).
+   */
+  sessions: { idleMinutes: number; maxHours: number; secureCookies: boolean };
   oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
   worker: 'embedded' | 'external';
   /** Server processes behind the dashboard's port: one per core with PostgreSQL, one with the embedded database. */
@@ -47,6 +52,9 @@ const envSchema = z.object({
   FLEETPANE_DEMO: flag,
   AWS_ENDPOINT_URL: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: 'NEXTAUTH_URL is an http(s) URL' }).optional(),
+  FLEETPANE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1_440).optional(),
+  FLEETPANE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).optional(),
   OIDC_ISSUER: z.string().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -97,6 +105,29 @@ function parseDatabaseUrl(url: string): DatabaseConfig {
   };
 }
 
+const loopbackHost = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Cookies are Secure (and named __Host-/__Secure-) whenever the dashboard is served over https. Outside
+ * demo mode a plain http address other than this machine's would carry sessions in clear: refused.
+ */
+function parseSessions(e: z.infer<typeof envSchema>, demo: boolean): Config['sessions'] {
+  const url = e.NEXTAUTH_URL ? new URL(e.NEXTAUTH_URL) : undefined;
+  if (url && url.protocol === 'http:' && !loopbackHost.test(url.hostname) && !demo) {
+    throw new ConfigError(
+      `NEXTAUTH_URL ${url.origin} is plain http on a host other than this machine: session cookies could not be Secure, so production mode needs an https:// URL.`,
+    );
+  }
+  const idleMinutes = e.FLEETPANE_SESSION_IDLE_MINUTES ?? 60;
+  const maxHours = e.FLEETPANE_SESSION_MAX_HOURS ?? 12;
+  if (idleMinutes > maxHours * 60) {
+    throw new ConfigError(
+      `FLEETPANE_SESSION_IDLE_MINUTES=${idleMinutes} is longer than the absolute timeout FLEETPANE_SESSION_MAX_HOURS=${maxHours}: make the idle timeout the shorter one.`,
+    );
+  }
+  return { idleMinutes, maxHours, secureCookies: url ? url.protocol === 'https:' : !demo };
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
@@ -119,6 +150,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.NEXTAUTH_SECRET && e.NEXTAUTH_SECRET.length < 32) {
     throw new ConfigError('NEXTAUTH_SECRET is too short: use at least 32 random characters.');
   }
+  const sessions = parseSessions(e, demo);
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError('OIDC sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.');
@@ -143,6 +175,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     database,
     awsEndpointUrl: e.AWS_ENDPOINT_URL,
     authSecret: e.NEXTAUTH_SECRET,
+    sessions,
     oidc: e.OIDC_ISSUER
       ? {
           issuer: e.OIDC_ISSUER,

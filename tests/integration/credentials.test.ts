@@ -38,6 +38,6 @@ describe('credential sign-in', () => {
       await verifyCredentials({ email: 'gone@fleetpane.local', password: 'fleetpane-demo' }, { demo: true }),
     ).toBeNull();
     expect(await verifyCredentials({ email: 'not an email', password: 'x' }, { demo: true })).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: 'auth.sign-in', result: 'denied' } })).toBe(4);
+    expect(await db.auditEvent.count({ where: { action: 'auth.sign-in', result: 'denied' } })).toBe(5);
   });
 });

@@ -86,4 +86,36 @@ describe('parseConfig', () => {
     expect(message({ ...demo, AWS_ENDPOINT_URL: 'localhost:4566' })).toMatch(/AWS_ENDPOINT_URL/);
     expect(message({ ...demo, FLEETPANE_COLLECT_INTERVAL_SECONDS: '1' })).toMatch(/FLEETPANE_COLLECT_INTERVAL_SECONDS/);
   });
+
+  it('keeps sessions 60 idle minutes and 12 hours at most, unless told otherwise', () => {
+    expect(parseConfig(demo).sessions).toEqual({ idleMinutes: 60, maxHours: 12, secureCookies: false });
+    expect(
+      parseConfig({ ...demo, FLEETPANE_SESSION_IDLE_MINUTES: '15', FLEETPANE_SESSION_MAX_HOURS: '8' }).sessions,
+    ).toMatchObject({ idleMinutes: 15, maxHours: 8 });
+    expect(message({ ...demo, FLEETPANE_SESSION_IDLE_MINUTES: '0' })).toMatch(
+      /^FLEETPANE_SESSION_IDLE_MINUTES is invalid/,
+    );
+    expect(message({ ...demo, FLEETPANE_SESSION_MAX_HOURS: 'soon' })).toMatch(
+      /^FLEETPANE_SESSION_MAX_HOURS is invalid/,
+    );
+    expect(message({ ...demo, FLEETPANE_SESSION_IDLE_MINUTES: '120', FLEETPANE_SESSION_MAX_HOURS: '1' })).toMatch(
+      /^FLEETPANE_SESSION_IDLE_MINUTES=120 is longer than the absolute timeout/,
+    );
+  });
+
+  it('makes cookies Secure over https, and in production mode without a NEXTAUTH_URL', () => {
+    expect(parseConfig({ ...production, NEXTAUTH_URL: 'https://fleet.example.com' }).sessions.secureCookies).toBe(true);
+    expect(parseConfig(production).sessions.secureCookies).toBe(true);
+    expect(parseConfig({ ...demo, NEXTAUTH_URL: 'http://127.0.0.1:3000' }).sessions.secureCookies).toBe(false);
+    expect(parseConfig({ ...production, NEXTAUTH_URL: 'http://localhost:3000' }).sessions.secureCookies).toBe(false);
+  });
+
+  it('refuses plain http to another host outside demo mode, in one sentence', () => {
+    const text = message({ ...production, NEXTAUTH_URL: 'http://fleet.example.com' });
+    expect(text).toBe(
+      'NEXTAUTH_URL http://fleet.example.com is plain http on a host other than this machine: session cookies could not be Secure, so production mode needs an https:// URL.',
+    );
+    expect(parseConfig({ ...demo, NEXTAUTH_URL: 'http://10.0.0.5:3000' }).sessions.secureCookies).toBe(false);
+    expect(message({ ...demo, NEXTAUTH_URL: 'fleet.example.com' })).toMatch(/^NEXTAUTH_URL is invalid/);
+  });
 });

@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { signInWithPassword } from './sign-in-with-password';
 
 export function LoginForm({ credentials, oidcName }: { credentials: boolean; oidcName: string | null }) {
   const router = useRouter();
@@ -15,15 +16,14 @@ export function LoginForm({ credentials, oidcName }: { credentials: boolean; oid
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', {
-      redirect: false,
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
+    const result = await signInWithPassword(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
     setPending(false);
-    if (result?.ok && !result.error) {
+    if (result.ok) {
       router.replace('/fleet');
       router.refresh();
+    } else if (result.retryAfterSeconds) {
+      const n = result.retryAfterSeconds;
+      setError(`Too many failed sign-ins. Try again in ${n} ${n === 1 ? 'second' : 'seconds'}.`);
     } else {
       setError('Wrong email or password.');
     }

@@ -288,7 +288,13 @@ export function openApiDocument(): JsonSchema {
           scheme: 'bearer',
           description: 'A personal API token (API tokens page, or npm run token)',
         },
-        session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'next-auth.session-token',
+          description:
+            'The browser session (named __Host-next-auth.session-token over https); ended by sign-out and by the idle and absolute timeouts',
+        },
       },
     },
   };

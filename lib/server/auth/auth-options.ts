@@ -5,8 +5,20 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/server/db/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { verifyCredentials } from './credentials';
+import { sessionCookies } from './session-cookies';
+import { endSession, findSessionUser, startSession } from './user-sessions';
+import type { SessionUser } from './user-sessions';
 
-export function authOptions(): NextAuthOptions {
+/** Thrown by the jwt callback for a JWT without a live session: next-auth then clears the cookie. */
+const NO_LIVE_SESSION = 'no live session';
+
+// The user a token's live session was checked for, handed from the jwt callback to the session callback of
+// the same read without writing it into the cookie (the JWT carries only the session and user ids).
+const liveUsers = new WeakMap<object, SessionUser>();
+
+export type SignInContext = { ip?: string | null };
+
+export function authOptions(context: SignInContext = {}): NextAuthOptions {
   const cfg = config();
   const providers: NextAuthOptions['providers'] = [];
   if (cfg.demo) {
@@ -15,7 +27,7 @@ export function authOptions(): NextAuthOptions {
         id: 'credentials',
         name: 'Demo sign-in',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (credentials) => verifyCredentials(credentials, { demo: cfg.demo }),
+        authorize: (credentials) => verifyCredentials(credentials, { demo: cfg.demo, ip: context.ip }),
       }),
     );
   }
@@ -40,12 +52,18 @@ export function authOptions(): NextAuthOptions {
   return {
     providers,
     secret: cfg.authSecret,
-    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    // The server-side session enforces both timeouts; the JWT never outlives the absolute one either.
+    session: { strategy: 'jwt', maxAge: cfg.sessions.maxHours * 60 * 60 },
+    useSecureCookies: cfg.sessions.secureCookies,
+    cookies: sessionCookies(cfg.sessions.secureCookies),
     pages: { signIn: '/login', error: '/login' },
     // One line per problem: a forged or expired cookie is routine, not a stack trace.
     logger: {
-      error: (code, metadata) =>
-        console.warn(`next-auth: ${code}: ${(metadata as { message?: string }).message ?? ''}`),
+      error: (code, metadata) => {
+        const message = (metadata as { message?: string }).message ?? '';
+        // An ended or timed-out session is routine: the visitor is simply signed out.
+        if (message !== NO_LIVE_SESSION) console.warn(`next-auth: ${code}: ${message}`);
+      },
       warn: (code) => console.warn(`next-auth: ${code}`),
       debug: () => {},
     },
@@ -63,18 +81,41 @@ export function authOptions(): NextAuthOptions {
         });
         return !!known?.active;
       },
+      // At sign-in: a new server-side session. On every later read: that session must still live.
       async jwt({ token, user, account }) {
-        if (user && account?.provider === 'oidc' && user.email) {
-          const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
-          token.sub = known?.id;
-        } else if (user) {
-          token.sub = user.id;
+        if (user) {
+          const userId = await signedInUserId(user, account?.provider);
+          if (!userId) throw new Error('signed-in user not found');
+          return { sub: userId, sid: await startSession(userId) };
         }
+        const live =
+          typeof token.sid === 'string' && typeof token.sub === 'string'
+            ? await findSessionUser({ sessionId: token.sid, userId: token.sub })
+            : null;
+        if (!live) throw new Error(NO_LIVE_SESSION);
+        liveUsers.set(token, live);
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub } };
+        const live = liveUsers.get(token);
+        return live ? { expires: session.expires, user: live } : { expires: session.expires };
+      },
+    },
+    events: {
+      // Sign-out ends the session server-side: a copy of the cookie replayed afterwards is refused.
+      async signOut({ token }) {
+        if (typeof token?.sid !== 'string') return;
+        await endSession(token.sid, 'sign-out');
+        await recordAuditEvent({ actor: { id: token.sub }, action: 'auth.sign-out', result: 'ok', ip: context.ip });
       },
     },
   };
+}
+
+/** Our user id for who just signed in: OIDC users are matched on email, credential users carry it. */
+async function signedInUserId(user: { id: string; email?: string | null }, provider?: string): Promise<string | null> {
+  if (provider !== 'oidc') return user.id;
+  if (!user.email) return null;
+  const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+  return known?.id ?? null;
 }

@@ -3,19 +3,29 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { getServerSession } from 'next-auth';
 import { config } from '@/lib/config';
-import type { Role } from '@/lib/generated/prisma/enums';
 import { db } from '@/lib/server/db/client';
 import { findTokenUserId } from './api-tokens';
 import { authOptions } from './auth-options';
+import type { SessionUser } from './user-sessions';
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+export type { SessionUser } from './user-sessions';
 
 /**
- * The signed-in user, read once per request. The session only says who it is: role and status come
- * from our database on every request, so a role change or a deactivation takes effect at once.
+ * The signed-in user, read once per request. Role and status come from our database on every request, so a
+ * role change or a deactivation takes effect at once. A browser session is checked against its server-side
+ * row (user-sessions.ts) in next-auth's jwt callback, in the same query as the user.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const id = await callerUserId();
+  const authorization = (await headers()).get('authorization');
+  if (authorization) return tokenUser(authorization);
+  const session = await getServerSession(authOptions());
+  return (session?.user as SessionUser | undefined) ?? null;
+});
+
+/** A personal API token (Authorization: Bearer): its owner, if active. */
+async function tokenUser(authorization: string): Promise<SessionUser | null> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  const id = match ? await findTokenUserId(match[1]!) : null;
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
@@ -23,18 +33,6 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   });
   if (!user || !user.active || (user.isDemo && !config().demo)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-});
-
-/** A personal API token (Authorization: Bearer) when one is sent, the browser session otherwise. */
-async function callerUserId(): Promise<string | null> {
-  const authorization = (await headers()).get('authorization');
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    return match ? findTokenUserId(match[1]!) : null;
-  }
-  const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : null;
 }
 
 /** The caller's address as the proxy in front of us reports it, for the audit log. */
