@@ -52,10 +52,16 @@ test('the OpenAPI document validates the real responses', async ({ page, signInA
   expect(list.chains.every((c) => ['healthy', 'degraded', 'down', 'unknown'].includes(c.health))).toBe(true);
   validate('ChainResponse', await (await page.request.get('/api/v1/chains/noodle-nest')).json());
   validate('ChainResponse', await (await page.request.get('/api/v1/chains/falafel-factory')).json());
-  validate('ContractResponse', await (await page.request.get('/api/v1/chains/burger-barn/contract')).json());
+  // Ops may not read a contract's money: a documented 403 (finance reads it below).
+  const refused = await page.request.get('/api/v1/chains/burger-barn/contract');
+  expect(refused.status()).toBe(403);
+  validate('Error', await refused.json());
   const bad = await page.request.get('/api/v1/chains?size=0&health=meh');
   expect(bad.status()).toBe(400);
   const error = (await bad.json()) as { issues: string[] };
   validate('Error', error);
   expect(error.issues).toHaveLength(2);
+
+  await signInAs('finance');
+  validate('ContractResponse', await (await page.request.get('/api/v1/chains/burger-barn/contract')).json());
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { conformanceRules, fixOperations } from './conformance';
 import type { BurnAlert, ErrorBudget, MonthCredit } from './sla-math';
-import type { CreditSchedule } from './sla-terms';
+import type { CreditSchedule, UpgradeKey } from './sla-terms';
 import { upgradeKeys } from './sla-terms';
 
 const isoDate = z.string().describe('ISO 8601 date-time, UTC');
@@ -45,11 +45,33 @@ export const contractSchema = z.object({
   updatedAt: isoDate,
 });
 
-/** A chain's contract as the view and edit pages show it. */
+/** The whole contract, money included: the contract API's shape (money viewers only, or 403). */
+export type ContractDto = z.infer<typeof contractSchema>;
+
+/**
+ * Money (DESIGN.md, Roles): contract and upgrade prices, monthly totals, credit amounts, revenue, cost and
+ * margin are for admins, finance and the chain's own account manager. A DTO for anyone else leaves them out
+ * and says so with `moneyHidden: true`, so a page must branch on it before it can reach a figure.
+ */
+export type WithMoney<Full, Hidden> = (Full & { moneyHidden: false }) | (Hidden & { moneyHidden: true });
+
+/** Said wherever money is left out, rather than a 0 or a blank. */
+export const MONEY_HIDDEN_NOTE =
+  'Prices and credit amounts are visible to finance, admins and this chain\u2019s account manager.';
+
+/** A contract's terms without its money: tier, term, which upgrades, the credit thresholds. */
+export type ContractTermsDto = Omit<ContractDto, 'monthlyPrice' | 'marginTargetPct' | 'upgrades'> & {
+  upgrades: { key: UpgradeKey; quantity?: number }[];
+};
+
+/** A chain's contract as the view and edit pages show it, with or without its money. */
 export type ContractView = {
   chain: { id: string; slug: string; name: string; accountManagerId: string | null; accountManager: string | null };
-  contract: z.infer<typeof contractSchema> | null;
+  contract: WithMoney<ContractDto, ContractTermsDto> | null;
 };
+
+/** A month's credit without its amount: the band's percentage and why (met, band, unmeasured). */
+export type CreditFacts = Omit<MonthCredit, 'amount'>;
 
 /** An SLA tier as the settings list and its edit form show it. */
 export type TierDto = {
@@ -77,20 +99,22 @@ export type PeriodSla = {
   unmeasuredMinutes: number;
 };
 
-export type SlaRow = {
+type SlaRowOf<Credit> = {
   slug: string;
   name: string;
   tier: { key: string; name: string; targetPct: number };
   accountManager: string | null;
-  month: PeriodSla & { budget: ErrorBudget; credit: MonthCredit & { currency: string } };
+  month: PeriodSla & { budget: ErrorBudget; credit: Credit };
   last30Days: PeriodSla;
   alert: 'page' | 'ticket' | null;
   burn1h: number | null;
   contractEnd: string | null;
   findings: { under: number; over: number };
 };
+/** One chain of the SLA list; money per row (an account manager sees it on their own chains only). */
+export type SlaRow = WithMoney<SlaRowOf<MonthCredit & { currency: string }>, SlaRowOf<CreditFacts>>;
 
-export type RenewalRow = {
+type RenewalRowOf = {
   slug: string;
   name: string;
   tier: string;
@@ -101,9 +125,8 @@ export type RenewalRow = {
   availability: number | null;
   monthsMeasured: number;
   monthsMissed: number;
-  credits: string;
-  currency: string;
 };
+export type RenewalRow = WithMoney<RenewalRowOf & { credits: string; currency: string }, RenewalRowOf>;
 
 export type SlaFleet = {
   scope: 'mine' | 'all';
@@ -115,37 +138,47 @@ export type SlaFleet = {
   renewals: RenewalRow[];
 };
 
-export type SlaMonth = PeriodSla & {
+export type SlaMonth<Credit = MonthCredit> = PeriodSla & {
   month: string;
   targetMet: boolean | null;
-  credit: MonthCredit;
+  credit: Credit;
 };
 
 export type IncidentDto = { start: string; end: string | null; badMinutes: number; worst: number };
 
-export type ChainSla = {
+/** The SLA page's contract block, money included. */
+export type SlaContract = {
+  startDate: string;
+  endDate: string;
+  monthlyPrice: string;
+  monthlyTotal: string;
+  currency: string;
+  marginTargetPct: string;
+  upgrades: { key: string; name: string; monthlyPrice: string; quantity?: number }[];
+  creditSchedule: { below: number; creditPct: number }[];
+  version: number;
+};
+/** The same without money: the term, which upgrades, the credit thresholds. */
+export type SlaContractTerms = Omit<SlaContract, 'monthlyPrice' | 'monthlyTotal' | 'marginTargetPct' | 'upgrades'> & {
+  upgrades: { key: string; name: string; quantity?: number }[];
+};
+
+type ChainSlaOf<Contract, Credit> = {
   slug: string;
   name: string;
   tier: { key: string; name: string; targetPct: number };
   accountManager: { id: string; name: string } | null;
-  contract: {
-    startDate: string;
-    endDate: string;
-    monthlyPrice: string;
-    monthlyTotal: string;
-    currency: string;
-    marginTargetPct: string;
-    upgrades: { key: string; name: string; monthlyPrice: string; quantity?: number }[];
-    creditSchedule: { below: number; creditPct: number }[];
-    version: number;
-  } | null;
-  month: PeriodSla & { budget: ErrorBudget; credit: MonthCredit };
+  contract: Contract | null;
+  month: PeriodSla & { budget: ErrorBudget; credit: Credit };
   last30Days: PeriodSla;
   burn: BurnAlert[];
   alert: 'page' | 'ticket' | null;
-  months: SlaMonth[];
+  months: SlaMonth<Credit>[];
   /** Remaining error budget at the end of each UTC day of this month (minutes). */
   budgetByDay: { day: string; leftMinutes: number; budgetMinutes: number }[];
   incidents: IncidentDto[];
   conformance: ConformanceDto;
 };
+
+/** One chain's SLA health, with or without money (the credits' percentages stay; their amounts go). */
+export type ChainSla = WithMoney<ChainSlaOf<SlaContract, MonthCredit>, ChainSlaOf<SlaContractTerms, CreditFacts>>;

@@ -14,6 +14,8 @@ const fleet = buildDemoFleet();
 const STEP = 5 * 60_000;
 const now = Date.now();
 const lastComplete = Math.floor(now / STEP) * STEP - STEP;
+// Finance sees every figure; who sees money is tests/integration/money.test.ts.
+const viewer = { id: 'finance-viewer', role: 'finance' } as const;
 
 // The raw health signal this test writes for Burger Barn: 48 five-minute samples, an outage of four
 // samples, one partial sample, and three samples never written (unmeasured).
@@ -46,7 +48,7 @@ describe('SLA figures reconcile with the raw datapoints in the emulator', () => 
 
   it('computes availability from exactly the datapoints written', async () => {
     const healthy = raw.filter((p) => p.value >= 1).length;
-    const sla = await findChainSla('burger-barn');
+    const sla = await findChainSla('burger-barn', viewer);
     expect(sla!.last30Days).toMatchObject({
       healthyMinutes: healthy * 5,
       measuredMinutes: raw.length * 5,
@@ -60,7 +62,7 @@ describe('SLA figures reconcile with the raw datapoints in the emulator', () => 
   });
 
   it('finds the incidents in the raw signal', async () => {
-    const sla = await findChainSla('burger-barn');
+    const sla = await findChainSla('burger-barn', viewer);
     expect(sla!.incidents.map((i) => ({ start: i.start, badMinutes: i.badMinutes }))).toEqual([
       { start: new Date(raw.find((p) => p.value === 0.67)!.at).toISOString(), badMinutes: 5 },
       { start: new Date(raw.find((p) => p.value === 0)!.at).toISOString(), badMinutes: 20 },
@@ -68,7 +70,7 @@ describe('SLA figures reconcile with the raw datapoints in the emulator', () => 
   });
 
   it('reports a chain with no datapoint as unmeasured, not as available', async () => {
-    const sla = await findChainSla('green-bowl');
+    const sla = await findChainSla('green-bowl', viewer);
     expect(sla!.last30Days).toMatchObject({ availability: null, measuredMinutes: 0 });
     expect(sla!.month.credit.reason).toBe('unmeasured');
   });

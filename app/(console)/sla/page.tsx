@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatPct } from '@/lib/format';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { findSlaFleet, slaSortValues } from '@/lib/server/sla/find-sla-fleet';
+import type { SlaRow } from '@/lib/sla/dto';
 import { formatBurn, formatMinutes, formatMoney } from '@/lib/sla/sla-format';
 import { Renewals } from './renewals';
 
@@ -27,6 +28,7 @@ export default async function SlaPage({ searchParams }: Props) {
   const scope = query.scope ?? (user.role === 'account_manager' ? 'mine' : 'all');
   const sla = await findSlaFleet({
     managerId: scope === 'mine' ? user.id : null,
+    viewer: user,
     sort: query.sort,
     page: query.page,
     size: PAGE_SIZE,
@@ -159,15 +161,7 @@ export default async function SlaPage({ searchParams }: Props) {
                     )}
                   </td>
                   <td className="px-3 py-2" data-testid="credit">
-                    {r.month.credit.reason === 'band' ? (
-                      <span className="text-bad">
-                        {formatMoney(r.month.credit.amount, r.month.credit.currency)} ({r.month.credit.creditPct} %)
-                      </span>
-                    ) : r.month.credit.reason === 'unmeasured' ? (
-                      '— (unmeasured)'
-                    ) : (
-                      'none'
-                    )}
+                    <CreditCell row={r} />
                   </td>
                   <td className="px-3 py-2 text-xs">
                     {r.findings.under > 0 && <span className="block text-bad">{r.findings.under} under</span>}
@@ -181,6 +175,12 @@ export default async function SlaPage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
+      {sla.rows.some((r) => r.moneyHidden) && (
+        <p className="mt-2 text-sm text-slate-600" data-testid="money-hidden">
+          Credit amounts are visible to finance, admins and each chain&apos;s own account manager; other rows show the
+          credit&apos;s percentage only.
+        </p>
+      )}
       {pages > 1 && (
         <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
           {query.page > 1 && <Link href={href({ page: query.page - 1 })}>← Previous</Link>}
@@ -192,5 +192,26 @@ export default async function SlaPage({ searchParams }: Props) {
       )}
       <Renewals renewals={sla.renewals} />
     </>
+  );
+}
+
+/** The row's credit owed: its amount and band, or only the band where the viewer may not see money. */
+function CreditCell({ row }: { row: SlaRow }) {
+  const { credit } = row.month;
+  if (credit.reason === 'unmeasured') return '— (unmeasured)';
+  if (credit.reason === 'met') return 'none';
+  return (
+    <span className="text-bad">
+      {row.moneyHidden ? (
+        <>
+          {credit.creditPct} % of the month
+          <span className="sr-only">
+            : the amount is visible to finance, admins and the chain&apos;s account manager
+          </span>
+        </>
+      ) : (
+        `${formatMoney(row.month.credit.amount, row.month.credit.currency)} (${credit.creditPct} %)`
+      )}
+    </span>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatPct } from '@/lib/format';
+import { MONEY_HIDDEN_NOTE } from '@/lib/sla/dto';
 import type { RenewalRow } from '@/lib/sla/dto';
 import { formatMoney } from '@/lib/sla/sla-format';
 
@@ -55,7 +56,13 @@ export function Renewals({ renewals }: { renewals: RenewalRow[] }) {
                 <td className="px-3 py-2">
                   {r.monthsMissed} of {r.monthsMeasured} measured
                 </td>
-                <td className="px-3 py-2">{formatMoney(r.credits, r.currency)}</td>
+                <td className="px-3 py-2">
+                  {r.moneyHidden ? (
+                    <span className="text-xs text-slate-500">{MONEY_HIDDEN_NOTE}</span>
+                  ) : (
+                    formatMoney(r.credits, r.currency)
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

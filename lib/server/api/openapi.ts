@@ -132,13 +132,17 @@ export function openApiDocument(): JsonSchema {
       },
       '/chains/{slug}/contract': {
         get: {
-          summary: "One chain's contract",
+          summary: "One chain's contract, prices included (admins, finance, and the chain's own account manager)",
           operationId: 'getContract',
           parameters: [slugParameter],
           responses: {
             '200': json('ContractResponse', 'The contract, null when the chain has none'),
             '404': json('Error', 'No such chain'),
             ...errors,
+            '403': json(
+              'Error',
+              "The contract is money: ops and other chains' account managers are refused (audited); they read the terms on the SLA endpoint",
+            ),
           },
         },
         put: {
@@ -161,7 +165,10 @@ export function openApiDocument(): JsonSchema {
           operationId: 'getChainSla',
           parameters: [slugParameter],
           responses: {
-            '200': { description: 'The SLA figures as the SLA page shows them (README: How SLA figures are computed)' },
+            '200': {
+              description:
+                "{ sla }: the SLA figures as the SLA page shows them (README: How SLA figures are computed). `sla.moneyHidden` is true for a viewer who may not see the chain's money (ops, other chains' account managers): then `contract` has no `monthlyPrice`, `monthlyTotal`, `marginTargetPct` or upgrade `monthlyPrice`, and every `credit` (month, months[]) has `creditPct` and `reason` but no `amount`.",
+            },
             '404': json('Error', 'No such chain'),
             ...errors,
           },

@@ -49,7 +49,8 @@ export const routes: readonly RouteSurface[] = [
   { kind: 'route', method: 'GET', path: '/api/v1/chains', permission: 'fleet:read' },
   { kind: 'route', method: 'POST', path: '/api/v1/chains', permission: 'operations:request' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]', permission: 'fleet:read' },
-  { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]/contract', permission: 'fleet:read' },
+  // The whole contract is money: the page shows everyone its terms, the API only whoever may see its money.
+  { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]/contract', permission: 'money:read', scope: 'chain' },
   {
     kind: 'route',
     method: 'PUT',

@@ -54,8 +54,11 @@ export function canOnChain(
   return user.role !== 'account_manager' || chain.accountManagerId === user.id;
 }
 
+/** Who reads a DTO that may carry money: a signed-in user, or a plain { id, role } in tests. */
+export type Viewer = { id: string; role: Role };
+
 /** Whether the user may see a chain's money (its own account manager, finance, admins). */
-export function canSeeMoney(user: { id: string; role: Role }, chain: { accountManagerId: string | null }): boolean {
+export function canSeeMoney(user: Viewer, chain: { accountManagerId: string | null }): boolean {
   return canOnChain(user, 'money:read', chain);
 }
 

@@ -1,4 +1,6 @@
 import 'server-only';
+import { canSeeMoney } from '@/lib/server/auth/roles';
+import type { Viewer } from '@/lib/server/auth/roles';
 import { db } from '@/lib/server/db/client';
 import { findIncidents } from '@/lib/sla/incidents';
 import {
@@ -16,6 +18,7 @@ import { readCreditSchedule, readUpgrades, upgradeNames } from '@/lib/sla/sla-te
 import { countBurnWindows, countHealthDays, countHealthMonths, countsOf } from './count-health';
 import { contractMonthlyTotal } from './contract-total';
 import { findConformance } from './find-conformance';
+import { creditFacts, slaContractTerms } from './hide-money';
 import { last30DaysStart } from './find-sla-fleet';
 import { periodSla } from './period-sla';
 import type { ChainSla, IncidentDto, SlaMonth } from '@/lib/sla/dto';
@@ -37,8 +40,11 @@ export async function findIncidentsBetween(chainId: string, from: Date, to: Date
   }));
 }
 
-/** One chain's SLA health: this month, the last 30 days, each month of its contract, burn, incidents, conformance. */
-export async function findChainSla(slug: string, now = new Date()): Promise<ChainSla | null> {
+/**
+ * One chain's SLA health: this month, the last 30 days, each month of its contract, burn, incidents,
+ * conformance; its money (prices, credit amounts) only for a viewer who may see it.
+ */
+export async function findChainSla(slug: string, viewer: Viewer, now = new Date()): Promise<ChainSla | null> {
   const c = await db.chain.findFirst({
     where: { slug, decommissionedAt: null },
     select: {
@@ -107,7 +113,8 @@ export async function findChainSla(slug: string, now = new Date()): Promise<Chai
     return { day: d.day.toISOString().slice(0, 10), leftMinutes: budget - spent, budgetMinutes: budget };
   });
 
-  return {
+  const full: ChainSla & { moneyHidden: false } = {
+    moneyHidden: false,
     slug: c.slug,
     name: c.name,
     tier: { key: c.tier.key, name: c.tier.name, targetPct },
@@ -135,5 +142,13 @@ export async function findChainSla(slug: string, now = new Date()): Promise<Chai
     budgetByDay,
     incidents: incidents.reverse(),
     conformance: conformance.get(c.id) ?? { ok: true, findings: [] },
+  };
+  if (canSeeMoney(viewer, { accountManagerId: c.accountManager?.id ?? null })) return full;
+  return {
+    ...full,
+    moneyHidden: true,
+    contract: full.contract && slaContractTerms(full.contract),
+    month: { ...full.month, credit: creditFacts(full.month.credit) },
+    months: full.months.map((m) => ({ ...m, credit: creditFacts(m.credit) })),
   };
 }

@@ -1,10 +1,18 @@
 import 'server-only';
+import { AppError } from '@/lib/app-error';
+import { canSeeMoney } from '@/lib/server/auth/roles';
+import type { Viewer } from '@/lib/server/auth/roles';
 import { db } from '@/lib/server/db/client';
-import type { ContractView } from '@/lib/sla/dto';
+import { MONEY_HIDDEN_NOTE } from '@/lib/sla/dto';
+import type { ContractDto, ContractView } from '@/lib/sla/dto';
 import { readCreditSchedule, readUpgrades } from '@/lib/sla/sla-terms';
+import { contractTerms } from './hide-money';
 
-/** A chain's contract as the view and edit pages show it; null when no active chain has that slug. */
-export async function findContract(slug: string): Promise<ContractView | null> {
+/**
+ * A chain's contract as the viewer may see it (its money only for canSeeMoney); null when no active chain
+ * has that slug.
+ */
+export async function findContract(slug: string, viewer: Viewer): Promise<ContractView | null> {
   const c = await db.chain.findFirst({
     where: { slug, decommissionedAt: null },
     select: {
@@ -31,6 +39,19 @@ export async function findContract(slug: string): Promise<ContractView | null> {
   });
   if (!c) return null;
   const k = c.contract;
+  const full: ContractDto | null = k && {
+    tier: k.tier.key,
+    startDate: k.startDate.toISOString().slice(0, 10),
+    endDate: k.endDate.toISOString().slice(0, 10),
+    monthlyPrice: k.monthlyPrice.toFixed(2),
+    currency: k.currency,
+    marginTargetPct: k.marginTargetPct.toFixed(2),
+    upgrades: readUpgrades(k.upgrades),
+    creditSchedule: readCreditSchedule(k.creditSchedule),
+    version: k.version,
+    updatedAt: k.updatedAt.toISOString(),
+  };
+  const money = canSeeMoney(viewer, c);
   return {
     chain: {
       id: c.id,
@@ -39,18 +60,8 @@ export async function findContract(slug: string): Promise<ContractView | null> {
       accountManagerId: c.accountManagerId,
       accountManager: c.accountManager?.name ?? null,
     },
-    contract: k && {
-      tier: k.tier.key,
-      startDate: k.startDate.toISOString().slice(0, 10),
-      endDate: k.endDate.toISOString().slice(0, 10),
-      monthlyPrice: k.monthlyPrice.toFixed(2),
-      currency: k.currency,
-      marginTargetPct: k.marginTargetPct.toFixed(2),
-      upgrades: readUpgrades(k.upgrades),
-      creditSchedule: readCreditSchedule(k.creditSchedule),
-      version: k.version,
-      updatedAt: k.updatedAt.toISOString(),
-    },
+    contract:
+      full && (money ? { ...full, moneyHidden: false } : { ...contractTerms(full), moneyHidden: true as const }),
   };
 }
 
@@ -74,4 +85,15 @@ export async function findContractFormOptions(): Promise<{
     tiers: tiers.map((t) => ({ key: t.key, name: t.name, targetPct: t.availabilityTarget.toNumber() })),
     managers,
   };
+}
+
+/**
+ * The whole contract, for a caller already authorized for the chain's money (the contract API, the edit
+ * form); a view without money here is a bug in the caller's check, refused rather than sent.
+ */
+export function contractWithMoney(view: ContractView): ContractDto | null {
+  if (!view.contract) return null;
+  if (view.contract.moneyHidden) throw new AppError('forbidden', MONEY_HIDDEN_NOTE);
+  const { moneyHidden: _flag, ...contract } = view.contract;
+  return contract;
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { canSeeMoney } from '@/lib/server/auth/roles';
+import type { Viewer } from '@/lib/server/auth/roles';
 import { db } from '@/lib/server/db/client';
 import { sumMoney } from '@/lib/sla/money';
 import {
@@ -14,12 +16,14 @@ import {
 import { readCreditSchedule } from '@/lib/sla/sla-terms';
 import { countBurnWindows, countHealthDays, countHealthMonths, countsOf, utcDay } from './count-health';
 import { contractMonthlyTotal } from './contract-total';
+import { creditFacts } from './hide-money';
 import { periodSla } from './period-sla';
 import type { RenewalRow, SlaFleet, SlaRow } from '@/lib/sla/dto';
 
 export const slaSortValues = ['name', 'budget', 'availability', 'renewal'] as const;
 export type SlaSort = (typeof slaSortValues)[number];
-export type SlaFleetQuery = { managerId: string | null; sort: SlaSort; page: number; size: number };
+/** `viewer` decides, chain by chain, whether the credit amounts are in (canSeeMoney). */
+export type SlaFleetQuery = { managerId: string | null; viewer: Viewer; sort: SlaSort; page: number; size: number };
 
 const DAY_MS = 86_400_000;
 const RENEWAL_DAYS = 90;
@@ -41,6 +45,7 @@ export async function findSlaFleet(query: SlaFleetQuery, now = new Date()): Prom
       id: true,
       slug: true,
       name: true,
+      accountManagerId: true,
       tier: { select: { key: true, name: true, availabilityTarget: true } },
       accountManager: { select: { name: true } },
       contract: {
@@ -71,16 +76,19 @@ export async function findSlaFleet(query: SlaFleetQuery, now = new Date()): Prom
     const credit = c.contract
       ? monthCredit(readCreditSchedule(c.contract.creditSchedule), counts, contractMonthlyTotal(c.contract))
       : monthCredit([], counts, '0.00');
+    const monthSla = {
+      ...periodSla(counts, monthStart, now),
+      budget: errorBudget(targetPct, monthMinutes, counts),
+    };
+    const money = canSeeMoney(query.viewer, c);
     const row: SlaRow = {
+      ...(money
+        ? { moneyHidden: false, month: { ...monthSla, credit: { ...credit, currency: c.contract?.currency ?? 'USD' } } }
+        : { moneyHidden: true, month: { ...monthSla, credit: creditFacts(credit) } }),
       slug: c.slug,
       name: c.name,
       tier: { key: c.tier.key, name: c.tier.name, targetPct },
       accountManager: c.accountManager?.name ?? null,
-      month: {
-        ...periodSla(counts, monthStart, now),
-        budget: errorBudget(targetPct, monthMinutes, counts),
-        credit: { ...credit, currency: c.contract?.currency ?? 'USD' },
-      },
       last30Days: periodSla(countsOf(last30, c.id), last30DaysStart(now), now),
       alert: null,
       burn1h: null,
@@ -125,7 +133,7 @@ export async function findSlaFleet(query: SlaFleetQuery, now = new Date()): Prom
       ticketing: pageRows.filter((r) => r.row.alert === 'ticket').length,
       unmeasured: rows.filter((r) => r.row.month.availability === null).length,
     },
-    renewals: await findRenewals(chains, now),
+    renewals: await findRenewals(chains, query.viewer, now),
   };
 }
 
@@ -133,6 +141,7 @@ type RenewalChain = {
   id: string;
   slug: string;
   name: string;
+  accountManagerId: string | null;
   tier: { name: string; availabilityTarget: { toNumber(): number } };
   accountManager: { name: string } | null;
   contract: {
@@ -146,7 +155,7 @@ type RenewalChain = {
 };
 
 /** Contracts ending in the next 90 days, each with its SLA record over the contract so far. */
-async function findRenewals(chains: RenewalChain[], now: Date): Promise<RenewalRow[]> {
+async function findRenewals(chains: RenewalChain[], viewer: Viewer, now: Date): Promise<RenewalRow[]> {
   const today = utcDay(now);
   const horizon = new Date(today.getTime() + RENEWAL_DAYS * DAY_MS);
   const due = chains.filter((c) => c.contract && c.contract.endDate >= today && c.contract.endDate <= horizon);
@@ -167,7 +176,9 @@ async function findRenewals(chains: RenewalChain[], now: Date): Promise<RenewalR
         measured: list.reduce((s, m) => s + m.measured, 0),
       };
       const measured = list.filter((m) => m.measured > 0);
-      return {
+      const credits = () =>
+        sumMoney(measured.map((m) => monthCredit(schedule, m, contractMonthlyTotal(contract)).amount));
+      const row = {
         slug: c.slug,
         name: c.name,
         tier: c.tier.name,
@@ -177,9 +188,10 @@ async function findRenewals(chains: RenewalChain[], now: Date): Promise<RenewalR
         availability: total.measured ? total.healthy / total.measured : null,
         monthsMeasured: measured.length,
         monthsMissed: measured.filter((m) => isBelow(m, targetPct)).length,
-        credits: sumMoney(measured.map((m) => monthCredit(schedule, m, contractMonthlyTotal(contract)).amount)),
-        currency: contract.currency,
       };
+      return canSeeMoney(viewer, c)
+        ? { ...row, moneyHidden: false as const, credits: credits(), currency: contract.currency }
+        : { ...row, moneyHidden: true as const };
     })
     .sort((a, b) => a.endDate.localeCompare(b.endDate));
 }

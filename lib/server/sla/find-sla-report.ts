@@ -1,4 +1,6 @@
 import 'server-only';
+import { canSeeMoney } from '@/lib/server/auth/roles';
+import type { Viewer } from '@/lib/server/auth/roles';
 import { db } from '@/lib/server/db/client';
 import { errorBudget, isBelow, minutesBetween, monthCredit, monthKey, nextMonthUtc } from '@/lib/sla/sla-math';
 import type { ErrorBudget, MonthCredit } from '@/lib/sla/sla-math';
@@ -6,12 +8,13 @@ import { readCreditSchedule } from '@/lib/sla/sla-terms';
 import { countHealthDays, countsOf } from './count-health';
 import { contractMonthlyTotal } from './contract-total';
 import { findConformance } from './find-conformance';
-import type { FindingDto } from '@/lib/sla/dto';
+import type { CreditFacts, FindingDto, WithMoney } from '@/lib/sla/dto';
+import { creditFacts } from './hide-money';
 import { findIncidentsBetween } from './find-chain-sla';
 import { periodSla } from './period-sla';
 import type { IncidentDto, PeriodSla } from '@/lib/sla/dto';
 
-export type SlaReport = {
+type SlaReportOf<Credit> = {
   chain: { slug: string; name: string; region: string };
   month: string;
   /** True while the month is still running: figures are so far. */
@@ -20,15 +23,25 @@ export type SlaReport = {
   sli: PeriodSla;
   targetMet: boolean | null;
   budget: ErrorBudget;
-  credit: MonthCredit & { base: string; currency: string };
+  credit: Credit;
   incidents: IncidentDto[];
   /** Only the customer's risks: "over" findings are our own margin, not the customer's business. */
   findings: FindingDto[];
   generatedAt: string;
 };
+/** The report with the credit's amount and the fee it is a share of, or (for whoever may not see money) without. */
+export type SlaReport = WithMoney<
+  SlaReportOf<MonthCredit & { base: string; currency: string }>,
+  SlaReportOf<CreditFacts>
+>;
 
 /** The customer-facing SLA report of one chain for one UTC month. */
-export async function findSlaReport(slug: string, monthStart: Date, now = new Date()): Promise<SlaReport | null> {
+export async function findSlaReport(
+  slug: string,
+  monthStart: Date,
+  viewer: Viewer,
+  now = new Date(),
+): Promise<SlaReport | null> {
   const c = await db.chain.findFirst({
     where: { slug, decommissionedAt: null },
     select: {
@@ -36,6 +49,7 @@ export async function findSlaReport(slug: string, monthStart: Date, now = new Da
       slug: true,
       name: true,
       region: true,
+      accountManagerId: true,
       tier: { select: { name: true, availabilityTarget: true } },
       contract: { select: { monthlyPrice: true, upgrades: true, creditSchedule: true, currency: true } },
     },
@@ -51,7 +65,8 @@ export async function findSlaReport(slug: string, monthStart: Date, now = new Da
   ]);
   const mc = countsOf(counts, c.id);
   const base = c.contract ? contractMonthlyTotal(c.contract) : '0.00';
-  return {
+  const credit = monthCredit(readCreditSchedule(c.contract?.creditSchedule), mc, base);
+  const report = {
     chain: { slug: c.slug, name: c.name, region: c.region },
     month: monthKey(monthStart),
     partial: now < monthEnd,
@@ -59,13 +74,11 @@ export async function findSlaReport(slug: string, monthStart: Date, now = new Da
     sli: periodSla(mc, monthStart, until),
     targetMet: mc.measured ? !isBelow(mc, targetPct) : null,
     budget: errorBudget(targetPct, minutesBetween(monthStart, monthEnd), mc),
-    credit: {
-      ...monthCredit(readCreditSchedule(c.contract?.creditSchedule), mc, base),
-      base,
-      currency: c.contract?.currency ?? '',
-    },
     incidents,
     findings: (conformance.get(c.id)?.findings ?? []).filter((f) => f.direction === 'under'),
     generatedAt: now.toISOString(),
   };
+  return canSeeMoney(viewer, c)
+    ? { ...report, moneyHidden: false, credit: { ...credit, base, currency: c.contract?.currency ?? '' } }
+    : { ...report, moneyHidden: true, credit: creditFacts(credit) };
 }

@@ -4,10 +4,11 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { findChainAudit } from '@/lib/server/audit/find-chain-audit';
 import { authorizePage } from '@/lib/server/auth/authorize';
-import { canOnChain } from '@/lib/server/auth/roles';
+import { canOnChain, canSeeMoney } from '@/lib/server/auth/roles';
 import { contractMonthlyTotal } from '@/lib/server/sla/contract-total';
 import { findContract } from '@/lib/server/sla/find-contract';
 import { formatUtc } from '@/lib/format';
+import { MONEY_HIDDEN_NOTE } from '@/lib/sla/dto';
 import { upgradeNames } from '@/lib/sla/sla-terms';
 import { ChainTabs } from '../chain-tabs';
 
@@ -28,11 +29,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 export default async function ContractPage({ params, searchParams }: Props) {
   const user = await authorizePage('fleet:read');
-  const view = await findContract((await params).slug);
+  const view = await findContract((await params).slug, user);
   if (!view) notFound();
   const { chain, contract } = view;
   const editable = canOnChain(user, 'contracts:edit', chain);
-  const history = await findChainAudit(chain.id);
+  const history = await findChainAudit(chain.id, canSeeMoney(user, chain));
 
   return (
     <>
@@ -52,23 +53,42 @@ export default async function ContractPage({ params, searchParams }: Props) {
             <Row label="Term">
               {contract.startDate} to {contract.endDate}
             </Row>
-            <Row label="Monthly price">
-              {contract.monthlyPrice} {contract.currency}
-            </Row>
-            <Row label="Upgrades">
-              {contract.upgrades.length === 0
-                ? 'none'
-                : contract.upgrades
-                    .map(
-                      (u) =>
-                        `${upgradeNames[u.key]}${u.quantity ? ` (${u.quantity} GB)` : ''}: ${u.monthlyPrice} ${contract.currency}`,
-                    )
-                    .join('; ')}
-            </Row>
-            <Row label="Monthly total">
-              {contractMonthlyTotal(contract)} {contract.currency}
-            </Row>
-            <Row label="Margin target">{contract.marginTargetPct} %</Row>
+            {contract.moneyHidden ? (
+              <>
+                <Row label="Upgrades">
+                  {contract.upgrades.length === 0
+                    ? 'none'
+                    : contract.upgrades
+                        .map((u) => `${upgradeNames[u.key]}${u.quantity ? ` (${u.quantity} GB)` : ''}`)
+                        .join('; ')}
+                </Row>
+                <Row label="Prices">
+                  <span className="font-normal text-slate-600" data-testid="money-hidden">
+                    {MONEY_HIDDEN_NOTE}
+                  </span>
+                </Row>
+              </>
+            ) : (
+              <>
+                <Row label="Monthly price">
+                  {contract.monthlyPrice} {contract.currency}
+                </Row>
+                <Row label="Upgrades">
+                  {contract.upgrades.length === 0
+                    ? 'none'
+                    : contract.upgrades
+                        .map(
+                          (u) =>
+                            `${upgradeNames[u.key]}${u.quantity ? ` (${u.quantity} GB)` : ''}: ${u.monthlyPrice} ${contract.currency}`,
+                        )
+                        .join('; ')}
+                </Row>
+                <Row label="Monthly total">
+                  {contractMonthlyTotal(contract)} {contract.currency}
+                </Row>
+                <Row label="Margin target">{contract.marginTargetPct} %</Row>
+              </>
+            )}
             <Row label="SLA credits">
               {contract.creditSchedule.length === 0
                 ? 'none'
@@ -115,7 +135,9 @@ export default async function ContractPage({ params, searchParams }: Props) {
                   <ul className="mt-1 pl-4 text-xs text-slate-600">
                     {h.changes.map((c) => (
                       <li key={c.field}>
-                        {c.field}: {c.before} → {c.after}
+                        {'moneyHidden' in c
+                          ? `${c.field} changed (amounts hidden)`
+                          : `${c.field}: ${c.before} → ${c.after}`}
                       </li>
                     ))}
                   </ul>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { formatPct, formatUtc } from '@/lib/format';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { findSlaReport } from '@/lib/server/sla/find-sla-report';
+import { MONEY_HIDDEN_NOTE } from '@/lib/sla/dto';
 import { formatMinutes, formatMoney } from '@/lib/sla/sla-format';
 import { monthKey, monthStartUtc, parseMonthKey } from '@/lib/sla/sla-math';
 import { ChainTabs } from '../chain-tabs';
@@ -22,14 +23,14 @@ function recentMonths(now: Date, count: number): string[] {
 }
 
 export default async function SlaReportPage({ params, searchParams }: Props) {
-  await authorizePage('fleet:read');
+  const viewer = await authorizePage('fleet:read');
   const { slug } = await params;
   const asked = (await searchParams).month;
   const now = new Date();
   const start = (asked && parseMonthKey(asked)) || monthStartUtc(now);
-  const report = await findSlaReport(slug, start > now ? monthStartUtc(now) : start, now);
+  const report = await findSlaReport(slug, start > now ? monthStartUtc(now) : start, viewer, now);
   if (!report) notFound();
-  const { sli, credit } = report;
+  const { sli } = report;
 
   return (
     <>
@@ -123,11 +124,13 @@ export default async function SlaReportPage({ params, searchParams }: Props) {
             Service credit
           </h2>
           <p className="mt-1 text-sm" data-testid="report-credit">
-            {credit.reason === 'band'
-              ? `${formatMoney(credit.amount, credit.currency)}: ${credit.creditPct} % of the monthly fee of ${formatMoney(credit.base, credit.currency)}.`
-              : credit.reason === 'unmeasured'
-                ? 'No credit computed: the period was not measured.'
-                : 'None: the availability target was met.'}
+            {report.moneyHidden
+              ? report.credit.reason === 'band' &&
+                `${report.credit.creditPct} % of the monthly fee. ${MONEY_HIDDEN_NOTE}`
+              : report.credit.reason === 'band' &&
+                `${formatMoney(report.credit.amount, report.credit.currency)}: ${report.credit.creditPct} % of the monthly fee of ${formatMoney(report.credit.base, report.credit.currency)}.`}
+            {report.credit.reason === 'unmeasured' && 'No credit computed: the period was not measured.'}
+            {report.credit.reason === 'met' && 'None: the availability target was met.'}
             {report.partial && ' Final at the end of the month.'}
           </p>
         </section>

@@ -4,7 +4,10 @@ import { ConformanceFindings } from '@/components/conformance-findings';
 import { formatPct, formatUtc } from '@/lib/format';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { findChainSla } from '@/lib/server/sla/find-chain-sla';
+import { MONEY_HIDDEN_NOTE } from '@/lib/sla/dto';
+import type { CreditFacts, SlaMonth } from '@/lib/sla/dto';
 import { formatBurn, formatMinutes, formatMoney } from '@/lib/sla/sla-format';
+import type { MonthCredit } from '@/lib/sla/sla-math';
 import { ChainTabs } from '../chain-tabs';
 import { BudgetChart } from './budget-chart';
 
@@ -17,8 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const windowLabel = (m: number) => (m < 60 ? `${m} min` : `${m / 60} h`);
 
 export default async function ChainSlaPage({ params }: Props) {
-  await authorizePage('fleet:read');
-  const sla = await findChainSla((await params).slug);
+  const viewer = await authorizePage('fleet:read');
+  const sla = await findChainSla((await params).slug, viewer);
   if (!sla) notFound();
   const currency = sla.contract?.currency ?? '';
   const { month } = sla;
@@ -55,15 +58,19 @@ export default async function ChainSlaPage({ params }: Props) {
           label="Credit owed this month"
           value={
             month.credit.reason === 'band'
-              ? formatMoney(month.credit.amount, currency)
+              ? sla.moneyHidden
+                ? `${month.credit.creditPct} % of the month`
+                : formatMoney(sla.month.credit.amount, currency)
               : month.credit.reason === 'unmeasured'
                 ? '— (unmeasured)'
                 : 'none'
           }
           note={
-            month.credit.reason === 'band'
-              ? `${month.credit.creditPct} % of ${sla.contract?.monthlyTotal} ${currency}`
-              : 'target met so far'
+            month.credit.reason !== 'band'
+              ? 'target met so far'
+              : sla.moneyHidden
+                ? MONEY_HIDDEN_NOTE
+                : `${month.credit.creditPct} % of ${sla.contract?.monthlyTotal} ${currency}`
           }
           bad={month.credit.reason === 'band'}
         />
@@ -165,17 +172,16 @@ export default async function ChainSlaPage({ params }: Props) {
                 <td>{m.availability === null ? 'unmeasured' : formatPct(m.availability)}</td>
                 <td>{formatPct(m.measuredShare, 1)}</td>
                 <td>{m.targetMet === null ? '—' : m.targetMet ? 'yes' : <span className="text-bad">no</span>}</td>
-                <td>
-                  {m.credit.reason === 'band'
-                    ? `${formatMoney(m.credit.amount, currency)} (${m.credit.creditPct} %)`
-                    : m.credit.reason === 'unmeasured'
-                      ? 'not computable'
-                      : 'none'}
-                </td>
+                <td>{monthCreditText(m, currency)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        {sla.moneyHidden && (
+          <p className="mt-2 text-xs text-slate-500" data-testid="money-hidden">
+            {MONEY_HIDDEN_NOTE}
+          </p>
+        )}
       </section>
 
       <section
@@ -190,6 +196,15 @@ export default async function ChainSlaPage({ params }: Props) {
       </section>
     </>
   );
+}
+
+/** A month's credit: its amount and band, or the band alone where the money is left out. */
+function monthCreditText(m: SlaMonth<MonthCredit> | SlaMonth<CreditFacts>, currency: string): string {
+  if (m.credit.reason === 'unmeasured') return 'not computable';
+  if (m.credit.reason === 'met') return 'none';
+  return 'amount' in m.credit
+    ? `${formatMoney(m.credit.amount, currency)} (${m.credit.creditPct} %)`
+    : `${m.credit.creditPct} %`;
 }
 
 function Tile({ label, value, note, bad }: { label: string; value: string; note: string; bad?: boolean }) {

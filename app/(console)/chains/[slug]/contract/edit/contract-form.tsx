@@ -4,13 +4,13 @@ import { useActionState } from 'react';
 import { CreditBandRows, FieldErrors, FormField, inputClass } from '@/components/ui/form-field';
 import { CREDIT_BAND_ROWS } from '@/lib/sla/contract-input';
 import { upgradeKeys, upgradeNames } from '@/lib/sla/sla-terms';
-import type { ContractView } from '@/lib/sla/dto';
+import type { ContractDto } from '@/lib/sla/dto';
 import { saveContractAction } from './actions';
 import type { ContractFormState } from './actions';
 
 type Props = {
   slug: string;
-  contract: ContractView['contract'];
+  contract: ContractDto | null;
   tiers: { key: string; name: string; targetPct: number }[];
   /** Offered to admins only: an account manager cannot hand a chain to someone else. */
   managers: { id: string; name: string }[] | null;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { authorizePage, authorizePageOnChain } from '@/lib/server/auth/authorize';
-import { findContract, findContractFormOptions } from '@/lib/server/sla/find-contract';
+import { contractWithMoney, findContract, findContractFormOptions } from '@/lib/server/sla/find-contract';
 import { ChainTabs } from '../../chain-tabs';
 import { ContractForm } from './contract-form';
 
@@ -12,8 +12,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditContractPage({ params }: Props) {
-  await authorizePage('fleet:read');
-  const view = await findContract((await params).slug);
+  const viewer = await authorizePage('fleet:read');
+  const view = await findContract((await params).slug, viewer);
   if (!view) notFound();
   // 403 for anyone who may not edit this chain's contract (an account manager of another chain included).
   const user = await authorizePageOnChain('contracts:edit', view.chain);
@@ -24,7 +24,7 @@ export default async function EditContractPage({ params }: Props) {
       <ChainTabs slug={view.chain.slug} current="contract" />
       <ContractForm
         slug={view.chain.slug}
-        contract={view.contract}
+        contract={contractWithMoney(view)}
         tiers={options.tiers}
         managers={user.role === 'admin' ? options.managers : null}
         accountManagerId={view.chain.accountManagerId}
