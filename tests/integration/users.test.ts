@@ -1,5 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
 import { createApiToken, findTokenUserId } from '@/lib/server/auth/api-tokens';
 import { verifyPassword } from '@/lib/server/auth/password';
@@ -9,6 +13,8 @@ import { reassignChains as reassignThrowing } from '@/lib/server/users/reassign-
 import { updateUser as updateUserThrowing } from '@/lib/server/users/update-user';
 import type { UsersActor } from '@/lib/server/users/users-actor';
 import { outcomeOf } from '../support/outcome';
+import { createTestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 // User administration against a real database. The data functions are called with an explicit actor, as
 // the CLI calls them (the product's callers go through authorize: the browser spec proves those refusals).
@@ -168,3 +174,61 @@ describe('user administration', () => {
     expect(JSON.stringify(users)).not.toContain('scrypt');
   });
 });
+
+// The first admin, before the app ever started: the CLI as a child process, on a database with no tables.
+describe('npm run user', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  let database: TestDatabase;
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/user.ts', ...args], {
+      cwd: root,
+      env: {
+        NODE_ENV: 'test',
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        FLEETPANE_DEMO: 'true',
+        ...definedEnv(database.env),
+      },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrate: false });
+  });
+  afterAll(() => database.drop());
+
+  it('creates the first admin on an empty database, and keeps the last-admin rule', async () => {
+    const created = cli('create', '--email', 'First@Example.com', '--role', 'admin', '--name', 'First Admin');
+    expect(created.stderr).toBe('');
+    expect(created.stdout.trim()).toBe('Added first@example.com (admin).');
+    expect(cli('list').stdout).toContain('first@example.com  admin  active  First Admin');
+    const demote = cli('set-role', '--email', 'first@example.com', '--role', 'ops');
+    expect(demote.status).toBe(1);
+    expect(demote.stderr).toMatch(/first@example\.com is the last active admin/);
+    const rows = await query(
+      database.env,
+      `SELECT "actorEmail", action FROM "AuditEvent" WHERE action LIKE 'user.%' ORDER BY id`,
+    );
+    expect(rows).toEqual([{ actorEmail: expect.stringMatching(/^cli:/), action: 'user.create' }]);
+    // Three processes, each compiling the CLI and opening the database.
+  }, 240_000);
+});
+
+const definedEnv = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+
+/** Reads the CLI's database once the CLI has ended (an embedded one opens in one process at a time). */
+async function query(env: Record<string, string | undefined>, sql: string): Promise<unknown[]> {
+  if (env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    const { rows } = await client.query(sql);
+    await client.end();
+    return rows;
+  }
+  const pglite = new PGlite(path.join(env.FLEETPANE_DATA_DIR!, 'pglite'));
+  const { rows } = await pglite.query(sql);
+  await pglite.close();
+  return rows;
+}

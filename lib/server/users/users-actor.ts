@@ -1,7 +1,5 @@
 import 'server-only';
 import { hostname, userInfo } from 'node:os';
-import { authorize } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
 
 // Who changes users, as the audit log records them. In the product: the signed-in admin, checked here
 // (users:manage) whatever page, action or route called. On the command line: whoever runs `npm run user`
@@ -11,6 +9,11 @@ export type UsersActor = { id?: string; email: string; ip: string | null };
 
 /** The caller, if they may manage users; otherwise the AppError authorize throws (a refusal is audited). */
 export async function callerActor(target?: string): Promise<UsersActor> {
+  // Loaded when called: the CLI imports this module outside Next, where next/navigation cannot load.
+  const [{ authorize }, { requestIp }] = await Promise.all([
+    import('@/lib/server/auth/authorize'),
+    import('@/lib/server/auth/session'),
+  ]);
   const user = await authorize('users:manage', { target: target ?? 'users' });
   return { id: user.id, email: user.email, ip: await requestIp() };
 }
