@@ -15,6 +15,7 @@ const pages = [
   ['/reports/costs', 'finance'],
   ['/reports/costs/burger-barn', 'finance'],
   ['/settings/prices', 'admin'],
+  ['/settings/users', 'admin'],
   ['/operations', 'ops'],
 ] as const;
 

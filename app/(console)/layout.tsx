@@ -16,6 +16,7 @@ const nav: { href: string; label: string; permission?: Permission }[] = [
   { href: '/settings/tiers', label: 'Tiers', permission: 'tiers:manage' },
   { href: '/settings/prices', label: 'Prices', permission: 'prices:manage' },
   { href: '/settings/schedules', label: 'Schedules', permission: 'schedules:manage' },
+  { href: '/settings/users', label: 'Users', permission: 'users:manage' },
   { href: '/settings/tokens', label: 'API tokens' },
 ];
 

@@ -16,6 +16,7 @@ import {
   fleetChainSchema,
   fleetPageSchema,
 } from './schemas';
+import { userPaths, userSchemas } from './openapi-users';
 
 // The OpenAPI document, generated from the zod schemas the API validates and answers with.
 
@@ -32,6 +33,7 @@ function components(): Record<string, JsonSchema> {
     chainResponseSchema,
     contractResponseSchema,
     errorSchema,
+    ...userSchemas,
   ])
     registry.add(schema, { id: schema.meta()!.id as string });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
@@ -286,6 +288,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      ...userPaths({ json, errors, bodySchema }),
     },
     components: {
       schemas: components(),

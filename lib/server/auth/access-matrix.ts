@@ -41,6 +41,7 @@ export const pages: readonly PageSurface[] = [
   { kind: 'page', path: '/settings/tiers', permission: 'tiers:manage' },
   { kind: 'page', path: '/settings/tiers/[key]', permission: 'tiers:manage' },
   { kind: 'page', path: '/settings/tokens', permission: 'fleet:read' },
+  { kind: 'page', path: '/settings/users', permission: 'users:manage' },
   { kind: 'page', path: '/sla', permission: 'fleet:read' },
 ];
 
@@ -70,6 +71,10 @@ export const routes: readonly RouteSurface[] = [
   { kind: 'route', method: 'POST', path: '/api/v1/operations/[id]/approve', permission: 'operations:request' },
   { kind: 'route', method: 'POST', path: '/api/v1/operations/[id]/cancel', permission: 'operations:request' },
   { kind: 'route', method: 'GET', path: '/api/v1/reports/costs', permission: 'costs:read' },
+  { kind: 'route', method: 'GET', path: '/api/v1/users', permission: 'users:manage' },
+  { kind: 'route', method: 'POST', path: '/api/v1/users', permission: 'users:manage' },
+  { kind: 'route', method: 'PATCH', path: '/api/v1/users/[id]', permission: 'users:manage' },
+  { kind: 'route', method: 'POST', path: '/api/v1/users/[id]/chains', permission: 'users:manage' },
   { kind: 'route', method: 'GET', path: '/api/v1/waves', permission: 'fleet:read' },
   { kind: 'route', method: 'POST', path: '/api/v1/waves', permission: 'operations:request' },
   // next-auth's own endpoints (sign-in, sign-out, session, CSRF token).
@@ -114,6 +119,30 @@ export const actions: readonly ActionSurface[] = [
     file: 'app/(console)/settings/tokens/actions.ts',
     name: 'revokeTokenAction',
     permission: 'fleet:read',
+  },
+  {
+    kind: 'action',
+    file: 'app/(console)/settings/users/actions.ts',
+    name: 'createUserAction',
+    permission: 'users:manage',
+  },
+  {
+    kind: 'action',
+    file: 'app/(console)/settings/users/actions.ts',
+    name: 'changeRoleAction',
+    permission: 'users:manage',
+  },
+  {
+    kind: 'action',
+    file: 'app/(console)/settings/users/actions.ts',
+    name: 'setActiveAction',
+    permission: 'users:manage',
+  },
+  {
+    kind: 'action',
+    file: 'app/(console)/settings/users/actions.ts',
+    name: 'reassignChainsAction',
+    permission: 'users:manage',
   },
 ];
 
