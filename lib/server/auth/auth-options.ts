@@ -5,6 +5,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/server/db/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { verifyCredentials } from './credentials';
+import { requestIp } from './request-ip';
 
 export function authOptions(): NextAuthOptions {
   const cfg = config();
@@ -15,7 +16,7 @@ export function authOptions(): NextAuthOptions {
         id: 'credentials',
         name: 'Demo sign-in',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (credentials) => verifyCredentials(credentials, { demo: cfg.demo }),
+        authorize: async (credentials) => verifyCredentials(credentials, { demo: cfg.demo, ip: await requestIp() }),
       }),
     );
   }

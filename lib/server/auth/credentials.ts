@@ -12,7 +12,10 @@ export type SignedInUser = { id: string; email: string; name: string };
  * Checks an email and password sign-in, and audits the attempt. Demo users exist for the local demo only:
  * they are refused whenever the app is not in demo mode, whatever the password.
  */
-export async function verifyCredentials(raw: unknown, options: { demo: boolean }): Promise<SignedInUser | null> {
+export async function verifyCredentials(
+  raw: unknown,
+  options: { demo: boolean; ip?: string | null },
+): Promise<SignedInUser | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
@@ -26,6 +29,7 @@ export async function verifyCredentials(raw: unknown, options: { demo: boolean }
     actor: user ? { id: user.id, email: user.email } : { email },
     action: 'auth.sign-in',
     result: ok ? 'ok' : 'denied',
+    ip: options.ip,
     detail: {
       method: 'credentials',
       ...(user?.isDemo && !options.demo ? { reason: 'demo user outside demo mode' } : {}),

@@ -36,9 +36,3 @@ async function callerUserId(): Promise<string | null> {
   const id = (session?.user as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' ? id : null;
 }
-
-/** The caller's address as the proxy in front of us reports it, for the audit log. */
-export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-}
