@@ -11,6 +11,7 @@ const inputs = [
   'lib',
   'public',
   'instrumentation.ts',
+  'instrumentation-client.ts',
   'proxy.ts',
   'next.config.js',
   'postcss.config.mjs',
