@@ -1,4 +1,5 @@
 // @ts-check
+import { dataContentSecurityPolicy, staticSecurityHeaders } from './lib/security-headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -14,6 +15,17 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   typedRoutes: false,
+  // The security headers that need no nonce, on every response (static files and errors too); proxy.ts adds
+  // the CSP to pages and API answers. Static files get the CSP of a file that loads nothing.
+  async headers() {
+    return [
+      { source: '/:path*', headers: staticSecurityHeaders },
+      {
+        source: '/_next/static/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: dataContentSecurityPolicy }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -14,6 +14,10 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL,
+    // A page's own fetch and forms send its Origin; Playwright's API requests (page.request) do not. The
+    // tests' API calls stand for the signed-in page, so they carry it too (proxy.ts refuses cookie-signed
+    // writes from elsewhere); e2e/security-headers.spec.ts sends the cross-site ones.
+    extraHTTPHeaders: { origin: baseURL },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -5,7 +5,7 @@ import type { FullConfig } from '@playwright/test';
 // joins the pass already running at start-up and returns when it ends).
 export default async function globalSetup(config: FullConfig): Promise<void> {
   const baseURL = config.projects[0]!.use.baseURL!;
-  const api = await request.newContext({ baseURL });
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
   await api.post('/api/auth/callback/credentials', {
     form: { csrfToken, email: 'admin@fleetpane.local', password: 'fleetpane-demo', json: 'true' },

@@ -2,6 +2,7 @@
 // the scripts behind npm start / npm test, so a bad setting fails the same way everywhere: one sentence.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -12,8 +13,17 @@ export type DatabaseConfig =
   | { kind: 'embedded'; dataDir: string }
   | { kind: 'server'; host: string; port: number; user: string; password?: string; database: string; ssl: boolean };
 
+/**
+ * Who may tell us the client's address (X-Forwarded-For): nobody (the socket's peer is the client), the
+ * proxies at these addresses or CIDR ranges, or exactly `count` proxies in front of us.
+ */
+export type TrustedProxies = { kind: 'none' } | { kind: 'list'; entries: string[] } | { kind: 'hops'; count: number };
+
 export type Config = {
   demo: boolean;
+  /** The app's own origin (NEXTAUTH_URL's), e.g. https://fleet.example.com: writes must come from it. */
+  appOrigin: string;
+  trustedProxies: TrustedProxies;
   database: DatabaseConfig;
   awsEndpointUrl?: string;
   authSecret?: string;
@@ -55,6 +65,10 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: 'NEXTAUTH_URL is an http(s) URL' }).optional(),
   FLEETPANE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1_440).optional(),
   FLEETPANE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).optional(),
+  HOST: z.string().optional(),
+  PORT: z.string().optional(),
+  FLEETPANE_TRUSTED_PROXIES: z.string().optional(),
+  FLEETPANE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).optional(),
   OIDC_ISSUER: z.string().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -128,6 +142,29 @@ function parseSessions(e: z.infer<typeof envSchema>, demo: boolean): Config['ses
   return { idleMinutes, maxHours, secureCookies: url ? url.protocol === 'https:' : !demo };
 }
 
+function parseTrustedProxies(list: string | undefined, hops: number | undefined): TrustedProxies {
+  if (list !== undefined && hops !== undefined) {
+    throw new ConfigError(
+      'FLEETPANE_TRUSTED_PROXIES and FLEETPANE_TRUSTED_PROXY_HOPS are both set: trust proxies by address or by count, not both.',
+    );
+  }
+  if (hops !== undefined) return { kind: 'hops', count: hops };
+  const entries = (list ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    try {
+      proxyaddr.compile(entry);
+    } catch {
+      throw new ConfigError(
+        `FLEETPANE_TRUSTED_PROXIES has "${entry}", which is not an IP address or CIDR range (e.g. 10.0.0.0/8,127.0.0.1).`,
+      );
+    }
+  }
+  return entries.length ? { kind: 'list', entries } : { kind: 'none' };
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
@@ -172,6 +209,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   return {
     demo,
+    appOrigin: new URL(e.NEXTAUTH_URL ?? `http://${e.HOST ?? '127.0.0.1'}:${e.PORT ?? '3000'}`).origin,
+    trustedProxies: parseTrustedProxies(e.FLEETPANE_TRUSTED_PROXIES, e.FLEETPANE_TRUSTED_PROXY_HOPS),
     database,
     awsEndpointUrl: e.AWS_ENDPOINT_URL,
     authSecret: e.NEXTAUTH_SECRET,

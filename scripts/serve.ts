@@ -1,4 +1,5 @@
-// The dashboard's server: `next start` in FLEETPANE_WEB_PROCESSES processes behind one port (HOST, PORT).
+// The dashboard's server: Next (scripts/next-server.mjs, `next start` plus the socket's address) in
+// FLEETPANE_WEB_PROCESSES processes behind one port (HOST, PORT).
 // Rendering a page is CPU-bound and a Node process renders on one core: with a PostgreSQL server the
 // default is one process per core; the embedded database allows one. Used by npm start, the browser tests
 // and the benchmarks, so all of them serve the app the same way.
@@ -13,8 +14,8 @@ try {
   const host = process.env.HOST ?? '127.0.0.1';
   const port = process.env.PORT ?? '3000';
   const pool = startProcessPool({
-    exec: path.join(root, 'node_modules/next/dist/bin/next'),
-    args: ['start', '-H', host, '-p', port],
+    exec: path.join(root, 'scripts/next-server.mjs'),
+    args: [host, port],
     processes: webProcesses,
     env: { NEXT_TELEMETRY_DISABLED: '1' },
     onGiveUp: (reason) => {

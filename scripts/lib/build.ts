@@ -11,6 +11,8 @@ const inputs = [
   'lib',
   'public',
   'instrumentation.ts',
+  'instrumentation-client.ts',
+  'proxy.ts',
   'next.config.js',
   'postcss.config.mjs',
   'tsconfig.json',

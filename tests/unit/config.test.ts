@@ -118,4 +118,40 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...demo, NEXTAUTH_URL: 'http://10.0.0.5:3000' }).sessions.secureCookies).toBe(false);
     expect(message({ ...demo, NEXTAUTH_URL: 'fleet.example.com' })).toMatch(/^NEXTAUTH_URL is invalid/);
   });
+
+  it('takes the app origin from NEXTAUTH_URL, else HOST and PORT', () => {
+    expect(parseConfig({ ...demo, NEXTAUTH_URL: 'https://fleet.example.com/some/path' }).appOrigin).toBe(
+      'https://fleet.example.com',
+    );
+    expect(parseConfig({ ...demo, HOST: '127.0.0.1', PORT: '3200' }).appOrigin).toBe('http://127.0.0.1:3200');
+    expect(parseConfig(demo).appOrigin).toBe('http://127.0.0.1:3000');
+    expect(message({ ...demo, NEXTAUTH_URL: 'ftp://fleet.example.com' })).toBe(
+      'NEXTAUTH_URL is invalid: NEXTAUTH_URL is an http(s) URL.',
+    );
+  });
+
+  it('trusts no proxy by default, or the listed addresses and ranges, or a hop count', () => {
+    expect(parseConfig(demo).trustedProxies).toEqual({ kind: 'none' });
+    expect(
+      parseConfig({ ...demo, FLEETPANE_TRUSTED_PROXIES: ' 10.0.0.0/8, 127.0.0.1 ,2001:db8::/32' }).trustedProxies,
+    ).toEqual({
+      kind: 'list',
+      entries: ['10.0.0.0/8', '127.0.0.1', '2001:db8::/32'],
+    });
+    expect(parseConfig({ ...demo, FLEETPANE_TRUSTED_PROXY_HOPS: '2' }).trustedProxies).toEqual({
+      kind: 'hops',
+      count: 2,
+    });
+  });
+
+  it('refuses a trusted proxy that is no address, a bad hop count, and both settings at once', () => {
+    expect(message({ ...demo, FLEETPANE_TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' })).toBe(
+      'FLEETPANE_TRUSTED_PROXIES has "proxy.internal", which is not an IP address or CIDR range (e.g. 10.0.0.0/8,127.0.0.1).',
+    );
+    expect(message({ ...demo, FLEETPANE_TRUSTED_PROXIES: '10.0.0.0/33' })).toMatch(/has "10\.0\.0\.0\/33"/);
+    expect(message({ ...demo, FLEETPANE_TRUSTED_PROXY_HOPS: '0' })).toMatch(/^FLEETPANE_TRUSTED_PROXY_HOPS is invalid/);
+    expect(message({ ...demo, FLEETPANE_TRUSTED_PROXIES: '127.0.0.1', FLEETPANE_TRUSTED_PROXY_HOPS: '1' })).toBe(
+      'FLEETPANE_TRUSTED_PROXIES and FLEETPANE_TRUSTED_PROXY_HOPS are both set: trust proxies by address or by count, not both.',
+    );
+  });
 });

@@ -69,8 +69,10 @@ const json = (id: string, description: string) => ({
 const errors = {
   '400': json('Error', 'Invalid input; every problem is named'),
   '401': json('Error', 'Not signed in, or no valid token'),
-  '403': json('Error', 'Your role may not do this'),
+  '403': json('Error', 'Your role may not do this, or a write signed in by cookie came from another origin'),
 };
+/** Routes that take a JSON body also answer 415 to a body of another Content-Type. */
+const bodyErrors = { ...errors, '415': json('Error', 'The body was not sent as Content-Type: application/json') };
 
 const slugParameter = {
   name: 'slug',
@@ -156,7 +158,7 @@ export function openApiDocument(): JsonSchema {
             '200': json('ContractResponse', 'The contract as saved'),
             '404': json('Error', 'No such chain'),
             '409': json('Error', 'The contract changed since the version sent'),
-            ...errors,
+            ...bodyErrors,
           },
         },
       },
@@ -201,7 +203,7 @@ export function openApiDocument(): JsonSchema {
               'Error',
               'Another operation is queued or running on this resource (named), or the key was used for another request',
             ),
-            ...errors,
+            ...bodyErrors,
           },
         },
         get: {

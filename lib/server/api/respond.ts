@@ -26,10 +26,23 @@ export function notFound(message: string): NextResponse {
   return errorResponse(new AppError('not-found', message));
 }
 
-/** The request's JSON body; a body that is not JSON is a 400. */
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * The request's JSON body: a body sent as another type is a 415 (a cross-site form can send text/plain
+ * without a preflight; JSON it cannot), a body that is not JSON a 400.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type');
+  const body = await request.text();
+  if (body.length > 0 && !JSON_TYPE.test(type ?? '')) {
+    throw new AppError(
+      'unsupported-media-type',
+      `The body must be JSON sent as Content-Type: application/json${type ? `, not ${type}` : ''}.`,
+    );
+  }
   try {
-    return await request.json();
+    return JSON.parse(body) as unknown;
   } catch {
     throw new AppError('bad-request', 'The body is not JSON.');
   }

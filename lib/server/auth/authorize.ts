@@ -5,7 +5,8 @@ import { errorResponse } from '@/lib/server/api/respond';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { can, canOnChain } from './roles';
 import type { Permission } from './roles';
-import { getCurrentUser, requestIp } from './session';
+import { requestIp } from './request-ip';
+import { getCurrentUser } from './session';
 import type { SessionUser } from './session';
 
 // The one authorization helper: every page, server action and route handler goes through it.

@@ -34,9 +34,3 @@ async function tokenUser(authorization: string): Promise<SessionUser | null> {
   if (!user || !user.active || (user.isDemo && !config().demo)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
-
-/** The caller's address as the proxy in front of us reports it, for the audit log. */
-export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-}

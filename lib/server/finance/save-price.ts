@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 import type { PriceDto } from '@/lib/finance/dto';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/app-error';
 import { authorizeOnChain } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 import { db } from '@/lib/server/db/client';
 import type { Enqueued } from './kernel/enqueue';
 import { operationChainSelect, recordOperation } from './record-operation';

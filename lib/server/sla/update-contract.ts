@@ -2,7 +2,7 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize, authorizeOnChain } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 import { contractInputSchema } from '@/lib/sla/contract-input';

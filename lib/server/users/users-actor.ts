@@ -12,7 +12,7 @@ export async function callerActor(target?: string): Promise<UsersActor> {
   // Loaded when called: the CLI imports this module outside Next, where next/navigation cannot load.
   const [{ authorize }, { requestIp }] = await Promise.all([
     import('@/lib/server/auth/authorize'),
-    import('@/lib/server/auth/session'),
+    import('@/lib/server/auth/request-ip'),
   ]);
   const user = await authorize('users:manage', { target: target ?? 'users' });
   return { id: user.id, email: user.email, ip: await requestIp() };

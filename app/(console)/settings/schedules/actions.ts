@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { AppError } from '@/lib/app-error';
 import { authorize } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 import { formAction } from '@/lib/server/form-action';
 import type { FormState } from '@/lib/server/form-action';
 import { requestRunNow } from '@/lib/server/schedule/schedule-store';

@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/lib/server/auth/auth-options';
 import { gateCredentialsSignIn } from '@/lib/server/auth/credentials-gate';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

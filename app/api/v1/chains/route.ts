@@ -3,7 +3,7 @@ import { API_PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { badRequest, readJson } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 import { findFleetPageShared } from '@/lib/server/fleet/find-fleet-page';
 import { provisionChain } from '@/lib/server/operations/provision-chain';
 

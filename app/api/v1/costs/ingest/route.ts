@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { withAuth } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 import { ingestCosts } from '@/lib/server/finance/ingest-costs';
 
 /** Reads Cost Explorer now (finance, admin); the nightly job does the same. */

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { badRequest } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 import { approveOperation } from '@/lib/server/operations/approve-operation';
 
 /** A second ops engineer or admin approves an operation that needs it (decommission). */

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { badRequest } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/session';
+import { requestIp } from '@/lib/server/auth/request-ip';
 import { cancelOperation } from '@/lib/server/operations/cancel-operation';
 
 /** Cancels an operation that has not started (ops, admins). */
