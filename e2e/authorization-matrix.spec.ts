@@ -139,4 +139,22 @@ test.describe('the role × action matrix, asked of the server', () => {
       expect(res.status(), `revoked token → ${label(route)}`).toBe(401);
     }
   });
+
+  test('a deactivated user is refused at once: their session and their token', async ({ playwright, baseURL }) => {
+    const admin = await signedIn(playwright, baseURL!, demoEmail('admin'));
+    const email = `matrix-${Date.now()}@fleetpane.local`;
+    const password = 'matrix-password-1234';
+    const created = await admin.post('/api/v1/users', { data: { email, name: 'Matrix Ops', role: 'ops', password } });
+    expect(created.status()).toBe(201);
+    const { user } = (await created.json()) as { user: { id: string } };
+    const session = await signedIn(playwright, baseURL!, email, password);
+    expect((await session.get('/api/v1/chains')).status()).toBe(200);
+    expect((await admin.patch(`/api/v1/users/${user.id}`, { data: { active: false } })).status()).toBe(200);
+    for (const surface of surfaces.filter((s) => s.permission !== 'public')) {
+      const res = await ask(session, surface, baseURL!);
+      const what = `deactivated → ${label(surface)}: ${res.status()}`;
+      if (surface.kind === 'page') expect([303, 307], what).toContain(res.status());
+      else expect(res.status(), what).toBe(401);
+    }
+  });
 });

@@ -57,10 +57,22 @@ async function apiView(api: APIRequestContext): Promise<Record<string, unknown>>
   const read = async (path: string) => (await api.get(path)).json() as Promise<Record<string, unknown>>;
   const operations = (await read('/api/v1/operations')).operations as { id: string }[];
   const waves = (await read('/api/v1/waves')).waves as { id: string }[];
+  const users = (await read('/api/v1/users')).users as {
+    email: string;
+    role: string;
+    active: boolean;
+    chains: unknown;
+  }[];
   return {
     chains: (await read('/api/v1/chains')).total,
     operations: operations.map((o) => o.id),
     waves: waves.map((w) => w.id),
+    users: users.map((u) => ({
+      email: u.email,
+      role: u.role,
+      active: u.active,
+      chains: u.chains,
+    })),
     contract: (await read('/api/v1/chains/burger-barn/contract')).contract,
   };
 }

@@ -17,10 +17,11 @@ import {
   fleetPageSchema,
 } from './schemas';
 import { userPaths, userSchemas } from './openapi-users';
+import { financePaths } from './openapi-finance';
+import { bodyErrors, bodySchema, errors, json, queryParameters, slugParameter } from './openapi-helpers';
+import type { JsonSchema } from './openapi-helpers';
 
 // The OpenAPI document, generated from the zod schemas the API validates and answers with.
-
-type JsonSchema = Record<string, unknown>;
 
 function components(): Record<string, JsonSchema> {
   const registry = new z.core.$ZodRegistry<{ id: string }>();
@@ -44,46 +45,6 @@ function components(): Record<string, JsonSchema> {
       return [id, rest];
     }),
   );
-}
-
-function queryParameters(schema: z.ZodObject): JsonSchema[] {
-  return Object.entries(schema.shape).map(([name, field]) => ({
-    name,
-    in: 'query',
-    required: false,
-    schema: (() => {
-      const { $schema: _dialect, ...rest } = z.toJSONSchema(field as z.ZodType, {
-        io: 'output',
-        unrepresentable: 'any',
-      }) as JsonSchema;
-      return rest;
-    })(),
-  }));
-}
-
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const json = (id: string, description: string) => ({
-  description,
-  content: { 'application/json': { schema: ref(id) } },
-});
-const errors = {
-  '400': json('Error', 'Invalid input; every problem is named'),
-  '401': json('Error', 'Not signed in, or no valid token'),
-  '403': json('Error', 'Your role may not do this, or a write signed in by cookie came from another origin'),
-};
-/** Routes that take a JSON body also answer 415 to a body of another Content-Type. */
-const bodyErrors = { ...errors, '415': json('Error', 'The body was not sent as Content-Type: application/json') };
-
-const slugParameter = {
-  name: 'slug',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
-};
-
-function bodySchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return rest;
 }
 
 let cached: JsonSchema | undefined;
@@ -225,51 +186,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
-      '/reports/costs': {
-        get: {
-          summary:
-            'Cost, revenue, SLA credits and margin per chain and month (finance, admins; account managers their own chains)',
-          operationId: 'getCostReport',
-          parameters: [
-            {
-              name: 'from',
-              in: 'query',
-              required: false,
-              schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
-              description: 'First month (UTC); default 11 months ago',
-            },
-            {
-              name: 'to',
-              in: 'query',
-              required: false,
-              schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
-              description: 'Last month, at most this one; at most 36 months',
-            },
-            {
-              name: 'format',
-              in: 'query',
-              required: false,
-              schema: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' },
-            },
-            { name: 'chain', in: 'query', required: false, schema: { type: 'string' }, description: 'One chain only' },
-          ],
-          responses: {
-            '200': {
-              description:
-                'Streamed: JSON { from, to, currency, rows, totals }, CSV (RFC 4180, columns in the README) or XLSX',
-            },
-            '404': json('Error', 'No such chain'),
-            ...errors,
-          },
-        },
-      },
-      '/costs/ingest': {
-        post: {
-          summary: 'Read Cost Explorer now for every account (finance, admins)',
-          operationId: 'ingestCosts',
-          responses: { '200': { description: '{ ingest: { accounts, lines, calls, failures } }' }, ...errors },
-        },
-      },
+      ...financePaths(),
       '/chains/{slug}/metrics': {
         get: {
           summary: "One chain's CloudWatch metrics for a time range",
