@@ -219,7 +219,8 @@ test('generated hostile requests are refused with a named 4xx and change nothing
     fc.tuple(
       fc.oneof(
         fc.uuid(),
-        invalidString.map((s) => encodeURIComponent(s.slice(0, 300))),
+        // Never empty: "/operations//cancel" is another URL (Next redirects it), not a bad id.
+        invalidString.filter((s) => s.length > 0).map((s) => encodeURIComponent(s.slice(0, 300))),
       ),
       fc.constantFrom('approve', 'cancel'),
     ),
