@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
 import { config as appConfig } from '@/lib/config';
+import { REQUEST_ID_HEADER } from '@/lib/request-id';
 import {
   dataContentSecurityPolicy,
   pageContentSecurityPolicy,
@@ -45,8 +46,14 @@ export function proxy(request: NextRequest): NextResponse {
       appOrigin,
     );
   }
+  // A fresh id per request, whatever the client sent: the audit trail records it, the client gets it back.
+  const requestId = crypto.randomUUID();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   if (request.nextUrl.pathname.startsWith('/api/')) {
-    return securityHeaders(NextResponse.next(), dataContentSecurityPolicy, appOrigin);
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set('X-Request-Id', requestId);
+    return securityHeaders(response, dataContentSecurityPolicy, appOrigin);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = pageContentSecurityPolicy({
@@ -55,9 +62,10 @@ export function proxy(request: NextRequest): NextResponse {
     formTargets: oidc && URL.canParse(oidc.issuer) ? [new URL(oidc.issuer).origin] : [],
     dev: process.env.NODE_ENV === 'development',
   });
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', csp);
-  return securityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, appOrigin);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('X-Request-Id', requestId);
+  return securityHeaders(response, csp, appOrigin);
 }
 
 export const config = {

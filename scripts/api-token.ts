@@ -4,6 +4,9 @@ import { config } from '../lib/config';
 import { createApiToken, listApiTokens, revokeApiToken } from '../lib/server/auth/api-tokens';
 import { db } from '../lib/server/db/client';
 import { exitOnError } from './lib/processes';
+import { setProcessAuditSource } from '../lib/server/audit/request-context';
+
+setProcessAuditSource('cli');
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -11,6 +11,9 @@ import { updateUser } from '../lib/server/users/update-user';
 import { cliActor } from '../lib/server/users/users-actor';
 import { applyMigrations } from './lib/migrations';
 import { exitOnError } from './lib/processes';
+import { setProcessAuditSource } from '../lib/server/audit/request-context';
+
+setProcessAuditSource('cli');
 
 const usage = `Usage: npm run user -- <command>
   create --email <email> --role <admin|ops|account_manager|finance> [--name "<name>"] [--password <password>]

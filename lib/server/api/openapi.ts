@@ -5,7 +5,8 @@ import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { metricRangeKeys } from '@/lib/metric-ranges';
 import { operationRequestSchema } from '@/lib/operations/operation-types';
 import { contractInputSchema } from '@/lib/sla/contract-input';
-import { auditQuerySchema } from '@/lib/server/audit/find-audit-events';
+import { auditQuerySchema } from '@/lib/audit/audit-query';
+import { auditVerificationSchema } from '@/lib/server/audit/verify-audit-trail';
 import {
   auditEventsSchema,
   chainDetailSchema,
@@ -18,7 +19,7 @@ import {
 } from './schemas';
 import { userPaths, userSchemas } from './openapi-users';
 import { financePaths } from './openapi-finance';
-import { bodyErrors, bodySchema, errors, json, queryParameters, slugParameter } from './openapi-helpers';
+import { bodyErrors, bodySchema, errors, json, queryParameters, ref, slugParameter } from './openapi-helpers';
 import type { JsonSchema } from './openapi-helpers';
 
 // The OpenAPI document, generated from the zod schemas the API validates and answers with.
@@ -27,6 +28,7 @@ function components(): Record<string, JsonSchema> {
   const registry = new z.core.$ZodRegistry<{ id: string }>();
   for (const schema of [
     auditEventsSchema,
+    auditVerificationSchema,
     conformanceSchema,
     fleetChainSchema,
     chainDetailSchema,
@@ -63,10 +65,28 @@ export function openApiDocument(): JsonSchema {
     paths: {
       '/audit': {
         get: {
-          summary: 'The audit trail, newest first (admins)',
+          summary: 'The audit trail the caller may read, newest first, a page at a time (or all of it as CSV)',
+          description:
+            "Admins read every event; ops and finance the events about chains and the fleet's own (not users, tokens or sign-ins); account managers those of the chains they manage; everyone their own sign-ins. Pages seek on (at, id): pass `nextCursor` as `cursor`. `format=csv` streams the whole filtered view.",
           operationId: 'listAuditEvents',
           parameters: queryParameters(auditQuerySchema),
-          responses: { '200': json('AuditEvents', 'The matching events'), ...errors },
+          responses: {
+            '200': {
+              description: 'The matching events, and the cursor of the next page (null on the last)',
+              content: {
+                'application/json': { schema: ref('AuditEvents') },
+                'text/csv': { schema: { type: 'string' } },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/audit/verify': {
+        get: {
+          summary: "Checks the audit trail's hash chain (admins): ok, or the first event where it breaks",
+          operationId: 'verifyAuditTrail',
+          responses: { '200': json('AuditVerification', 'The result of the walk'), ...errors },
         },
       },
       '/chains': {

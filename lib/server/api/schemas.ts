@@ -16,4 +16,6 @@ export const chainResponseSchema = z.object({ chain: chainDetailSchema }).meta({
 export const errorSchema = z
   .object({ error: z.string(), issues: z.array(z.string()).optional() })
   .meta({ id: 'Error' });
-export const auditEventsSchema = z.object({ events: z.array(auditEventSchema) }).meta({ id: 'AuditEvents' });
+export const auditEventsSchema = z
+  .object({ events: z.array(auditEventSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditEvents' });

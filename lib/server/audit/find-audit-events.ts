@@ -1,62 +1,167 @@
 import 'server-only';
 import { z } from 'zod';
-import { chainSlugSchema } from '@/lib/chain-slug';
+import { encodeCursor, instant } from '@/lib/audit/audit-query';
+import type { AuditQuery } from '@/lib/audit/audit-query';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { AuditResult, AuditSource, Role } from '@/lib/generated/prisma/enums';
+import { can, canSeeMoney } from '@/lib/server/auth/roles';
+import type { Viewer } from '@/lib/server/auth/roles';
 import { db } from '@/lib/server/db/client';
+import { auditScope } from './audit-scope';
+import { contractMoneyFields, hideAuditMoney } from './audit-money';
 
-// The audit trail as the API reads it: newest first, filtered. Admins only (audit:read).
-
-export const auditQuerySchema = z.strictObject({
-  action: z.string().min(1).max(100).optional(),
-  actor: z.string().min(1).max(254).optional(),
-  chain: chainSlugSchema.optional(),
-  result: z.enum(['ok', 'denied', 'failed']).optional(),
-  since: z.iso.datetime().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
+// The audit trail as people read it: newest first, filtered, a page at a time by seeking on (at, id), never
+// OFFSET, so page 1,000 costs what page 1 does. Each viewer sees their scope (audit-scope.ts), money cut for
+// those who may not see it.
 
 export const auditEventSchema = z
   .object({
     id: z.string(),
     at: z.string(),
-    actor: z.string().nullable(),
+    actor: z.string().nullable().meta({ description: "The actor's email at the time (kept if they are removed)." }),
+    actorId: z.string().nullable(),
+    actorRole: z.enum(['admin', 'ops', 'account_manager', 'finance']).nullable(),
+    token: z.object({ id: z.string(), name: z.string() }).nullable(),
+    source: z.enum(['ui', 'api', 'worker', 'cli']),
     action: z.string(),
     chain: z.string().nullable(),
     target: z.string().nullable(),
-    result: z.string(),
+    result: z.enum(['ok', 'denied', 'failed']),
+    before: z.unknown(),
+    after: z.unknown(),
+    moneyHidden: z.boolean().meta({ description: 'Money fields were left out of before and after for this caller.' }),
+    requestId: z.string().nullable(),
     ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
     detail: z.unknown(),
+    hash: z.string().nullable(),
   })
   .meta({ id: 'AuditEvent' });
 export type AuditEventDto = z.infer<typeof auditEventSchema>;
 
-export async function findAuditEvents(query: AuditQuery): Promise<AuditEventDto[]> {
-  const rows = await db.auditEvent.findMany({
-    where: {
-      // An action filter ending in ":" or "." matches the family ("authz.denied:" matches every denial).
-      ...(query.action
-        ? /[:.]$/.test(query.action)
-          ? { action: { startsWith: query.action } }
-          : { action: query.action }
-        : {}),
-      ...(query.actor ? { actorEmail: query.actor.toLowerCase() } : {}),
-      ...(query.chain ? { chain: { slug: query.chain } } : {}),
-      ...(query.result ? { result: query.result } : {}),
-      ...(query.since ? { at: { gte: new Date(query.since) } } : {}),
-    },
-    orderBy: { id: 'desc' },
-    take: query.limit,
-    include: { chain: { select: { slug: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id.toString(),
-    at: r.at.toISOString(),
-    actor: r.actorEmail,
-    action: r.action,
-    chain: r.chain?.slug ?? null,
-    target: r.target,
-    result: r.result,
-    ip: r.ip,
-    detail: r.detail,
-  }));
+export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null };
+
+export const DEFAULT_AUDIT_PAGE = 100;
+
+type Row = {
+  id: bigint;
+  at: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorRole: Role | null;
+  tokenId: string | null;
+  tokenName: string | null;
+  source: AuditSource;
+  action: string;
+  target: string | null;
+  result: AuditResult;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  detail: unknown;
+  hash: string | null;
+  chainSlug: string | null;
+  accountManagerId: string | null;
+};
+
+/** LIKE's own characters, escaped: a search for "50%" finds "50%". */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A contract event's before or after without its money fields (audit-money.ts), as text. */
+const withoutMoney = (column: 'before' | 'after') =>
+  Prisma.sql`(CASE WHEN e."action" LIKE 'contract.%' AND jsonb_typeof(e.${Prisma.raw(`"${column}"`)}) = 'object'
+    THEN e.${Prisma.raw(`"${column}"`)} - ${Prisma.join(
+      [...contractMoneyFields].map((f) => Prisma.sql`${f}::text`),
+      ' - ',
+    )}
+    ELSE e.${Prisma.raw(`"${column}"`)} END)::text`;
+
+function conditions(query: AuditQuery, viewer: Viewer): Prisma.Sql[] {
+  const where = [auditScope(viewer)];
+  if (query.chain) where.push(Prisma.sql`c."slug" = ${query.chain}`);
+  if (query.actor) where.push(Prisma.sql`lower(e."actorEmail") = ${query.actor.toLowerCase()}`);
+  if (query.action) where.push(Prisma.sql`e."action" LIKE ${`${likeLiteral(query.action)}%`}`);
+  if (query.result) where.push(Prisma.sql`e."result" = ${query.result}::"AuditResult"`);
+  const from = query.from ?? query.since;
+  if (from) where.push(Prisma.sql`e."at" >= ${instant(from)}::timestamptz AT TIME ZONE 'UTC'`);
+  if (query.to) where.push(Prisma.sql`e."at" < ${instant(query.to)}::timestamptz AT TIME ZONE 'UTC'`);
+  if (query.q) {
+    // Every word must appear somewhere in the event's text (target, action, actor, before, after, detail), the
+    // money the viewer may not see excluded: a search must not find what the page would hide.
+    const text = can(viewer.role, 'money:read')
+      ? Prisma.sql`concat_ws(' ', e."target", e."action", e."actorEmail", e."before"::text, e."after"::text, e."detail"::text)`
+      : Prisma.sql`concat_ws(' ', e."target", e."action", e."actorEmail", ${withoutMoney('before')}, ${withoutMoney('after')}, e."detail"::text)`;
+    for (const word of query.q.split(/\s+/).slice(0, 8))
+      where.push(Prisma.sql`${text} ILIKE ${`%${likeLiteral(word)}%`}`);
+  }
+  if (query.cursor) {
+    where.push(
+      Prisma.sql`(e."at", e."id") < (${query.cursor.at}::timestamptz AT TIME ZONE 'UTC', ${query.cursor.id}::bigint)`,
+    );
+  }
+  return where;
+}
+
+async function readPage(query: AuditQuery, viewer: Viewer, limit: number): Promise<Row[]> {
+  return db.$queryRaw<Row[]>`
+    SELECT e."id", e."at", e."actorId", e."actorEmail", e."actorRole", e."tokenId", e."tokenName", e."source",
+      e."action", e."target", e."result", e."before", e."after", e."requestId", e."ip", e."userAgent", e."detail",
+      e."hash", c."slug" AS "chainSlug", c."accountManagerId"
+    FROM "AuditEvent" e LEFT JOIN "Chain" c ON c."id" = e."chainId"
+    WHERE ${Prisma.join(conditions(query, viewer), ' AND ')}
+    ORDER BY e."at" DESC, e."id" DESC
+    LIMIT ${limit}`;
+}
+
+function toDto(row: Row, viewer: Viewer): AuditEventDto {
+  const money = row.chainSlug ? canSeeMoney(viewer, { accountManagerId: row.accountManagerId }) : true;
+  const { before, after, moneyHidden } = hideAuditMoney(row.action, row.before, row.after, money);
+  return {
+    id: row.id.toString(),
+    at: row.at.toISOString(),
+    actor: row.actorEmail,
+    actorId: row.actorId,
+    actorRole: row.actorRole,
+    token: row.tokenId ? { id: row.tokenId, name: row.tokenName ?? '' } : null,
+    source: row.source,
+    action: row.action,
+    chain: row.chainSlug,
+    target: row.target,
+    result: row.result,
+    before,
+    after,
+    moneyHidden,
+    requestId: row.requestId,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    detail: row.detail,
+    hash: row.hash,
+  };
+}
+
+/** One page of the events the viewer may read, and the cursor of the next (null on the last). */
+export async function findAuditEvents(query: AuditQuery, viewer: Viewer): Promise<AuditPage> {
+  const limit = query.limit ?? DEFAULT_AUDIT_PAGE;
+  const rows = await readPage(query, viewer, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    events: page.map((r) => toDto(r, viewer)),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ at: last.at.toISOString(), id: last.id.toString() }) : null,
+  };
+}
+
+/** Every event of the filtered view, a page at a time (the CSV export). */
+export async function* allAuditEvents(query: AuditQuery, viewer: Viewer): AsyncGenerator<AuditEventDto> {
+  let cursor = query.cursor;
+  for (;;) {
+    const { events, nextCursor } = await findAuditEvents({ ...query, cursor, limit: 500 }, viewer);
+    yield* events;
+    if (!nextCursor) return;
+    const last = events.at(-1)!;
+    cursor = { at: last.at, id: last.id };
+  }
 }

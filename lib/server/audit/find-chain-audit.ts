@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/server/db/client';
+import { contractMoneyFields } from './audit-money';
 
 /** A field's before → after; a money field's values are left out for a viewer who may not see money. */
 export type AuditChange = { field: string; before: string; after: string } | { field: string; moneyHidden: true };
@@ -7,23 +8,17 @@ export type AuditEntry = { at: string; actor: string | null; action: string; res
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
-// The contract fields an edit audits that are money (update-contract.ts `auditable`); upgrades carry prices.
-const moneyFields = new Set(['monthlyPrice', 'marginTargetPct', 'upgrades']);
-
 /** What an audited edit changed, field by field, from the before/after it recorded. */
-function diffDetail(detail: unknown, showMoney: boolean): AuditChange[] {
-  if (!detail || typeof detail !== 'object') return [];
-  const { before, after } = detail as {
-    before?: Record<string, unknown> | null;
-    after?: Record<string, unknown> | null;
-  };
-  if (!after) return [];
-  return Object.keys(after)
-    .filter((k) => k !== 'version' && show(before?.[k]) !== show(after[k]))
+export function diffChange(before: unknown, after: unknown, showMoney: boolean): AuditChange[] {
+  if (!after || typeof after !== 'object') return [];
+  const was = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  return Object.keys(now)
+    .filter((k) => k !== 'version' && show(was[k]) !== show(now[k]))
     .map((field) =>
-      !showMoney && moneyFields.has(field)
+      !showMoney && contractMoneyFields.has(field)
         ? { field, moneyHidden: true as const }
-        : { field, before: show(before?.[field]), after: show(after[field]) },
+        : { field, before: show(was[field]), after: show(now[field]) },
     );
 }
 
@@ -31,15 +26,15 @@ function diffDetail(detail: unknown, showMoney: boolean): AuditChange[] {
 export async function findChainAudit(chainId: string, showMoney: boolean, limit = 20): Promise<AuditEntry[]> {
   const rows = await db.auditEvent.findMany({
     where: { chainId },
-    orderBy: { at: 'desc' },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: limit,
-    select: { at: true, actorEmail: true, action: true, result: true, detail: true },
+    select: { at: true, actorEmail: true, action: true, result: true, before: true, after: true },
   });
   return rows.map((r) => ({
     at: r.at.toISOString(),
     actor: r.actorEmail,
     action: r.action,
     result: r.result,
-    changes: diffDetail(r.detail, showMoney),
+    changes: diffChange(r.before, r.after, showMoney),
   }));
 }

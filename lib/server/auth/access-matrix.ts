@@ -28,6 +28,7 @@ export const pages: readonly PageSurface[] = [
   { kind: 'page', path: '/', permission: 'public' },
   { kind: 'page', path: '/login', permission: 'public' },
   { kind: 'page', path: '/fleet', permission: 'fleet:read' },
+  { kind: 'page', path: '/audit', permission: 'audit:read' },
   { kind: 'page', path: '/chains/[slug]', permission: 'fleet:read' },
   { kind: 'page', path: '/chains/[slug]/contract', permission: 'fleet:read' },
   { kind: 'page', path: '/chains/[slug]/contract/edit', permission: 'contracts:edit', scope: 'chain' },
@@ -46,7 +47,9 @@ export const pages: readonly PageSurface[] = [
 ];
 
 export const routes: readonly RouteSurface[] = [
+  // Everyone reads the trail, each their own scope (audit-scope.ts).
   { kind: 'route', method: 'GET', path: '/api/v1/audit', permission: 'audit:read' },
+  { kind: 'route', method: 'GET', path: '/api/v1/audit/verify', permission: 'audit:verify' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains', permission: 'fleet:read' },
   { kind: 'route', method: 'POST', path: '/api/v1/chains', permission: 'operations:request' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]', permission: 'fleet:read' },

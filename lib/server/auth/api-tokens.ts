@@ -1,7 +1,8 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/server/db/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { tokenHash as hashToken } from './token-hash';
 
 // Personal API tokens: 32 random bytes, shown once. Only a SHA-256 hash is stored: a token carries its
 // own entropy, so a slow KDF would add nothing but latency to every API call.
@@ -16,42 +17,51 @@ export type ApiTokenDto = {
   revokedAt: string | null;
 };
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 export async function createApiToken(options: {
   userId: string;
   actorEmail: string;
   name: string;
 }): Promise<{ token: string; apiToken: ApiTokenDto }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const row = await db.apiToken.create({
-    data: { userId: options.userId, name: options.name, prefix: token.slice(0, 12), tokenHash: hashToken(token) },
-  });
-  await recordAuditEvent({
-    actor: { id: options.userId, email: options.actorEmail },
-    action: 'api-token.create',
-    result: 'ok',
-    target: row.id,
-    detail: { name: options.name },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { userId: options.userId, name: options.name, prefix: token.slice(0, 12), tokenHash: hashToken(token) },
+    });
+    await recordAuditEvent(
+      {
+        actor: { id: options.userId, email: options.actorEmail },
+        action: 'api-token.create',
+        result: 'ok',
+        target: created.id,
+        after: { name: created.name, prefix: created.prefix },
+      },
+      tx,
+    );
+    return created;
   });
   return { token, apiToken: toDto(row) };
 }
 
 /** Revokes one of the user's own tokens; false when they have no such active token. */
 export async function revokeApiToken(options: { userId: string; actorEmail: string; id: string }): Promise<boolean> {
-  const { count } = await db.apiToken.updateMany({
-    where: { id: options.id, userId: options.userId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  return db.$transaction(async (tx) => {
+    const revokedAt = new Date();
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: options.id, userId: options.userId, revokedAt: null },
+      data: { revokedAt },
+    });
+    await recordAuditEvent(
+      {
+        actor: { id: options.userId, email: options.actorEmail },
+        action: 'api-token.revoke',
+        result: count ? 'ok' : 'failed',
+        target: options.id,
+        ...(count ? { before: { revokedAt: null }, after: { revokedAt: revokedAt.toISOString() } } : {}),
+      },
+      tx,
+    );
+    return count > 0;
   });
-  await recordAuditEvent({
-    actor: { id: options.userId, email: options.actorEmail },
-    action: 'api-token.revoke',
-    result: count ? 'ok' : 'failed',
-    target: options.id,
-  });
-  return count > 0;
 }
 
 export async function listApiTokens(userId: string): Promise<ApiTokenDto[]> {

@@ -105,8 +105,20 @@ export function authOptions(context: SignInContext = {}): NextAuthOptions {
       // Sign-out ends the session server-side: a copy of the cookie replayed afterwards is refused.
       async signOut({ token }) {
         if (typeof token?.sid !== 'string') return;
-        await endSession(token.sid, 'sign-out');
-        await recordAuditEvent({ actor: { id: token.sub }, action: 'auth.sign-out', result: 'ok', ip: context.ip });
+        const sid = token.sid;
+        await db.$transaction(async (tx) => {
+          await endSession(sid, 'sign-out', new Date(), tx);
+          await recordAuditEvent(
+            {
+              actor: { id: token.sub },
+              action: 'auth.sign-out',
+              result: 'ok',
+              target: `session:${sid}`,
+              ip: context.ip,
+            },
+            tx,
+          );
+        });
       },
     },
   };

@@ -5,7 +5,6 @@ import { errorResponse } from '@/lib/server/api/respond';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { can, canOnChain } from './roles';
 import type { Permission } from './roles';
-import { requestIp } from './request-ip';
 import { getCurrentUser } from './session';
 import type { SessionUser } from './session';
 
@@ -29,12 +28,11 @@ async function deny(
   message: string,
 ): Promise<never> {
   await recordAuditEvent({
-    actor: { id: user.id, email: user.email },
+    actor: user,
     action: `authz.denied:${permission}`,
     result: 'denied',
     chainId: context.chainId,
     target: context.target,
-    ip: await requestIp(),
     detail: context.reason ? { reason: context.reason } : undefined,
   });
   throw new AppError('forbidden', message);

@@ -16,7 +16,9 @@ export type Permission =
   // Money: contract and upgrade prices, monthly totals, credit amounts, revenue, cost, margin. Chain-scoped
   // for account managers (canOnChain); the catalog's infrastructure prices are not money in this sense.
   | 'money:read'
-  | 'audit:read';
+  // Everyone reads the audit trail, each their scope (lib/server/audit/audit-scope.ts); admins verify it.
+  | 'audit:read'
+  | 'audit:verify';
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: [
@@ -33,11 +35,12 @@ const grants: Record<Role, readonly Permission[]> = {
     'users:manage',
     'money:read',
     'audit:read',
+    'audit:verify',
   ],
-  ops: ['fleet:read', 'fleet:refresh', 'operations:request'],
+  ops: ['fleet:read', 'fleet:refresh', 'operations:request', 'audit:read'],
   // An account manager reads costs of the chains they manage only (scoped where the report is read).
-  account_manager: ['fleet:read', 'contracts:edit', 'costs:read', 'money:read'],
-  finance: ['fleet:read', 'finance:read', 'costs:read', 'costs:ingest', 'money:read'],
+  account_manager: ['fleet:read', 'contracts:edit', 'costs:read', 'money:read', 'audit:read'],
+  finance: ['fleet:read', 'finance:read', 'costs:read', 'costs:ingest', 'money:read', 'audit:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

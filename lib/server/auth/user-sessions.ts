@@ -79,8 +79,16 @@ export async function findSessionUser(options: {
 }
 
 /** Ends one session (sign-out, a timeout); ending an ended one keeps its first reason. */
-export async function endSession(sessionId: string, reason: string, now: Date = new Date()): Promise<void> {
-  await db.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
+export async function endSession(
+  sessionId: string,
+  reason: string,
+  now: Date = new Date(),
+  client: Prisma.TransactionClient = db,
+): Promise<void> {
+  await client.session.updateMany({
+    where: { id: sessionId, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
 }
 
 /**

@@ -1,10 +1,10 @@
 import 'server-only';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { csvRecord } from '@/lib/finance/csv';
 import { costColumns, costRowValues, REPORT_CURRENCY, totalFields } from '@/lib/finance/cost-row';
 import type { CostRow, CostTotals } from '@/lib/finance/cost-row';
 import { fromCents, toCents } from '@/lib/sla/money';
+import { BATCH_BYTES, csvStream as csvTextStream } from '@/lib/server/web/csv-stream';
 
 // Exports stream: rows go out as they are computed, so a 2,000-chain, 24-month file never sits in memory.
 
@@ -20,32 +20,12 @@ export function totalsAsMoney(totals: ReturnType<typeof emptyTotals>): CostTotal
   return Object.fromEntries(totalFields.map((f) => [f, fromCents(totals[f])])) as CostTotals;
 }
 
-// Rows go out in batches of about this many bytes: one socket write per row would cost more than the rows.
-const BATCH_BYTES = 64 * 1024;
-
 export function csvStream(rows: AsyncIterable<CostRow>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = rows[Symbol.asyncIterator]();
-  let headerSent = false;
-  return new ReadableStream({
-    async pull(controller) {
-      let batch = headerSent ? '' : csvRecord(costColumns.map(([name]) => name));
-      headerSent = true;
-      while (batch.length < BATCH_BYTES) {
-        const next = await iterator.next();
-        if (next.done) {
-          if (batch) controller.enqueue(encoder.encode(batch));
-          controller.close();
-          return;
-        }
-        batch += csvRecord(costRowValues(next.value));
-      }
-      controller.enqueue(encoder.encode(batch));
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
+  return csvTextStream(
+    costColumns.map(([name]) => name),
+    rows,
+    costRowValues,
+  );
 }
 
 export function jsonStream(

@@ -5,6 +5,8 @@ import type { CostLineInput } from '@/lib/server/aws/cost-explorer';
 import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
 import type { LastCostIngest } from '@/lib/finance/dto';
 import { announceChange } from '@/lib/server/db/change-signal';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import type { Actor } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
 
 const COST_HISTORY_MONTHS = 12;
@@ -40,7 +42,7 @@ export function ingestWindows(now: Date): {
  * (one transaction per account and granularity), so a re-run never doubles a cost. An account that fails
  * keeps its earlier rows and is reported; the others are unaffected.
  */
-export async function ingestCosts(now = new Date()): Promise<IngestResult> {
+export async function ingestCosts(now = new Date(), actor?: Actor): Promise<IngestResult> {
   const run = await db.costIngestRun.create({ data: {}, select: { id: true } });
   const windows = ingestWindows(now);
   // Every account with a chain in the months read, retired ones included: their last months still cost.
@@ -67,15 +69,15 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
         reads.push({ granularity: 'day', window: windows.daily, lines: daily.lines });
       }
       for (const read of reads) {
-        await db.$transaction([
-          db.costLine.deleteMany({
+        await db.$transaction(async (tx) => {
+          const replaced = await tx.costLine.deleteMany({
             where: {
               accountId: account.awsAccountId,
               granularity: read.granularity,
               periodStart: { gte: new Date(read.window.start), lt: new Date(read.window.end) },
             },
-          }),
-          db.costLine.createMany({
+          });
+          const written = await tx.costLine.createMany({
             data: read.lines.map((l) => ({
               accountId: account.awsAccountId,
               granularity: read.granularity,
@@ -87,8 +89,19 @@ export async function ingestCosts(now = new Date()): Promise<IngestResult> {
             })),
             // Cost Explorer never repeats a group in a period; if it did, the first one stands.
             skipDuplicates: true,
-          }),
-        ]);
+          });
+          await recordAuditEvent(
+            {
+              actor,
+              action: 'costs.replaced',
+              result: 'ok',
+              target: `account:${account.awsAccountId}/${read.granularity}/${read.window.start}..${read.window.end}`,
+              before: { lines: replaced.count },
+              after: { lines: written.count },
+            },
+            tx,
+          );
+        });
         result.lines += read.lines.length;
       }
     } catch (error) {

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/request-ip';
 import type { PriceDto } from '@/lib/finance/dto';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
@@ -50,20 +49,25 @@ export async function savePrice(raw: unknown): Promise<{ saved: true }> {
     where: { kind_region_sku: { kind, region, sku } },
     select: { unitPrice: true },
   });
-  await db.priceItem.upsert({
-    where: { kind_region_sku: { kind, region, sku } },
-    create: { kind, region, sku, unitPrice },
-    update: { unitPrice },
+  await db.$transaction(async (tx) => {
+    await tx.priceItem.upsert({
+      where: { kind_region_sku: { kind, region, sku } },
+      create: { kind, region, sku, unitPrice },
+      update: { unitPrice },
+    });
+    await recordAuditEvent(
+      {
+        actor: user,
+        action: 'price.save',
+        result: 'ok',
+        target: `price:${kind}/${region}/${sku}`,
+        before: before ? { unitPrice: before.unitPrice.toFixed(6) } : null,
+        after: { unitPrice },
+      },
+      tx,
+    );
   });
   await announceChange('finance');
-  await recordAuditEvent({
-    actor: { id: user.id, email: user.email },
-    action: 'price.save',
-    result: 'ok',
-    target: `price:${kind}/${region}/${sku}`,
-    ip: await requestIp(),
-    detail: { before: before ? { unitPrice: before.unitPrice.toFixed(6) } : null, after: { unitPrice } },
-  });
   return { saved: true };
 }
 

@@ -51,7 +51,10 @@ export async function approveOperation(
       where: { id: op.id, approvedById: null, status: 'queued' },
       data: { approvedById: approver.id },
     });
-    if (updated.count) await recordAuditEvent(event('ok', 'approved'), tx);
+    if (updated.count) {
+      const change = { before: { approvedBy: null }, after: { approvedBy: approver.email } };
+      await recordAuditEvent({ ...event('ok', 'approved'), ...change }, tx);
+    }
     return updated.count > 0;
   });
   if (!approved) return refuse('conflict', 'Someone else approved or cancelled it first.');

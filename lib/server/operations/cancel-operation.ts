@@ -35,6 +35,7 @@ export async function cancelOperation(
         target: op.chain.slug,
         ip,
         detail: { operationId },
+        ...(ended.count ? { before: { status: 'queued' }, after: { status: 'failed', cancelledBy: by.email } } : {}),
       },
       tx,
     );

@@ -64,7 +64,8 @@ export async function startWave(
         action: `wave.started:${w.type}`,
         result: 'ok',
         target: `wave:${made.id}`,
-        detail: { chains, skipped, batchSize: w.batchSize, params: params.data },
+        after: { status: 'running', chains, batchSize: w.batchSize, params: params.data },
+        detail: { skipped },
       },
       tx,
     );
@@ -137,17 +138,24 @@ async function startOne(
 }
 
 async function endWave(id: string, status: 'succeeded' | 'stopped', error: string | null): Promise<void> {
-  const ended = await db.wave.updateMany({
-    where: { id, status: 'running' },
-    data: { status, error, finishedAt: new Date() },
-  });
-  if (ended.count)
-    await recordAuditEvent({
-      action: `wave.${status}`,
-      result: status === 'succeeded' ? 'ok' : 'failed',
-      target: `wave:${id}`,
-      detail: error ? { error } : undefined,
+  await db.$transaction(async (tx) => {
+    const ended = await tx.wave.updateMany({
+      where: { id, status: 'running' },
+      data: { status, error, finishedAt: new Date() },
     });
+    if (ended.count)
+      await recordAuditEvent(
+        {
+          action: `wave.${status}`,
+          result: status === 'succeeded' ? 'ok' : 'failed',
+          target: `wave:${id}`,
+          before: { status: 'running' },
+          after: { status },
+          detail: error ? { error } : undefined,
+        },
+        tx,
+      );
+  });
 }
 
 export async function findWaves(take = 20): Promise<WaveDto[]> {

@@ -2,7 +2,6 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/request-ip';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 import { tierInputSchema } from '@/lib/sla/tier-input';
@@ -27,18 +26,24 @@ export async function saveTier(raw: unknown, options: { create: boolean }): Prom
   if (!options.create && !before) throw new AppError('not-found', `No tier "${data.key}".`);
   if (before && before.version !== version) throw conflict(before.version);
 
-  const saved = before
-    ? await db.slaTier.updateMany({ where: { id: before.id, version }, data: { ...data, version: { increment: 1 } } })
-    : await db.slaTier.create({ data }).then(() => ({ count: 1 }));
-  if (saved.count === 0) throw conflict(version + 1);
-  const after = await db.slaTier.findUniqueOrThrow({ where: { key: data.key }, select: { id: true, ...tierFields } });
-  await recordAuditEvent({
-    actor: { id: user.id, email: user.email },
-    action: before ? 'tier.update' : 'tier.create',
-    result: 'ok',
-    target: `tier:${data.key}`,
-    ip: await requestIp(),
-    detail: { before: before ? plain(before) : null, after: plain(after) },
+  const after = await db.$transaction(async (tx) => {
+    const saved = before
+      ? await tx.slaTier.updateMany({ where: { id: before.id, version }, data: { ...data, version: { increment: 1 } } })
+      : await tx.slaTier.create({ data }).then(() => ({ count: 1 }));
+    if (saved.count === 0) throw conflict(version + 1);
+    const row = await tx.slaTier.findUniqueOrThrow({ where: { key: data.key }, select: { id: true, ...tierFields } });
+    await recordAuditEvent(
+      {
+        actor: user,
+        action: before ? 'tier.update' : 'tier.create',
+        result: 'ok',
+        target: `tier:${data.key}`,
+        before: before ? plain(before) : null,
+        after: plain(row),
+      },
+      tx,
+    );
+    return row;
   });
   // Every chain on the tier is now held to the new rules.
   const chains = await db.chain.findMany({ where: { tierId: after.id, decommissionedAt: null }, select: { id: true } });

@@ -2,7 +2,6 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, zodFields } from '@/lib/app-error';
 import { authorize, authorizeOnChain } from '@/lib/server/auth/authorize';
-import { requestIp } from '@/lib/server/auth/request-ip';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 import { contractInputSchema } from '@/lib/sla/contract-input';
@@ -77,25 +76,26 @@ export async function updateContract(slug: string, raw: unknown): Promise<{ vers
       where: { id: chain.id },
       data: { tierId: tier.id, ...(reassign ? { accountManagerId: input.accountManagerId } : {}) },
     });
-    return tx.contract.findUniqueOrThrow({ where: { chainId: chain.id }, select: contractFields });
+    const after = await tx.contract.findUniqueOrThrow({ where: { chainId: chain.id }, select: contractFields });
+    await recordAuditEvent(
+      {
+        actor: user,
+        action: 'contract.update',
+        result: 'ok',
+        chainId: chain.id,
+        target: chain.slug,
+        before: chain.contract ? auditable(chain.contract, chain.accountManagerId) : null,
+        after: auditable(after, reassign ? (input.accountManagerId ?? null) : chain.accountManagerId),
+      },
+      tx,
+    );
+    return after;
   });
   if (!saved)
     throw conflict(
       (await db.contract.findUnique({ where: { chainId: chain.id }, select: { version: true } }))?.version ?? 0,
     );
 
-  await recordAuditEvent({
-    actor: { id: user.id, email: user.email },
-    action: 'contract.update',
-    result: 'ok',
-    chainId: chain.id,
-    target: chain.slug,
-    ip: await requestIp(),
-    detail: {
-      before: chain.contract ? auditable(chain.contract, chain.accountManagerId) : null,
-      after: auditable(saved, reassign ? (input.accountManagerId ?? null) : chain.accountManagerId),
-    },
-  });
   // The tier or the upgrades decide what the deployment must be: findings change with them.
   await syncConformance({ chainIds: [chain.id] });
   await announceChange('fleet');

@@ -29,7 +29,8 @@ export async function moveChains(
         chainId: change.chainId,
         target: change.slug,
         ip: actor.ip,
-        detail: { before: { accountManager: change.from }, after: { accountManager: change.to } },
+        before: { accountManager: change.from },
+        after: { accountManager: change.to },
       },
       tx,
     );

@@ -35,7 +35,7 @@ export async function createUser(raw: unknown, as?: UsersActor): Promise<UserRes
           target: `user:${input.email}`,
           ip: actor.ip,
           // Whether a password was set, never the password or its hash.
-          detail: { before: null, after: { ...input, active: true, password: !!password } },
+          after: { ...input, active: true, password: !!password },
         },
         tx,
       );

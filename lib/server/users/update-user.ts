@@ -55,7 +55,9 @@ export async function updateUser(id: unknown, raw: unknown, as?: UsersActor): Pr
         result: 'ok',
         target: `user:${before.email}`,
         ip: actor.ip,
-        detail: { before: pick(before), after, revokedTokens, unassignedChains },
+        before: pick(before),
+        after,
+        detail: { revokedTokens, unassignedChains },
       },
       tx,
     );

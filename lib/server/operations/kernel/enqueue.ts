@@ -79,7 +79,9 @@ export async function enqueue(request: EnqueueRequest): Promise<Enqueued> {
           chainId: chain.id,
           target: chain.slug,
           ip: request.ip,
-          detail: { operationId: created.id, params: item.params, ...item.auditDetail } as Prisma.InputJsonValue,
+          before: null,
+          after: { status: created.status, params: item.params } as Prisma.InputJsonValue,
+          detail: { operationId: created.id, ...item.auditDetail } as Prisma.InputJsonValue,
         },
         tx,
       );

@@ -1,6 +1,7 @@
 import 'server-only';
 import { awsClients } from '@/lib/server/aws/clients';
 import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
 import { finishOperation, holdClaim } from './claim';
 import type { Outcome } from './claim';
@@ -112,7 +113,7 @@ async function runSteps(
   if (failedAt !== undefined && canRollBack(steps, failedAt)) {
     return rollBack(failedAt, `${steps[failedAt]?.name ?? 'a step'} failed before a restart`);
   }
-  const log = stepLog(op.id);
+  const log = stepLog(op.id, ctx.chain);
   for (const [position, step] of steps.entries()) {
     if (lost()) return null;
     const before = done.get(position);
@@ -154,7 +155,7 @@ async function rollBackSteps(
   reason: string,
   done: Map<number, string>,
 ): Promise<Outcome> {
-  const log = stepLog(ctx.operationId);
+  const log = stepLog(ctx.operationId, ctx.chain);
   for (let position = failedAt; position >= 0; position--) {
     const step = steps[position]!;
     if (!step.undo) continue;
@@ -177,8 +178,8 @@ async function rollBackSteps(
   return { status: 'rolled_back', error: `${reason}; everything it made was removed` };
 }
 
-/** The operation's step rows: a step starts (or starts again), then ends with its detail. */
-function stepLog(operationId: string) {
+/** The operation's step rows: a step starts (or starts again), then ends with its detail, audited with it. */
+function stepLog(operationId: string, chain: { id: string; slug: string }) {
   const where = (position: number) => ({ operationId_position: { operationId, position } });
   return {
     start: (position: number, name: string, detail?: string) =>
@@ -188,6 +189,24 @@ function stepLog(operationId: string) {
         update: { status: 'running', startedAt: new Date(), ...(detail ? { detail } : {}) },
       }),
     end: (position: number, status: 'succeeded' | 'failed' | 'skipped', detail: string) =>
-      db.operationStep.update({ where: where(position), data: { status, detail, finishedAt: new Date() } }),
+      db.$transaction(async (tx) => {
+        const step = await tx.operationStep.update({
+          where: where(position),
+          data: { status, detail, finishedAt: new Date() },
+          select: { name: true },
+        });
+        await recordAuditEvent(
+          {
+            action: 'operation.step',
+            result: status === 'failed' ? 'failed' : 'ok',
+            chainId: chain.id,
+            target: chain.slug,
+            before: { status: 'running' },
+            after: { status },
+            detail: { operationId, position, step: step.name, detail },
+          },
+          tx,
+        );
+      }),
   };
 }

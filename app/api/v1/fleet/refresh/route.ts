@@ -7,7 +7,7 @@ import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 export const POST = withAuth('fleet:refresh', async (_request, { user }) => {
   const result = await collectFleet();
   await recordAuditEvent({
-    actor: { id: user.id, email: user.email },
+    actor: user,
     action: 'fleet.refresh',
     result: result.failedScopes.length ? 'failed' : 'ok',
     detail: { awsCalls: result.awsCalls, chains: result.chains, failedScopes: result.failedScopes },
