@@ -35,8 +35,8 @@ export default defineConfig({
   // Specs that add to the fleet run after the specs that count it; the fuzz spec runs alone, last, so that
   // what it checks is unchanged is not changed by another spec meanwhile.
   projects: [
-    { name: 'fleet', testIgnore: /(provision|fuzz)\.spec\.ts/ },
-    { name: 'changes-the-fleet', testMatch: /provision\.spec\.ts/, dependencies: ['fleet'] },
+    { name: 'fleet', testIgnore: /(provision|audit-walk|fuzz)\.spec\.ts/ },
+    { name: 'changes-the-fleet', testMatch: /(provision|audit-walk)\.spec\.ts/, dependencies: ['fleet'] },
     { name: 'fuzz', testMatch: /fuzz\.spec\.ts/, dependencies: ['changes-the-fleet'] },
   ],
   webServer: {

@@ -35,6 +35,8 @@ function logRefusal(request: NextRequest, reason: string): void {
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function proxy(request: NextRequest): NextResponse {
   const { appOrigin, oidc } = appConfig();
   const refusal = crossSiteRefusal(request, appOrigin);
@@ -46,8 +48,11 @@ export function proxy(request: NextRequest): NextResponse {
       appOrigin,
     );
   }
-  // A fresh id per request, whatever the client sent: the audit trail records it, the client gets it back.
-  const requestId = crypto.randomUUID();
+  // The request's id, recorded in the audit trail and sent back. A caller's own X-Request-Id is kept when it is
+  // a UUID (a pipeline correlates its calls; like the user agent it is the caller's word); so is ours on the
+  // request Next makes to render a server action's redirect, which passes through here again.
+  const sent = request.headers.get(REQUEST_ID_HEADER) ?? '';
+  const requestId = UUID.test(sent) ? sent.toLowerCase() : crypto.randomUUID();
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   if (request.nextUrl.pathname.startsWith('/api/')) {

@@ -17,6 +17,8 @@ const pages = [
   ['/settings/prices', 'admin'],
   ['/settings/users', 'admin'],
   ['/operations', 'ops'],
+  ['/audit', 'admin'],
+  ['/audit?action=operation.', 'ops'],
 ] as const;
 
 for (const [path, who] of pages) {

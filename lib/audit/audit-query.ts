@@ -40,6 +40,8 @@ export const auditQuerySchema = z
         .regex(/^[a-z0-9.:_-]+$/i, 'letters, digits and . : _ -'),
     ),
     result: optional(z.enum(['ok', 'denied', 'failed'])),
+    /** The events of one request (its X-Request-Id). */
+    requestId: optional(z.uuid()),
     /** From (inclusive) and to (exclusive): an ISO time, or a date (midnight UTC). */
     from: optional(datetime),
     to: optional(datetime),

@@ -11,8 +11,8 @@ import { AuditFilters } from './audit-filters';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
-// The filters a link carries on: the page's own query without the cursor (and the format).
-const filterKeys = ['chain', 'actor', 'action', 'result', 'from', 'to', 'q'] as const;
+// The filters a link carries on (and the page size): the page's own query without the cursor and the format.
+const filterKeys = ['chain', 'actor', 'action', 'result', 'requestId', 'from', 'to', 'q', 'limit'] as const;
 
 function filterParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
   const params = new URLSearchParams();

@@ -83,6 +83,7 @@ function conditions(query: AuditQuery, viewer: Viewer): Prisma.Sql[] {
   if (query.chain) where.push(Prisma.sql`c."slug" = ${query.chain}`);
   if (query.actor) where.push(Prisma.sql`lower(e."actorEmail") = ${query.actor.toLowerCase()}`);
   if (query.action) where.push(Prisma.sql`e."action" LIKE ${`${likeLiteral(query.action)}%`}`);
+  if (query.requestId) where.push(Prisma.sql`e."requestId" = ${query.requestId}`);
   if (query.result) where.push(Prisma.sql`e."result" = ${query.result}::"AuditResult"`);
   const from = query.from ?? query.since;
   if (from) where.push(Prisma.sql`e."at" >= ${instant(from)}::timestamptz AT TIME ZONE 'UTC'`);

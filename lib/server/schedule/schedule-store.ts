@@ -93,16 +93,27 @@ export async function finishRun(name: string, workerId: string, outcome: RunOutc
  */
 export async function requestRunNow(name: string, by?: { actor: Actor; ip: string | null }): Promise<boolean> {
   const updated = await db.$transaction(async (tx) => {
-    const count = await tx.$executeRaw`UPDATE "Schedule" SET "nextRunAt" = now() WHERE "name" = ${name}`;
+    const rows = await tx.$queryRaw<{ before: Date; after: Date }[]>`
+      UPDATE "Schedule" s SET "nextRunAt" = now() FROM "Schedule" old
+      WHERE s."name" = ${name} AND old."name" = s."name"
+      RETURNING old."nextRunAt" AS "before", s."nextRunAt" AS "after"`;
+    const row = rows[0];
     if (by) {
-      const result = count > 0 ? 'ok' : 'failed';
-      const detail = count > 0 ? undefined : { reason: 'no such job' };
       await recordAuditEvent(
-        { actor: by.actor, action: 'schedule.run-now', result, target: name, ip: by.ip, detail },
+        {
+          actor: by.actor,
+          action: 'schedule.run-now',
+          result: row ? 'ok' : 'failed',
+          target: name,
+          ip: by.ip,
+          ...(row
+            ? { before: { nextRunAt: row.before.toISOString() }, after: { nextRunAt: row.after.toISOString() } }
+            : { detail: { reason: 'no such job' } }),
+        },
         tx,
       );
     }
-    return count;
+    return rows.length;
   });
   if (updated > 0) wake.emit('wake');
   return updated > 0;
