@@ -60,6 +60,34 @@ export function serverConnection(db: Extract<DatabaseConfig, { kind: 'server' }>
   };
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/**
+ * Prisma's pg adapter runs a migration script by splitting it on every ";", dollar-quoted function bodies
+ * included (the audit trail's triggers). The server takes the whole script as one simple query, the way
+ * Prisma's own engine sends it.
+ */
+function wholeScripts(adapter: PgAdapter): PgAdapter {
+  const inner = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await inner.client.query(script);
+    } catch (error) {
+      inner.onError(error);
+    }
+  };
+  return adapter;
+}
+
+class WholeScriptPg extends PrismaPg {
+  override async connect(): Promise<PgAdapter> {
+    return wholeScripts(await super.connect());
+  }
+  override async connectToShadowDb(): Promise<PgAdapter> {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
 export function openDatabase(db: DatabaseConfig): DatabaseHandle {
   if (db.kind === 'embedded') {
     mkdirSync(db.dataDir, { recursive: true });
@@ -73,6 +101,6 @@ export function openDatabase(db: DatabaseConfig): DatabaseHandle {
       },
     };
   }
-  const adapter = new PrismaPg({ ...serverConnection(db), max: 10 });
+  const adapter = new WholeScriptPg({ ...serverConnection(db), max: 10 });
   return { adapter, close: async () => {} };
 }

@@ -8,7 +8,8 @@ import { can, canSeeMoney } from '@/lib/server/auth/roles';
 import type { Viewer } from '@/lib/server/auth/roles';
 import { db } from '@/lib/server/db/client';
 import { auditScope } from './audit-scope';
-import { contractMoneyFields, hideAuditMoney } from './audit-money';
+import { hideAuditMoney } from './audit-money';
+import { searchConditions } from './audit-search';
 
 // The audit trail as people read it: newest first, filtered, a page at a time by seeking on (at, id), never
 // OFFSET, so page 1,000 costs what page 1 does. Each viewer sees their scope (audit-scope.ts), money cut for
@@ -69,15 +70,6 @@ type Row = {
 /** LIKE's own characters, escaped: a search for "50%" finds "50%". */
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** A contract event's before or after without its money fields (audit-money.ts), as text. */
-const withoutMoney = (column: 'before' | 'after') =>
-  Prisma.sql`(CASE WHEN e."action" LIKE 'contract.%' AND jsonb_typeof(e.${Prisma.raw(`"${column}"`)}) = 'object'
-    THEN e.${Prisma.raw(`"${column}"`)} - ${Prisma.join(
-      [...contractMoneyFields].map((f) => Prisma.sql`${f}::text`),
-      ' - ',
-    )}
-    ELSE e.${Prisma.raw(`"${column}"`)} END)::text`;
-
 function conditions(query: AuditQuery, viewer: Viewer): Prisma.Sql[] {
   const where = [auditScope(viewer)];
   if (query.chain) where.push(Prisma.sql`c."slug" = ${query.chain}`);
@@ -88,15 +80,8 @@ function conditions(query: AuditQuery, viewer: Viewer): Prisma.Sql[] {
   const from = query.from ?? query.since;
   if (from) where.push(Prisma.sql`e."at" >= ${instant(from)}::timestamptz AT TIME ZONE 'UTC'`);
   if (query.to) where.push(Prisma.sql`e."at" < ${instant(query.to)}::timestamptz AT TIME ZONE 'UTC'`);
-  if (query.q) {
-    // Every word must appear somewhere in the event's text (target, action, actor, before, after, detail), the
-    // money the viewer may not see excluded: a search must not find what the page would hide.
-    const text = can(viewer.role, 'money:read')
-      ? Prisma.sql`concat_ws(' ', e."target", e."action", e."actorEmail", e."before"::text, e."after"::text, e."detail"::text)`
-      : Prisma.sql`concat_ws(' ', e."target", e."action", e."actorEmail", ${withoutMoney('before')}, ${withoutMoney('after')}, e."detail"::text)`;
-    for (const word of query.q.split(/\s+/).slice(0, 8))
-      where.push(Prisma.sql`${text} ILIKE ${`%${likeLiteral(word)}%`}`);
-  }
+  // Full-text, on its index (audit-search.ts); without the money a viewer may not see.
+  if (query.q) where.push(...searchConditions(query.q, can(viewer.role, 'money:read')));
   if (query.cursor) {
     where.push(
       Prisma.sql`(e."at", e."id") < (${query.cursor.at}::timestamptz AT TIME ZONE 'UTC', ${query.cursor.id}::bigint)`,

@@ -101,3 +101,9 @@ END $$;
 
 CREATE TRIGGER "AuditEvent_no_update" BEFORE UPDATE OR DELETE ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION audit_event_refuse();
 CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON "AuditEvent" FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse();
+
+-- Full-text search over what an event says (its target, action, actor, before, after and detail): a GIN index on
+-- the same expression the search uses (lib/server/audit/audit-search.ts). "simple": no stemming, any language.
+CREATE INDEX "AuditEvent_search_idx" ON "AuditEvent" USING gin (to_tsvector('simple'::regconfig,
+  coalesce("target", '') || ' ' || "action" || ' ' || coalesce("actorEmail", '') || ' ' ||
+  coalesce("before"::text, '') || ' ' || coalesce("after"::text, '') || ' ' || coalesce("detail"::text, '')));

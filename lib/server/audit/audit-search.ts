@@ -1,0 +1,35 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { contractMoneyFields } from './audit-money';
+
+// Full-text search over what an event says, on the GIN index of migration 20261203100000_audit_trail: the
+// document below must stay the index's expression, character for character, or the index is not used.
+// Every word of the search is parsed as the document is ("simple": no stemming, any language) and each of its
+// lexemes must start a lexeme of the event: "burger" finds burger-barn, "p17" finds p170, an email finds itself.
+
+const document = (before: Prisma.Sql, after: Prisma.Sql) =>
+  Prisma.sql`to_tsvector('simple'::regconfig,
+  coalesce(e."target", '') || ' ' || e."action" || ' ' || coalesce(e."actorEmail", '') || ' ' ||
+  coalesce(${before}::text, '') || ' ' || coalesce(${after}::text, '') || ' ' || coalesce(e."detail"::text, ''))`;
+
+/** A contract event's before or after without its money fields (audit-money.ts). */
+const withoutMoney = (column: 'before' | 'after') => {
+  const c = Prisma.raw(`e."${column}"`);
+  const fields = Prisma.join(
+    [...contractMoneyFields].map((f) => Prisma.sql`${f}::text`),
+    ' - ',
+  );
+  return Prisma.sql`(CASE WHEN e."action" LIKE 'contract.%' AND jsonb_typeof(${c}) = 'object' THEN ${c} - ${fields} ELSE ${c} END)`;
+};
+
+/**
+ * The search as conditions: the indexed document matches; for a viewer who may not see money, the document
+ * without the money matches too (a search must not find what the page would hide).
+ */
+export function searchConditions(q: string, showMoney: boolean): Prisma.Sql[] {
+  const query = Prisma.sql`to_tsquery('simple'::regconfig, (SELECT string_agg(quote_literal(lexeme) || ':*', ' & ')
+    FROM unnest(to_tsvector('simple'::regconfig, ${q}))))`;
+  const indexed = Prisma.sql`${document(Prisma.raw('e."before"'), Prisma.raw('e."after"'))} @@ ${query}`;
+  if (showMoney) return [indexed];
+  return [indexed, Prisma.sql`${document(withoutMoney('before'), withoutMoney('after'))} @@ ${query}`];
+}
