@@ -54,6 +54,7 @@ describe('sign-in throttling', () => {
   it('every refusal is audited, and no password reaches the audit log', async () => {
     const throttled = await db.auditEvent.findMany({
       where: { action: 'auth.throttled', actorEmail: 'alice@fleetpane.local' },
+      orderBy: { id: 'asc' },
     });
     expect(throttled).toHaveLength(3);
     expect(throttled[0]).toMatchObject({ result: 'denied', ip: '10.0.0.1' });
