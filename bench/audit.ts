@@ -4,31 +4,12 @@
 // and as ops, whose search leaves money out), in an
 // account manager's scope; the CSV of one chain; verify over everything. Prints figures; asserts nothing.
 // Run: npm run bench:audit [-- --events 100000] [-- --postgres]
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { hasFlag, intOption } from '../scripts/lib/args';
-import { createScratchDatabase } from '../scripts/lib/scratch-database';
-import { percentile } from './lib/fleet-env';
+import { percentile, prepareBenchDatabase } from './lib/fleet-env';
 
 const events = intOption('events', 100_000);
 const runs = intOption('runs', 30);
 const postgres = hasFlag('postgres');
-
-async function prepareDatabase(): Promise<() => Promise<void>> {
-  Object.assign(process.env, { FLEETPANE_DEMO: 'true' });
-  if (postgres) {
-    const scratch = await createScratchDatabase(
-      process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
-      'fleetpane_bench',
-    );
-    process.env.DATABASE_URL = scratch.url;
-    return scratch.drop;
-  }
-  process.env.FLEETPANE_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'fleetpane-bench-'));
-  delete process.env.DATABASE_URL;
-  return async () => {};
-}
 
 async function time(label: string, run: () => Promise<unknown>): Promise<void> {
   await run(); // warm: plans and caches, as a server that has been up a while has them
@@ -45,7 +26,8 @@ async function time(label: string, run: () => Promise<unknown>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const drop = await prepareDatabase();
+  process.env.FLEETPANE_DEMO = 'true';
+  const drop = await prepareBenchDatabase(postgres ? 'postgres' : 'embedded');
   const { openDatabase } = await import('../lib/db-adapter');
   const { config } = await import('../lib/config');
   const { applyMigrations } = await import('../scripts/lib/migrations');

@@ -20,17 +20,22 @@ export async function prepareBenchEnv(
     FLEETPANE_DEMO: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
+  return { endpoint, drop: await prepareBenchDatabase(database) };
+}
+
+/** The benchmark's own database, set in the environment; returns how to drop it. */
+export async function prepareBenchDatabase(database: BenchDatabase): Promise<() => Promise<void>> {
   if (database === 'postgres') {
     const scratch = await createScratchDatabase(
       process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
       'fleetpane_bench',
     );
     process.env.DATABASE_URL = scratch.url;
-    return { endpoint, drop: scratch.drop };
+    return scratch.drop;
   }
   process.env.FLEETPANE_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'fleetpane-bench-'));
   delete process.env.DATABASE_URL;
-  return { endpoint, drop: async () => {} };
+  return async () => {};
 }
 
 export function percentile(sorted: number[], p: number): number {
