@@ -37,8 +37,25 @@ function logRefusal(request: NextRequest, reason: string): void {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A path that is not valid percent-encoded UTF-8 (/chains/%C0%AF) names nothing: 400, before any route decodes it. */
+function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest): NextResponse {
   const { appOrigin, oidc } = appConfig();
+  if (malformedPath(request.nextUrl.pathname)) {
+    const error = 'Malformed URL: the path is not valid percent-encoded UTF-8.';
+    const response = request.nextUrl.pathname.startsWith('/api/')
+      ? NextResponse.json({ error }, { status: 400 })
+      : new NextResponse(error, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return securityHeaders(response, dataContentSecurityPolicy, appOrigin);
+  }
   const refusal = crossSiteRefusal(request, appOrigin);
   if (refusal) {
     logRefusal(request, refusal);

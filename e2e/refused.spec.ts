@@ -1,5 +1,39 @@
 import { expect, test } from './fixtures';
 
+test('a malformed URL answers 400 (a page or JSON), and a malformed query never a 500', async ({ page, signInAs }) => {
+  await signInAs('ops');
+  for (const path of [
+    '/chains/%C0%AF',
+    '/chains/%E0%A4%A',
+    '/fleet/%FF',
+    '/api/v1/chains/%C0%AF',
+    '/api/v1/chains/%C0%AF/sla',
+  ]) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(await res.text(), path).toContain('Malformed URL');
+  }
+  for (const path of [
+    '/fleet?q=%E0%A4%A',
+    '/operations?chain=%C0%AF',
+    '/audit?q=%C0%AF',
+    '/api/v1/audit?q=%C0%AF',
+    '/api/v1/chains?q=%FF',
+  ]) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBeLessThan(500);
+  }
+});
+
+test('a favicon, and a robots.txt that keeps crawlers out of the console', async ({ request }) => {
+  const icon = await request.get('/favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+});
+
 test.describe('who must be refused', () => {
   test('signed out: every page leads to the login page', async ({ page }) => {
     for (const path of ['/', '/fleet', '/chains/burger-barn']) {

@@ -154,3 +154,17 @@ test('an account manager prints a chain’s SLA report for a month', async ({ pa
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
 });
+
+test("the SLA API's figures are exact decimals: no number carries a float's noise", async ({ page, signInAs }) => {
+  await signInAs('admin');
+  for (const slug of ['burger-barn', 'taco-tierra', 'pizza-piazza']) {
+    const text = await (await page.request.get(`/api/v1/chains/${slug}/sla`)).text();
+    // Every number in the JSON as sent: at most six decimals (minutes to 0.000001, fractions to 0.0001 %).
+    const noisy = [...text.matchAll(/(?<![\w".])-?\d+\.(\d+)(?:e-?\d+)?(?![\w"])/g)].filter((m) => m[1]!.length > 6);
+    expect(
+      noisy.map((m) => m[0]),
+      slug,
+    ).toEqual([]);
+    expect(text).toMatch(/"budgetMinutes":\d+(\.\d{1,6})?[,}]/);
+  }
+});

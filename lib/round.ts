@@ -11,6 +11,21 @@ export function divideHalfAwayFromZero(numerator: bigint, denominator: bigint): 
   return negative ? -quotient : quotient;
 }
 
+/**
+ * Every non-integer number in an API answer to `decimals` places (strings, money among them, untouched): a
+ * figure says what it means (0.999768, 44.64), never a float's noise (44.639999999997464).
+ */
+export function roundFigures<T>(value: T, decimals = 6): T {
+  if (typeof value === 'number') {
+    return (Number.isInteger(value) ? value : roundHalfAwayFromZero(value, decimals)) as T;
+  }
+  if (Array.isArray(value)) return value.map((v: unknown) => roundFigures(v, decimals)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundFigures(v, decimals)])) as T;
+  }
+  return value;
+}
+
 /** A number to `decimals` places, rounded half away from zero (Math.round rounds −2.5 to −2). */
 export function roundHalfAwayFromZero(value: number, decimals = 0): number {
   const factor = 10 ** decimals;

@@ -2,6 +2,7 @@
 // tests check them on hand-worked cases. Inputs are counts of 5-minute health samples.
 import type { CreditSchedule } from './sla-terms';
 import { percentOf } from './money';
+import { roundHalfAwayFromZero } from '@/lib/round';
 
 export const SAMPLE_MINUTES = 5;
 const MINUTE_MS = 60_000;
@@ -48,9 +49,12 @@ export type ErrorBudget = {
 
 /** targetPct: e.g. 99.9. periodMinutes: the whole period's length (a month: 28–31 days of minutes). */
 export function errorBudget(targetPct: number, periodMinutes: number, c: SampleCounts): ErrorBudget {
-  const budgetMinutes = ((100 - targetPct) / 100) * periodMinutes;
+  // In thousandths of a percent (a target has at most three decimals): (100 − 99.9) is 0.1 here, not
+  // 0.09999999999999432, so 99.9 % of 44,640 minutes allows 44.64 minutes, not 44.639999999997464.
+  const allowedMilli = 100_000 - Math.round(targetPct * 1000);
+  const budgetMinutes = roundHalfAwayFromZero((allowedMilli * periodMinutes) / 100_000, 6);
   const spentMinutes = (c.measured - c.healthy) * SAMPLE_MINUTES;
-  const leftMinutes = budgetMinutes - spentMinutes;
+  const leftMinutes = roundHalfAwayFromZero(budgetMinutes - spentMinutes, 6);
   return { budgetMinutes, spentMinutes, leftMinutes, leftShare: budgetMinutes > 0 ? leftMinutes / budgetMinutes : 0 };
 }
 

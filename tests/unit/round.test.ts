@@ -27,3 +27,26 @@ describe('rounding half away from zero', () => {
     expect(roundHalfAwayFromZero(0.1234, 3)).toBe(0.123);
   });
 });
+
+describe('figures in an API answer', () => {
+  it('carry at most six decimals, whatever the nesting; integers and strings (money) stay as they are', async () => {
+    const { roundFigures } = await import('@/lib/round');
+    expect(
+      roundFigures({
+        budgetMinutes: 44.639999999997464,
+        availability: 0.99976851851851,
+        days: [{ leftMinutes: 29.639999999997464, n: 3 }],
+        monthlyPrice: '1490.10',
+        burn: null,
+        ok: true,
+      }),
+    ).toEqual({
+      budgetMinutes: 44.64,
+      availability: 0.999769,
+      days: [{ leftMinutes: 29.64, n: 3 }],
+      monthlyPrice: '1490.10',
+      burn: null,
+      ok: true,
+    });
+  });
+});

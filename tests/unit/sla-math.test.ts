@@ -31,13 +31,19 @@ describe('error budget', () => {
   it('is (1 − target) × the whole month, spent by unhealthy measured minutes', () => {
     // 99.9 % of 43,200 min: 43.2 min allowed. 8 bad samples = 40 min spent, 3.2 left (7.4 %).
     const b = errorBudget(99.9, MONTH_MINUTES, { healthy: 8_000, measured: 8_008 });
-    expect(b.budgetMinutes).toBeCloseTo(43.2, 9);
+    expect(b.budgetMinutes).toBe(43.2);
     expect(b.spentMinutes).toBe(40);
-    expect(b.leftMinutes).toBeCloseTo(3.2, 9);
+    expect(b.leftMinutes).toBe(3.2);
     expect(b.leftShare).toBeCloseTo(0.074074, 5);
   });
   it('goes negative when blown', () => {
-    expect(errorBudget(99.95, MONTH_MINUTES, { healthy: 90, measured: 100 }).leftMinutes).toBeCloseTo(21.6 - 50, 9);
+    expect(errorBudget(99.95, MONTH_MINUTES, { healthy: 90, measured: 100 }).leftMinutes).toBe(-28.4);
+  });
+  it('is an exact decimal: 99.9 % of a 31-day month allows 44.64 minutes, not 44.639999999997464', () => {
+    const b = errorBudget(99.9, 44_640, { healthy: 97, measured: 100 });
+    expect(b.budgetMinutes).toBe(44.64);
+    expect(b.leftMinutes).toBe(29.64);
+    expect(errorBudget(99.999, 44_640, { healthy: 0, measured: 0 }).budgetMinutes).toBe(0.4464);
   });
   it('is untouched by a month with no data', () => {
     expect(errorBudget(99.5, MONTH_MINUTES, { healthy: 0, measured: 0 }).leftShare).toBe(1);

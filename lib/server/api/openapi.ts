@@ -19,6 +19,7 @@ import {
 } from './schemas';
 import { userPaths, userSchemas } from './openapi-users';
 import { financePaths } from './openapi-finance';
+import { operationPaths, provisionPath } from './openapi-operations';
 import { bodyErrors, bodySchema, errors, json, queryParameters, ref, slugParameter } from './openapi-helpers';
 import type { JsonSchema } from './openapi-helpers';
 
@@ -99,6 +100,7 @@ export function openApiDocument(): JsonSchema {
             ...errors,
           },
         },
+        post: provisionPath,
       },
       '/chains/{slug}': {
         get: {
@@ -207,6 +209,7 @@ export function openApiDocument(): JsonSchema {
         },
       },
       ...financePaths(),
+      ...operationPaths(),
       '/chains/{slug}/metrics': {
         get: {
           summary: "One chain's CloudWatch metrics for a time range",

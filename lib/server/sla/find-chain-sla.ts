@@ -1,4 +1,5 @@
 import 'server-only';
+import { roundHalfAwayFromZero } from '@/lib/round';
 import { canSeeMoney } from '@/lib/server/auth/roles';
 import type { Viewer } from '@/lib/server/auth/roles';
 import { db } from '@/lib/server/db/client';
@@ -110,7 +111,11 @@ export async function findChainSla(slug: string, viewer: Viewer, now = new Date(
   const budget = errorBudget(targetPct, monthMinutes, { healthy: 0, measured: 0 }).budgetMinutes;
   const budgetByDay = days.map((d) => {
     spent += (d.measured - d.healthy) * 5;
-    return { day: d.day.toISOString().slice(0, 10), leftMinutes: budget - spent, budgetMinutes: budget };
+    return {
+      day: d.day.toISOString().slice(0, 10),
+      leftMinutes: roundHalfAwayFromZero(budget - spent, 6),
+      budgetMinutes: budget,
+    };
   });
 
   const full: ChainSla & { moneyHidden: false } = {

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { chainSlugSchema } from '@/lib/chain-slug';
+import { roundFigures } from '@/lib/round';
 import { badRequest, notFound } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { findChainSla } from '@/lib/server/sla/find-chain-sla';
@@ -10,5 +11,5 @@ export const GET = withAuth<{ slug: string }>('fleet:read', async (_request, { p
   if (!slug.success) return badRequest(slug.error);
   const sla = await findChainSla(slug.data, user);
   if (!sla) return notFound(`No chain "${slug.data}".`);
-  return NextResponse.json({ sla });
+  return NextResponse.json({ sla: roundFigures(sla) });
 });
