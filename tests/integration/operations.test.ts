@@ -256,10 +256,16 @@ describe('operations against the emulator', () => {
   it('restores a snapshot to a new instance, then cuts the chain over and keeps the old one', async () => {
     const backup = await run('le-petit-bistro', 'backup');
     const snapshotId = snapshotIdFor('le-petit-bistro', backup.id);
-    // Isolation: another chain cannot restore this chain's snapshot.
-    const stolen = await run('green-bowl', 'restore', { snapshotId });
-    expect(stolen.status).toBe('failed');
-    expect(stolen.error).toContain('refused');
+    // Isolation: another chain cannot restore this chain's snapshot; a snapshot that does not exist is refused
+    // too. Both at once (400), while AWS answers; the step checks again when it runs.
+    const stolen = await request('green-bowl', 'restore', { snapshotId });
+    expect(stolen).toMatchObject({ ok: false, status: 400 });
+    expect(!stolen.ok && stolen.message).toMatch(
+      /snapshotId: snapshot .* is of fp-le-petit-bistro, not of green-bowl: refused/,
+    );
+    const missing = await request('le-petit-bistro', 'restore', { snapshotId: 'no-such-snapshot' });
+    expect(missing).toMatchObject({ ok: false, status: 400 });
+    expect(!missing.ok && missing.message).toContain("no snapshot no-such-snapshot in this chain's account and region");
     const restore = await run('le-petit-bistro', 'restore', { snapshotId });
     expect(restore).toMatchObject({ status: 'succeeded', error: null });
     const target = restoredInstanceFor('fp-le-petit-bistro', restore.id);

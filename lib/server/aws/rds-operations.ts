@@ -47,13 +47,15 @@ export async function describeDbEndpoint(
 export async function snapshotOwner(
   clients: AwsClients,
   snapshotId: string,
+  options: { abortSignal?: AbortSignal } = {},
 ): Promise<{ instance: string | null; chainTag: string | null } | null> {
   try {
-    const s = (await clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotId })))
+    const s = (await clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotId }), options))
       .DBSnapshots?.[0];
     if (!s) return null;
     const tags = s.DBSnapshotArn
-      ? ((await clients.rds.send(new ListTagsForResourceCommand({ ResourceName: s.DBSnapshotArn }))).TagList ?? [])
+      ? ((await clients.rds.send(new ListTagsForResourceCommand({ ResourceName: s.DBSnapshotArn }), options)).TagList ??
+        [])
       : [];
     return { instance: s.DBInstanceIdentifier ?? null, chainTag: tags.find((t) => t.Key === CHAIN_TAG)?.Value ?? null };
   } catch (error) {

@@ -148,6 +148,8 @@ export async function planProvisioning(input: ProvisionInput): Promise<{ issues:
         slug: input.slug,
         region: input.region,
         awsAccountId: accountId,
+        // Provisioned chains live in our account: no role to assume.
+        roleArn: null,
         deployment: {
           databaseKind: kind,
           dbInstanceIdentifier: spec.dbInstanceIdentifier,

@@ -16,6 +16,7 @@ export const operationChainSelect = {
   slug: true,
   region: true,
   awsAccountId: true,
+  roleArn: true,
   deployment: {
     select: {
       databaseKind: true,

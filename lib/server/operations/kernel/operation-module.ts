@@ -13,6 +13,7 @@ export type OperationChain = {
   slug: string;
   region: string;
   awsAccountId: string;
+  roleArn: string | null;
   deployment: {
     databaseKind: 'dedicated' | 'shared';
     dbInstanceIdentifier: string;
