@@ -4,6 +4,14 @@ import type { ConformanceDto } from '@/lib/sla/dto';
 
 /** Each finding: what is promised, what is deployed, since when, under (risk) or over (margin leak). */
 export function ConformanceFindings({ conformance }: { conformance: ConformanceDto }) {
+  if (!conformance.read) {
+    return (
+      <p className="mt-2 text-sm text-slate-600" data-testid="conformance-unread">
+        Not read yet: the deployment has not been read from AWS, so whether it keeps the promises of its tier and
+        contract is not known.
+      </p>
+    );
+  }
   if (conformance.ok) {
     return (
       <p className="mt-2 text-sm text-ok" data-testid="conformance-ok">

@@ -24,7 +24,13 @@ const findingSchema = z.object({
 export type FindingDto = z.infer<typeof findingSchema>;
 
 export const conformanceSchema = z
-  .object({ ok: z.boolean().describe('True when no finding is open'), findings: z.array(findingSchema) })
+  .object({
+    ok: z.boolean().describe('True when the deployment was read and no finding is open'),
+    read: z
+      .boolean()
+      .describe('False until the collector has read the deployment: nothing is known of it, ok is false'),
+    findings: z.array(findingSchema),
+  })
   .meta({ id: 'Conformance' });
 export type ConformanceDto = z.infer<typeof conformanceSchema>;
 
@@ -109,7 +115,8 @@ type SlaRowOf<Credit> = {
   alert: 'page' | 'ticket' | null;
   burn1h: number | null;
   contractEnd: string | null;
-  findings: { under: number; over: number };
+  /** read: false until the collector has read the deployment (nothing is known of its conformance). */
+  findings: { read: boolean; under: number; over: number };
 };
 /** One chain of the SLA list; money per row (an account manager sees it on their own chains only). */
 export type SlaRow = WithMoney<SlaRowOf<MonthCredit & { currency: string }>, SlaRowOf<CreditFacts>>;

@@ -94,13 +94,34 @@ describe('conformance from what the collector read', () => {
     );
   });
 
+  it('never calls a deployment that was not read conforming', async () => {
+    const tier = await db.slaTier.findFirstOrThrow({ where: { key: 'enterprise' }, select: { id: true } });
+    const chain = await db.chain.create({
+      data: {
+        slug: 'not-read-yet',
+        name: 'Not Read Yet',
+        region: 'eu-west-1',
+        awsAccountId: '123456789012',
+        healthCheckId: 'hc-not-read-yet',
+        tierId: tier.id,
+        deployment: {
+          create: { databaseKind: 'dedicated', dbInstanceIdentifier: 'fp-not-read-yet', databaseName: 'nry' },
+        },
+      },
+      select: { id: true },
+    });
+    // Enterprise requires Multi-AZ, encryption and more: unread, none of it is known, so no finding and no "ok".
+    expect((await findConformance([chain.id])).get(chain.id)).toEqual({ ok: false, read: false, findings: [] });
+    await db.chain.update({ where: { id: chain.id }, data: { decommissionedAt: new Date() } });
+  });
+
   it('clears a finding once AWS shows it fixed', async () => {
     await testRds('eu-central-1').send(
       new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'fp-pizza-piazza', MultiAZ: true, ApplyImmediately: true }),
     );
     await collectFleet();
     const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'pizza-piazza' }, select: { id: true } });
-    expect((await findConformance([chain.id])).get(chain.id)).toEqual({ ok: true, findings: [] });
+    expect((await findConformance([chain.id])).get(chain.id)).toEqual({ ok: true, read: true, findings: [] });
     expect(await db.conformanceFinding.count({ where: { chainId: chain.id } })).toBe(0);
   });
 });

@@ -166,7 +166,10 @@ export default async function SlaPage({ searchParams }: Props) {
                   <td className="px-3 py-2 text-xs">
                     {r.findings.under > 0 && <span className="block text-bad">{r.findings.under} under</span>}
                     {r.findings.over > 0 && <span className="block text-warn">{r.findings.over} over</span>}
-                    {!r.findings.under && !r.findings.over && <span className="text-ok">conforms</span>}
+                    {!r.findings.read && <span className="text-slate-600">not read yet</span>}
+                    {r.findings.read && !r.findings.under && !r.findings.over && (
+                      <span className="text-ok">conforms</span>
+                    )}
                   </td>
                   <td className="px-3 py-2">{r.contractEnd ?? '—'}</td>
                 </tr>

@@ -46,7 +46,7 @@ export async function findChain(slug: string): Promise<ChainDetail | null> {
     ...base,
     environment: row.environment,
     accountManager: row.accountManager,
-    conformance: conformance.get(row.id) ?? { ok: true, findings: [] },
+    conformance: conformance.get(row.id) ?? { ok: false, read: false, findings: [] },
     database: {
       ...base.database,
       databaseName: d?.databaseName ?? '',

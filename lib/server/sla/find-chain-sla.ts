@@ -146,7 +146,7 @@ export async function findChainSla(slug: string, viewer: Viewer, now = new Date(
     months: monthList.reverse(),
     budgetByDay,
     incidents: incidents.reverse(),
-    conformance: conformance.get(c.id) ?? { ok: true, findings: [] },
+    conformance: conformance.get(c.id) ?? { ok: false, read: false, findings: [] },
   };
   if (canSeeMoney(viewer, { accountManagerId: c.accountManager?.id ?? null })) return full;
   return {

@@ -62,8 +62,10 @@ export async function findConformance(
   });
   return new Map(
     rows.map((r) => {
-      const findings = evaluate(r, now);
-      return [r.id, { ok: findings.length === 0, findings }];
+      // A deployment never read has no facts: it neither conforms nor breaks a rule yet.
+      const read = !!r.deployment?.refreshedAt;
+      const findings = read ? evaluate(r, now) : [];
+      return [r.id, { ok: read && findings.length === 0, read, findings }];
     }),
   );
 }

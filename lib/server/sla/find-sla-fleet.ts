@@ -59,6 +59,7 @@ export async function findSlaFleet(query: SlaFleetQuery, now = new Date()): Prom
         },
       },
       findings: { select: { direction: true } },
+      deployment: { select: { refreshedAt: true } },
     },
     orderBy: { name: 'asc' },
   });
@@ -94,6 +95,7 @@ export async function findSlaFleet(query: SlaFleetQuery, now = new Date()): Prom
       burn1h: null,
       contractEnd: c.contract?.endDate.toISOString().slice(0, 10) ?? null,
       findings: {
+        read: !!c.deployment?.refreshedAt,
         under: c.findings.filter((f) => f.direction === 'under').length,
         over: c.findings.filter((f) => f.direction === 'over').length,
       },
