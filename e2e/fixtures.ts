@@ -22,13 +22,33 @@ async function watchCsp(page: Page, violations: string[]): Promise<void> {
   });
 }
 
+// A refused or missing page is a test's point, not a page's error: the browser logs its status as an error.
+const expectedStatus = /^Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/;
+
+/** Every error the page's scripts throw or log (a hydration mismatch among them: React #418). */
+function watchErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (
+      message.type() === 'error' &&
+      !expectedStatus.test(message.text()) &&
+      !/content security policy/i.test(message.text())
+    )
+      errors.push(`${page.url()}: ${message.text()}`);
+  });
+}
+
 export const test = base.extend<Fixtures>({
-  // Any CSP violation fails the test: the policy (proxy.ts) and the pages must agree.
+  // Any CSP violation, and any error in the console, fails the test: the policy (proxy.ts) and the pages must
+  // agree, and what the server renders is what the browser renders first.
   page: async ({ page }, use) => {
     const violations: string[] = [];
+    const errors: string[] = [];
     await watchCsp(page, violations);
+    watchErrors(page, errors);
     await use(page);
     expect(violations, 'Content Security Policy violations').toEqual([]);
+    expect(errors, 'errors in the browser console').toEqual([]);
   },
   // Signs in through next-auth's API (not the form), sharing the page's cookies.
   signInAs: async ({ page }, use) => {

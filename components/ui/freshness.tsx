@@ -11,7 +11,13 @@ export function Freshness({
   reason?: string | null;
 }) {
   return (
-    <span className={stale ? 'text-warn' : 'text-slate-500'} title={reason ?? formatUtc(refreshedAt)}>
+    // The age is computed where it renders: in a client component the browser's first render comes a moment
+    // after the server's, so its text may differ by a second (React would otherwise throw the HTML away, #418).
+    <span
+      className={stale ? 'text-warn' : 'text-slate-500'}
+      title={reason ?? formatUtc(refreshedAt)}
+      suppressHydrationWarning
+    >
       {stale && <span className="mr-1 font-semibold">stale</span>}
       {formatAge(refreshedAt)}
       {stale && reason && <span className="sr-only"> ({reason})</span>}

@@ -1,7 +1,9 @@
 // A small proxy in front of the emulator that makes one AWS account unreachable, the way a revoked
 // cross-account role looks from our side: STS answers AssumeRole into it with AccessDenied. Everything
 // else passes through untouched. The browser tests use it to show that one failing account stays contained.
-// It can also throttle the first few calls of one action (as RDS does under load) to exercise the retries.
+// It can also throttle the first few calls of one action (as RDS does under load) to exercise the retries,
+// and hang the calls that mention a string (an AWS that neither answers nor fails) for a while: a test asks
+// with POST /__fault/hang {"match": "bagel-bros", "ms": 8000}; held calls go on when the time is up.
 import http from 'node:http';
 
 type FaultOptions = {
@@ -16,12 +18,25 @@ export async function startFaultProxy(
 ): Promise<{ url: string; close: () => void; seen: (action: string) => number }> {
   const target = new URL(options.target);
   const counts = new Map<string, number>();
+  const hangs: { match: string; until: number }[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const body = Buffer.concat(chunks);
       const text = body.toString('utf8');
+      if (req.url === '/__fault/hang' && req.method === 'POST') {
+        const { match, ms } = JSON.parse(text) as { match: string; ms: number };
+        hangs.push({ match, until: Date.now() + ms });
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      const hang = hangs.find((h) => h.until > Date.now() && (text.includes(h.match) || req.url?.includes(h.match)));
+      if (hang) {
+        await new Promise((resolve) => setTimeout(resolve, hang.until - Date.now()));
+        if (req.socket.destroyed) return; // the caller gave up meanwhile
+      }
       const denied =
         /Action=AssumeRole\b/.test(text) &&
         options.deniedAccounts.some(

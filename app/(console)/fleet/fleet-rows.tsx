@@ -143,7 +143,7 @@ export function FleetRows({ chains, query, onSort }: Props) {
               <td>
                 <Sparkline values={c.cpuSpark} label={`${c.name} database CPU over 24 hours`} />
               </td>
-              <td>
+              <td suppressHydrationWarning>
                 {c.database.latestBackupAt ? (
                   formatAge(c.database.latestBackupAt)
                 ) : (

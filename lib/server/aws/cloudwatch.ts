@@ -24,7 +24,7 @@ export type MetricRequest = {
 export async function getMetricSeries(
   clients: AwsClients,
   requests: MetricRequest[],
-  window: { start: Date; end: Date; periodSeconds: number },
+  window: { start: Date; end: Date; periodSeconds: number; abortSignal?: AbortSignal },
 ): Promise<{ series: Map<string, MetricSeries>; calls: number }> {
   // Periods aligned to their boundaries: datapoints get the same timestamps whenever they are read, so a
   // sample read twice is recognised as one (AWS recommends aligned windows too).
@@ -63,7 +63,7 @@ export async function getMetricSeries(
 async function getMetricSeriesInWindow(
   clients: AwsClients,
   requests: MetricRequest[],
-  window: { start: Date; end: Date; periodSeconds: number },
+  window: { start: Date; end: Date; periodSeconds: number; abortSignal?: AbortSignal },
 ): Promise<{ series: Map<string, MetricSeries>; calls: number }> {
   const series = new Map<string, MetricSeries>();
   const pointsPerQuery = Math.max(
@@ -98,6 +98,7 @@ async function getMetricSeriesInWindow(
           ScanBy: 'TimestampAscending',
           NextToken: nextToken,
         }),
+        { abortSignal: window.abortSignal },
       );
       calls += 1;
       for (const result of page.MetricDataResults ?? []) {

@@ -2,6 +2,8 @@ import 'server-only';
 import { awsClients, HEALTH_METRIC_REGION } from '@/lib/server/aws/clients';
 import { getMetricSeries } from '@/lib/server/aws/cloudwatch';
 import type { MetricRequest } from '@/lib/server/aws/cloudwatch';
+import { AppError } from '@/lib/app-error';
+import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
 import { db } from '@/lib/server/db/client';
 import { metricRanges } from '@/lib/metric-ranges';
 import type { ChainMetrics, MetricKey, MetricRange } from '@/lib/metric-ranges';
@@ -24,7 +26,11 @@ const scale: Partial<Record<MetricKey, number>> = {
  * One chain's charts for a range, read from CloudWatch on demand in one call per account and region
  * (database and app metrics; health from us-east-1), cached briefly so viewers share reads.
  */
-export async function readChainMetrics(slug: string, range: MetricRange): Promise<ChainMetrics | null> {
+export async function readChainMetrics(
+  slug: string,
+  range: MetricRange,
+  options: { timeoutMs: number },
+): Promise<ChainMetrics | null> {
   const key = `${slug}:${range}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
@@ -75,14 +81,23 @@ export async function readChainMetrics(slug: string, range: MetricRange): Promis
         ]
       : []),
   ];
+  // On demand, never unbounded: a CloudWatch that does not answer costs the reader this long, then its reason.
+  const read = { ...window, abortSignal: AbortSignal.timeout(options.timeoutMs) };
   const [regionalSeries, healthSeries] = await Promise.all([
-    getMetricSeries(awsClients(scope), regional, window),
+    getMetricSeries(awsClients(scope), regional, read),
     getMetricSeries(
       awsClients({ ...scope, region: HEALTH_METRIC_REGION }),
       [{ ...healthMetric('health', chain.healthCheckId) }],
-      window,
+      read,
     ),
-  ]);
+  ]).catch((error: unknown) => {
+    throw new AppError(
+      'unavailable',
+      read.abortSignal.aborted
+        ? `CloudWatch did not answer within ${options.timeoutMs / 1000} s; the charts are tried again in a minute.`
+        : `CloudWatch could not be read: ${describeAwsError(error)}.`,
+    );
+  });
   const all = new Map([...regionalSeries.series, ...healthSeries.series]);
   const keys: MetricKey[] = [
     'dbCpu',

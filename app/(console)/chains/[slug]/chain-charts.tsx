@@ -69,13 +69,25 @@ function tickFormat(range: MetricRange) {
   };
 }
 
-export function ChainCharts({ slug, initial }: { slug: string; initial: ChainMetrics | null }) {
+export function ChainCharts({
+  slug,
+  initial,
+  initialReason = null,
+}: {
+  slug: string;
+  initial: ChainMetrics | null;
+  /** Why the server could not read them (CloudWatch slow or failing): shown until a read succeeds. */
+  initialReason?: string | null;
+}) {
   const [range, setRange] = useState<MetricRange>('24h');
   const metrics = useQuery({
     queryKey: ['metrics', slug, range],
     queryFn: async () => {
       const res = await fetch(`/api/v1/chains/${slug}/metrics?range=${range}`);
-      if (!res.ok) throw new Error(`Metrics could not be read (${res.status}).`);
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { error?: string } | null;
+        throw new Error(body?.error ?? `Metrics could not be read (${res.status}).`);
+      }
       return ((await res.json()) as { metrics: ChainMetrics }).metrics;
     },
     initialData: range === '24h' && initial ? initial : undefined,
@@ -113,9 +125,9 @@ export function ChainCharts({ slug, initial }: { slug: string; initial: ChainMet
               ? ''
               : 'Loading…'}
         </span>
-        {metrics.isError && (
-          <span role="alert" className="text-sm text-bad">
-            {metrics.error.message}
+        {(metrics.isError || (initialReason && !metrics.data)) && (
+          <span role="alert" className="text-sm text-bad" data-testid="charts-reason">
+            {metrics.isError ? metrics.error.message : initialReason}
           </span>
         )}
       </div>

@@ -17,7 +17,10 @@ export const GET = withAuth<{ slug: string }>('fleet:read', async (request, { pa
     range: new URL(request.url).searchParams.get('range') ?? undefined,
   });
   if (!input.success) return badRequest(input.error);
-  const metrics = await readChainMetrics(input.data.slug, input.data.range as (typeof metricRangeKeys)[number]);
+  // CloudWatch that does not answer within 10 s: 503 with the reason (the pane retries).
+  const metrics = await readChainMetrics(input.data.slug, input.data.range as (typeof metricRangeKeys)[number], {
+    timeoutMs: 10_000,
+  });
   if (!metrics) return notFound(`No chain "${input.data.slug}".`);
   return NextResponse.json({ metrics });
 });
