@@ -185,7 +185,12 @@ type ChainSlaOf<Contract, Credit> = {
   budgetByDay: { day: string; leftMinutes: number; budgetMinutes: number }[];
   incidents: IncidentDto[];
   conformance: ConformanceDto;
+  /** How much of the health history is stored yet (the health-history job reads it, newest first). */
+  history: HistoryProgress;
 };
+
+/** "history: 12 of 35 days read": until complete, older days are unmeasured because they are not read yet. */
+export type HistoryProgress = { readDays: number; totalDays: number; complete: boolean };
 
 /** One chain's SLA health, with or without money (the credits' percentages stay; their amounts go). */
 export type ChainSla = WithMoney<ChainSlaOf<SlaContract, MonthCredit>, ChainSlaOf<SlaContractTerms, CreditFacts>>;

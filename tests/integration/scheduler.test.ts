@@ -183,7 +183,7 @@ describe('scheduler', () => {
     await seedDemoDb(fleet, { historyDays: 0.05 });
     await seedDemoAws(fleet);
     const first = scheduler(workerJobs(), { workerId: 'first' });
-    expect((await first.runDue()).sort()).toEqual(['collector', 'cost-ingest']);
+    expect((await first.runDue()).sort()).toEqual(['collector', 'cost-ingest', 'health-history']);
     expect(await db.collectorRun.count({ where: { finishedAt: { not: null } } })).toBe(1);
     expect(await db.costIngestRun.count({ where: { finishedAt: { not: null } } })).toBe(1);
     const collector = await row('collector');
@@ -194,10 +194,11 @@ describe('scheduler', () => {
     expect(ingest.nextRunAt).toEqual(nightly(ingest.lastFinishedAt!));
     // Nothing more is due in this process.
     expect(await first.runDue()).toEqual([]);
-    // A restarted worker collects at start-up; the ingestion has finished since 02:00, so it waits.
+    // A restarted worker collects (and goes on with the history) at start-up; the ingestion has finished since
+    // 02:00, so it waits.
     await first.stop();
     const restarted = scheduler(workerJobs(), { workerId: 'restarted' });
-    expect(await restarted.runDue()).toEqual(['collector']);
+    expect((await restarted.runDue()).sort()).toEqual(['collector', 'health-history']);
     expect(await db.collectorRun.count()).toBe(2);
     expect(await db.costIngestRun.count()).toBe(1);
   });

@@ -14,7 +14,9 @@ import { syncConformance } from '@/lib/server/sla/find-conformance';
 import { rebuildHealthDays } from '@/lib/server/sla/health-days';
 import { classifyHealth } from './classify-health';
 import { acquireCollectorLease } from './collector-lease';
-import { dbKey, readDbMetrics, readHealth } from './read-fleet-metrics';
+import { requestRunNow } from '@/lib/server/schedule/schedule-store';
+import { dbKey, OVERLAP_MS, readDbMetrics, readHealth } from './read-fleet-metrics';
+import type { HealthRead } from './read-fleet-metrics';
 import type { MetricChain } from './read-fleet-metrics';
 
 export type CollectResult = {
@@ -240,6 +242,7 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
   }
   if (samples.length)
     await rebuildHealthDays(new Date(samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity)));
+  await markHistoryStarts(chains, lastSampleAt, healthRead.health);
   await syncConformance({ now, chainIds: only });
 
   const result: CollectResult = {
@@ -265,4 +268,29 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
   }
   await announceChange('fleet');
   return result;
+}
+
+/**
+ * A chain read for the first time, or after a gap longer than a pass reads, has its history stored back to
+ * where this pass began, no further: the health-history job goes on from there, newest first.
+ */
+async function markHistoryStarts(
+  chains: { id: string }[],
+  lastSampleAt: Map<string, Date>,
+  health: Map<string, HealthRead>,
+): Promise<void> {
+  const starts = chains.flatMap((c) => {
+    const read = health.get(c.id);
+    if (!read) return [];
+    const last = lastSampleAt.get(c.id);
+    const gap = !last || last.getTime() - OVERLAP_MS < read.from.getTime();
+    return gap ? [{ id: c.id, from: read.from }] : [];
+  });
+  if (starts.length) {
+    await db.$transaction(
+      starts.map((s) => db.chain.update({ where: { id: s.id }, data: { healthHistoryFrom: s.from } })),
+    );
+    // The history job starts on it now rather than at its next run (a no-op where no scheduler runs).
+    await requestRunNow('health-history');
+  }
 }

@@ -19,21 +19,33 @@ export type MetricChain = {
   createdAt: Date;
 };
 
-export type HealthRead = { samples: { at: Date; value: number }[]; recent: number[] };
+export type HealthRead = {
+  samples: { at: Date; value: number }[];
+  recent: number[];
+  /** Where this pass's read began; older history is the health-history job's (backfill-health.ts). */
+  from: Date;
+};
 export type DbMetrics = { cpuSpark: number[]; freeStorageBytes: number | null };
 
-const HISTORY_DAYS = 35;
+export const HISTORY_DAYS = 35;
 // Late datapoints: CloudWatch may publish a sample a few minutes after its timestamp.
-const OVERLAP_MS = 10 * 60_000;
+export const OVERLAP_MS = 10 * 60_000;
 const INCREMENTAL_MS = 2 * 3_600_000;
+// A pass reads at most this far back, whatever the history needs: current state first, in bounded time.
+export const PASS_WINDOW_MS = 6 * 3_600_000;
+
+/** How far back a chain's health history goes: 35 days, or to when the chain was made. */
+export const historyFloor = (c: { createdAt: Date }, now: Date) =>
+  new Date(Math.max(now.getTime() - HISTORY_DAYS * 86_400_000, c.createdAt.getTime() - OVERLAP_MS));
 
 export const dbKey = (scope: { awsAccountId: string; region: string }, identifier: string) =>
   `${scope.awsAccountId}/${scope.region}/${identifier}`;
 
 /**
- * Health samples since each chain's last stored one (its whole history when it has none), per account in
- * as few GetMetricData calls as the limits allow. Chains caught up share one short window; the others
- * are fetched from their own last sample.
+ * Health samples since each chain's last stored one, at most PASS_WINDOW_MS back (a chain never read, or
+ * behind by more, gets the newest hours; the health-history job reads the rest), per account in as few
+ * GetMetricData calls as the limits allow. Chains caught up share one short window; the others one from the
+ * oldest of their last samples.
  */
 export async function readHealth(
   chains: MetricChain[],
@@ -45,7 +57,7 @@ export async function readHealth(
   let calls = 0;
   const recentFrom = now.getTime() - HEALTH_WINDOW_MINUTES * 60_000;
   const windowStart = (c: MetricChain) => {
-    const floor = Math.max(now.getTime() - HISTORY_DAYS * 86_400_000, c.createdAt.getTime() - OVERLAP_MS);
+    const floor = Math.max(historyFloor(c, now).getTime(), now.getTime() - PASS_WINDOW_MS);
     const last = lastSampleAt.get(c.id)?.getTime();
     return Math.min(recentFrom, Math.max(floor, last ? last - OVERLAP_MS : floor));
   };
@@ -73,6 +85,7 @@ export async function readHealth(
           health.set(c.id, {
             samples,
             recent: samples.filter((x) => x.at.getTime() >= recentFrom).map((x) => x.value),
+            from: start,
           });
         }
       } catch (error) {

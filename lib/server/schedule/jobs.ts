@@ -2,6 +2,7 @@ import 'server-only';
 import { config } from '@/lib/config';
 import { costIngestDue } from '@/lib/server/finance/ingest-schedule';
 import { ingestCosts } from '@/lib/server/finance/ingest-costs';
+import { backfillHealthHistory } from '@/lib/server/fleet/backfill-health';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import type { Job } from './scheduler';
 
@@ -39,6 +40,13 @@ export function workerJobs(): Job[] {
       schedule: { everySeconds: config().collectIntervalSeconds },
       runAtStartup: true,
       run: runCollector,
+    },
+    {
+      // Older health history, a slice at a time, newest first, 20 s of reading per run: never in a pass's way.
+      name: 'health-history',
+      schedule: { everySeconds: 30 },
+      runAtStartup: true,
+      run: ({ signal }) => backfillHealthHistory({ budgetMs: 20_000, signal }),
     },
     {
       name: 'cost-ingest',

@@ -18,6 +18,7 @@ import {
 import { readCreditSchedule, readUpgrades, upgradeNames } from '@/lib/sla/sla-terms';
 import { countBurnWindows, countHealthDays, countHealthMonths, countsOf } from './count-health';
 import { contractMonthlyTotal } from './contract-total';
+import { historyProgress } from '@/lib/server/fleet/backfill-health';
 import { findConformance } from './find-conformance';
 import { creditFacts, slaContractTerms } from './hide-money';
 import { last30DaysStart } from './find-sla-fleet';
@@ -53,6 +54,7 @@ export async function findChainSla(slug: string, viewer: Viewer, now = new Date(
       slug: true,
       name: true,
       createdAt: true,
+      healthHistoryFrom: true,
       tier: { select: { key: true, name: true, availabilityTarget: true } },
       accountManager: { select: { id: true, name: true } },
       contract: {
@@ -147,6 +149,7 @@ export async function findChainSla(slug: string, viewer: Viewer, now = new Date(
     budgetByDay,
     incidents: incidents.reverse(),
     conformance: conformance.get(c.id) ?? { ok: false, read: false, findings: [] },
+    history: historyProgress(c, now),
   };
   if (canSeeMoney(viewer, { accountManagerId: c.accountManager?.id ?? null })) return full;
   return {

@@ -30,6 +30,12 @@ export default async function ChainSlaPage({ params }: Props) {
     <>
       <h1 className="text-2xl font-semibold">{sla.name}: SLA health</h1>
       <ChainTabs slug={sla.slug} current="sla" />
+      {!sla.history.complete && (
+        <p className="mt-3 text-sm text-slate-600" data-testid="history-progress">
+          Health history: {sla.history.readDays} of {sla.history.totalDays} days read so far. Older days count as
+          unmeasured until they are read (a background job reads them, newest first).
+        </p>
+      )}
       <dl className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="sla-summary">
         <Tile
           label={`This month (target ${sla.tier.targetPct} %)`}
