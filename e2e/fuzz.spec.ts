@@ -71,7 +71,11 @@ function targets({ contractVersion, fuzzUserId, managerId }: Ids): FuzzTarget[] 
         { path: ['version'], invalid: fc.oneof(invalidNumber, fc.constant(contractVersion + 1)) },
         {
           path: ['upgrades'],
-          invalid: fc.oneof(notAString, fc.constant<Json>([{ key: 'teleport', monthlyPrice: '1' }])),
+          // An empty list is a valid "no upgrades": never sent as a break.
+          invalid: fc.oneof(
+            notAString.filter((v) => !(Array.isArray(v) && v.length === 0)),
+            fc.constant<Json>([{ key: 'teleport', monthlyPrice: '1' }]),
+          ),
         },
         { path: ['creditSchedule'], invalid: fc.constant<Json>([{ below: 140, creditPct: -5 }]) },
         { path: ['accountManagerId'], invalid: fc.oneof(invalidString, fc.constant(crypto.randomUUID())) },

@@ -17,6 +17,29 @@ export type MetricRequest = {
   stat: 'Average' | 'Minimum' | 'Maximum' | 'Sum';
 };
 
+const probes = new Map<string, Promise<number | undefined>>();
+
+/**
+ * 36 periods (3 hours of 5-minute samples) when the endpoint is the moto emulator, recognised by its own API
+ * answering, whoever started it (npm start, npm test, or a user's own); undefined for AWS (no endpoint) and
+ * anything else. Asked once per endpoint.
+ */
+export function emulatorMaxPeriods(endpoint: string | undefined): Promise<number | undefined> {
+  if (!endpoint) return Promise.resolve(undefined);
+  let probe = probes.get(endpoint);
+  if (!probe) {
+    probe = fetch(new URL('/moto-api/data.json', endpoint), {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(2_000),
+    }).then(
+      (res) => (res.ok ? 36 : undefined),
+      () => undefined,
+    );
+    probes.set(endpoint, probe);
+  }
+  return probe;
+}
+
 /**
  * Fetches many metrics over one window in as few calls as the limits allow.
  * Returns each request's series (oldest first) by request id.
@@ -36,9 +59,10 @@ export async function getMetricSeries(
   };
   // The emulator scans every stored datapoint for every period of a call, so a long window costs it the
   // square of its length; sliced, the cost grows linearly. AWS needs no slicing (it would only multiply
-  // the metrics billed), so slicing is off unless configured (npm start and npm test turn it on).
-  const sliceMs = (config().metricMaxPeriods ?? 0) * periodMs;
-  if (config().metricMaxPeriods && window.end.getTime() - window.start.getTime() > sliceMs) {
+  // the metrics billed): slicing is on for an endpoint that answers as the emulator does, or as configured.
+  const maxPeriods = config().metricMaxPeriods ?? (await emulatorMaxPeriods(process.env.AWS_ENDPOINT_URL));
+  const sliceMs = (maxPeriods ?? 0) * periodMs;
+  if (maxPeriods && window.end.getTime() - window.start.getTime() > sliceMs) {
     const merged = new Map<string, MetricSeries>();
     let calls = 0;
     for (let from = window.start.getTime(); from < window.end.getTime(); from += sliceMs) {
