@@ -146,6 +146,21 @@ describe('the audit trail', () => {
     for (const who of [users.am, users.finance, users.admin]) {
       expect((await read(who)).after).toMatchObject({ monthlyPrice: '1490.00' });
     }
+    // Whatever the action and wherever the field: a provisioning request's contract in its detail and params.
+    await recordAuditEvent({
+      action: 'operation.requested:provision',
+      result: 'ok',
+      chainId: chains.alpha,
+      after: { status: 'queued', params: { contract: { monthlyPrice: '777.00', currency: 'EUR' } } },
+      detail: { contract: { monthlyPrice: '777.00', currency: 'EUR' } },
+    });
+    const provision = async (who: SessionUser) =>
+      (await page(who, { chain: 'alpha', action: 'operation.requested:provision' })).events[0]!;
+    expect(JSON.stringify(await provision(users.ops))).not.toContain('777');
+    expect(await provision(users.ops)).toMatchObject({ moneyHidden: true, detail: { contract: { currency: 'EUR' } } });
+    expect(JSON.stringify(await provision(users.am))).toContain('777.00');
+    expect((await page(users.ops, { q: '777.00' })).events).toEqual([]);
+    expect((await page(users.finance, { q: '777.00' })).events).toHaveLength(1);
     // Nor can a search find by the money it hides.
     expect((await page(users.ops, { q: '1490' })).events).toEqual([]);
     expect((await page(users.ops, { q: 'EUR' })).events.map((e) => e.action)).toContain('contract.update');

@@ -102,8 +102,10 @@ async function readPage(query: AuditQuery, viewer: Viewer, limit: number): Promi
 }
 
 function toDto(row: Row, viewer: Viewer): AuditEventDto {
-  const money = row.chainSlug ? canSeeMoney(viewer, { accountManagerId: row.accountManagerId }) : true;
-  const { before, after, moneyHidden } = hideAuditMoney(row.action, row.before, row.after, money);
+  const money = row.chainSlug
+    ? canSeeMoney(viewer, { accountManagerId: row.accountManagerId })
+    : can(viewer.role, 'money:read');
+  const { before, after, detail, moneyHidden } = hideAuditMoney(row, money);
   return {
     id: row.id.toString(),
     at: row.at.toISOString(),
@@ -122,7 +124,7 @@ function toDto(row: Row, viewer: Viewer): AuditEventDto {
     requestId: row.requestId,
     ip: row.ip,
     userAgent: row.userAgent,
-    detail: row.detail,
+    detail,
     hash: row.hash,
   };
 }
