@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncResource } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
@@ -19,8 +20,10 @@ const wake = ((globalThis as unknown as { fleetpaneScheduleWake?: EventEmitter }
 
 /** The wake signal of this process's scheduler (on globalThis: Next bundles pages and instrumentation apart). */
 export function onScheduleWake(handler: () => void): () => void {
-  wake.on('wake', handler);
-  return () => wake.off('wake', handler);
+  // Bound to the scheduler's own context: "Run now" from a page must not make the job run as that request.
+  const bound = AsyncResource.bind(handler);
+  wake.on('wake', bound);
+  return () => wake.off('wake', bound);
 }
 
 /**

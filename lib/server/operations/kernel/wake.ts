@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncResource } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 
 // The wake signal, on its own so that whatever queues work (a request, provisioning, a wave) can wake this
@@ -13,6 +14,9 @@ export function wakeOperationRunner(): void {
 
 /** Calls `listener` on every wake; returns the function that stops it. */
 export function onWake(listener: () => void): () => void {
-  wake.on('wake', listener);
-  return () => wake.off('wake', listener);
+  // Bound to where the runner was started: woken from a request, its work must not run in that request's
+  // context (its audit events would carry the request's id, address and caller: lib/server/audit/request-context.ts).
+  const bound = AsyncResource.bind(listener);
+  wake.on('wake', bound);
+  return () => wake.off('wake', bound);
 }
