@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
+import { z } from 'zod';
 import { config as appConfig } from '@/lib/config';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
 import {
@@ -35,8 +36,6 @@ function logRefusal(request: NextRequest, reason: string): void {
   );
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A path that is not valid percent-encoded UTF-8 (/chains/%C0%AF) names nothing: 400, before any route decodes it. */
 function malformedPath(pathname: string): boolean {
   try {
@@ -69,12 +68,12 @@ export function proxy(request: NextRequest): NextResponse {
   // a UUID (a pipeline correlates its calls; like the user agent it is the caller's word); so is ours on the
   // request Next makes to render a server action's redirect, which passes through here again.
   const sent = request.headers.get(REQUEST_ID_HEADER) ?? '';
-  const requestId = UUID.test(sent) ? sent.toLowerCase() : crypto.randomUUID();
+  const requestId = z.uuid().safeParse(sent).success ? sent.toLowerCase() : crypto.randomUUID();
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   if (request.nextUrl.pathname.startsWith('/api/')) {
     const response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.headers.set('X-Request-Id', requestId);
+    response.headers.set(REQUEST_ID_HEADER, requestId);
     return securityHeaders(response, dataContentSecurityPolicy, appOrigin);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
@@ -86,7 +85,7 @@ export function proxy(request: NextRequest): NextResponse {
   });
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('X-Request-Id', requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return securityHeaders(response, csp, appOrigin);
 }
 

@@ -39,6 +39,8 @@ export async function backfillHealthHistory(options: { budgetMs: number; signal?
   let slices = 0;
   let samples = 0;
   const failures: string[] = [];
+  // The day rollups are rebuilt once, from the oldest slice read, not after every slice.
+  let oldest = Infinity;
   while (Date.now() - started < options.budgetMs && !options.signal?.aborted) {
     const now = new Date();
     const rows = await db.chain.findMany({
@@ -79,7 +81,7 @@ export async function backfillHealthHistory(options: { budgetMs: number; signal?
           where: { id: { in: group.map((c) => c.id) }, healthHistoryFrom: end },
           data: { healthHistoryFrom: start },
         });
-        if (data.length) await rebuildHealthDays(start);
+        if (data.length) oldest = Math.min(oldest, start.getTime());
         slices++;
         samples += data.length;
         progressed = true;
@@ -89,6 +91,7 @@ export async function backfillHealthHistory(options: { budgetMs: number; signal?
     }
     if (!progressed) break;
   }
+  if (oldest < Infinity) await rebuildHealthDays(new Date(oldest));
   const summary = `${slices} slice(s) of health history read, ${samples} samples`;
   if (failures.length) throw new Error(`${summary}; failed: ${failures.join('; ')}`);
   return summary;

@@ -242,7 +242,7 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
   }
   if (samples.length)
     await rebuildHealthDays(new Date(samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity)));
-  await markHistoryStarts(chains, lastSampleAt, healthRead.health);
+  await markHistoryStarts(lastSampleAt, healthRead.health);
   await syncConformance({ now, chainIds: only });
 
   const result: CollectResult = {
@@ -274,21 +274,22 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
  * A chain read for the first time, or after a gap longer than a pass reads, has its history stored back to
  * where this pass began, no further: the health-history job goes on from there, newest first.
  */
-async function markHistoryStarts(
-  chains: { id: string }[],
-  lastSampleAt: Map<string, Date>,
-  health: Map<string, HealthRead>,
-): Promise<void> {
-  const starts = chains.flatMap((c) => {
-    const read = health.get(c.id);
-    if (!read) return [];
-    const last = lastSampleAt.get(c.id);
+async function markHistoryStarts(lastSampleAt: Map<string, Date>, health: Map<string, HealthRead>): Promise<void> {
+  const starts = [...health].flatMap(([id, read]) => {
+    const last = lastSampleAt.get(id);
     const gap = !last || last.getTime() - OVERLAP_MS < read.from.getTime();
-    return gap ? [{ id: c.id, from: read.from }] : [];
+    return gap ? [{ id, from: read.from }] : [];
   });
   if (starts.length) {
+    // Chains read by one call share its start: one statement per start.
+    const byStart = groupBy(starts, (s) => String(s.from.getTime()));
     await db.$transaction(
-      starts.map((s) => db.chain.update({ where: { id: s.id }, data: { healthHistoryFrom: s.from } })),
+      [...byStart.values()].map((group) =>
+        db.chain.updateMany({
+          where: { id: { in: group.map((s) => s.id) } },
+          data: { healthHistoryFrom: group[0]!.from },
+        }),
+      ),
     );
     // The history job starts on it now rather than at its next run (a no-op where no scheduler runs).
     await requestRunNow('health-history');
