@@ -63,7 +63,9 @@ export async function reserveSignInAttempt(
     }
     for (const k of keys) {
       const next = countAttempt(states.get(k.key) ?? null, now, k.threshold);
-      await tx.signInThrottle.update({ where: { key: k.key }, data: next });
+      // An upsert: a success of the same account, committed between our insert and our lock, deletes its row
+      // (releaseSignInAttempt); an update would then find nothing and fail the sign-in with a 500.
+      await tx.signInThrottle.upsert({ where: { key: k.key }, create: { key: k.key, ...next }, update: next });
     }
     return { admitted: true };
   });
