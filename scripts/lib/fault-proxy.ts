@@ -3,7 +3,8 @@
 // else passes through untouched. The browser tests use it to show that one failing account stays contained.
 // It can also throttle the first few calls of one action (as RDS does under load) to exercise the retries,
 // and hang the calls that mention a string (an AWS that neither answers nor fails) for a while: a test asks
-// with POST /__fault/hang {"match": "bagel-bros", "ms": 8000}; held calls go on when the time is up.
+// with POST /__fault/hang {"match": "bagel-bros", "ms": 8000} ("" matches every call); held calls go on when
+// the time is up, or at once on DELETE /__fault/hang (a test that ends early must not leave AWS hung).
 import http from 'node:http';
 
 type FaultOptions = {
@@ -19,6 +20,7 @@ export async function startFaultProxy(
   const target = new URL(options.target);
   const counts = new Map<string, number>();
   const hangs: { match: string; until: number }[] = [];
+  const held = new Set<() => void>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -32,9 +34,20 @@ export async function startFaultProxy(
         res.end();
         return;
       }
+      if (req.url === '/__fault/hang' && req.method === 'DELETE') {
+        hangs.length = 0;
+        for (const release of held) release();
+        res.writeHead(204);
+        res.end();
+        return;
+      }
       const hang = hangs.find((h) => h.until > Date.now() && (text.includes(h.match) || req.url?.includes(h.match)));
       if (hang) {
-        await new Promise((resolve) => setTimeout(resolve, hang.until - Date.now()));
+        await new Promise<void>((resolve) => {
+          const release = () => (clearTimeout(timer), held.delete(release), resolve());
+          const timer = setTimeout(release, hang.until - Date.now());
+          held.add(release);
+        });
         if (req.socket.destroyed) return; // the caller gave up meanwhile
       }
       const denied =

@@ -23,12 +23,13 @@ let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
 
 beforeAll(async () => {
   const emulator = requireEmulator();
-  // The app's clients go through a proxy that throttles the first two snapshot requests.
+  // The app's clients go through a proxy that throttles the first six snapshot requests: more than the SDK's
+  // own four tries, so the step tries again.
   proxy = await startFaultProxy({
     target: emulator,
     port: 4579,
     deniedAccounts: [],
-    throttle: { action: 'CreateDBSnapshot', times: 2 },
+    throttle: { action: 'CreateDBSnapshot', times: 6 },
   });
   process.env.AWS_ENDPOINT_URL = proxy.url;
   const fleet = buildDemoFleet();
@@ -39,16 +40,51 @@ beforeAll(async () => {
 
 afterAll(() => proxy.close());
 
-it('retries throttled calls with backoff and succeeds, with one snapshot', async () => {
-  const chain = await db.chain.findUniqueOrThrow({ where: { slug: 'sushi-wave' }, select: operationChainSelect });
+async function requestBackup(slug: string): Promise<string> {
+  const chain = await db.chain.findUniqueOrThrow({ where: { slug }, select: operationChainSelect });
   const user = await db.user.findFirstOrThrow({ where: { role: 'ops' }, select: { id: true, email: true } });
   const r = await recordOperation(chain, user, { body: { type: 'backup', params: {} }, idempotencyKey: randomUUID() });
   if (!r.ok) throw new Error(r.message);
-  await drainOperations('throttled-worker');
+  return r.operation.id;
+}
+
+it("retries throttled calls, past the SDK's own tries, until the step succeeds, with one snapshot", async () => {
+  const id = await requestBackup('sushi-wave');
+  const notes: string[] = [];
+  const watch = setInterval(() => {
+    void db.operationStep
+      .findMany({ where: { operationId: id, status: 'running' }, select: { detail: true } })
+      .then((rows) => rows.forEach((r) => r.detail && notes.push(r.detail)));
+  }, 100);
+  await drainOperations('throttled-worker').finally(() => clearInterval(watch));
+  const r = { operation: { id } };
   expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('succeeded');
-  expect(proxy.seen('CreateDBSnapshot')).toBe(3);
+  expect(proxy.seen('CreateDBSnapshot')).toBe(7);
+  expect(notes.some((n) => /^waiting for AWS: throttled \(.*Rate exceeded.*\); retrying \(try 2\)$/.test(n))).toBe(
+    true,
+  );
   const snaps = await testRds('sa-east-1').send(
     new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: snapshotIdFor('sushi-wave', r.operation.id) }),
   );
   expect(snaps.DBSnapshots).toHaveLength(1);
+});
+
+it('runs operations side by side: a chain whose AWS hangs holds up no other chain', async () => {
+  const hangMs = 8_000;
+  await fetch(`${proxy.url}/__fault/hang`, {
+    method: 'POST',
+    body: JSON.stringify({ match: 'taco-tierra', ms: hangMs }),
+  });
+  const hangEnds = Date.now() + hangMs;
+  const hung = await requestBackup('taco-tierra'); // queued first: a serial runner would take it first and wait
+  const free = await requestBackup('sushi-wave');
+  await drainOperations('parallel-worker');
+  const [a, b] = await Promise.all(
+    [hung, free].map((id) =>
+      db.operation.findUniqueOrThrow({ where: { id }, select: { status: true, finishedAt: true } }),
+    ),
+  );
+  expect([a!.status, b!.status]).toEqual(['succeeded', 'succeeded']);
+  expect(b!.finishedAt!.getTime()).toBeLessThan(hangEnds);
+  expect(a!.finishedAt!.getTime()).toBeGreaterThanOrEqual(hangEnds - 100);
 });

@@ -124,7 +124,9 @@ async function runSteps(
     }
     await log.start(position, step.name, `attempt ${op.attempts}`);
     try {
-      await log.end(position, 'succeeded', await runStep(step, ctx));
+      const waiting = (reason: string, nextTry: number) =>
+        log.note(position, `waiting for AWS: ${reason}; retrying (try ${nextTry})`);
+      await log.end(position, 'succeeded', await runStep(step, ctx, waiting));
       if (STEP_PAUSE_MS) await new Promise((resolve) => setTimeout(resolve, STEP_PAUSE_MS));
     } catch (error) {
       const reason = describeAwsError(error);
@@ -164,7 +166,9 @@ async function rollBackSteps(
     const name = `Undo: ${step.name}`;
     await log.start(row, name);
     try {
-      await log.end(row, 'succeeded', await runStep({ ...step, name, run: step.undo }, ctx));
+      const waiting = (why: string, nextTry: number) =>
+        log.note(row, `waiting for AWS: ${why}; retrying (try ${nextTry})`);
+      await log.end(row, 'succeeded', await runStep({ ...step, name, run: step.undo }, ctx, waiting));
     } catch (error) {
       const why = describeAwsError(error);
       await log.end(row, 'failed', why);
@@ -188,6 +192,9 @@ function stepLog(operationId: string, chain: { id: string; slug: string }) {
         create: { operationId, position, name, status: 'running' },
         update: { status: 'running', startedAt: new Date(), ...(detail ? { detail } : {}) },
       }),
+    /** What a running step waits for (AWS failing transiently): shown with it, not audited (nothing changed). */
+    note: (position: number, detail: string) =>
+      db.operationStep.update({ where: where(position), data: { detail: detail.slice(0, 500) } }),
     end: (position: number, status: 'succeeded' | 'failed' | 'skipped', detail: string) =>
       db.$transaction(async (tx) => {
         const step = await tx.operationStep.update({

@@ -5,26 +5,76 @@ import { runOperation } from './run-operation';
 import type { RunHooks } from './run-operation';
 import { onWake } from './wake';
 
-// The runner: claims and runs operations one after another until none is left, woken by a request in this
-// process and polling for other processes' requests and for orphans. It knows no type: the registry and
-// what to do between operations (moving waves on) are given to it.
+// The runner: claims operations and runs several side by side (each holds its chain's locks, so two never
+// touch the same resources), woken by a request in this process and polling for other processes' requests
+// and for orphans. One chain whose AWS hangs holds one slot, not the queue. It knows no type: the registry
+// and what to do between operations (moving waves on) are given to it; `between` never runs twice at once.
 
 const IDLE_POLL_MS = 1_000;
+/** Operations one process runs at once: most of their time is spent waiting for AWS, not on this CPU. */
+export const RUNNER_SLOTS = Math.max(1, Number(process.env.FLEETPANE_OPERATION_SLOTS ?? 4));
 
 export type RunnerHooks = RunHooks & { between?: () => Promise<void> };
 
-/** Claims and runs operations until none is left; returns how many ran. */
-export async function drain(workerId: string, hooks: RunnerHooks): Promise<number> {
+type Pool = {
+  /** Moves waves on and claims until the slots are full or nothing is runnable; one fill at a time. */
+  fill: () => Promise<void>;
+  running: Set<Promise<void>>;
+  ran: () => number;
+  errors: unknown[];
+};
+
+function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
+  const running = new Set<Promise<void>>();
+  const errors: unknown[] = [];
   let ran = 0;
-  for (;;) {
-    await hooks.between?.();
-    const id = await claimOperation(workerId);
-    if (!id) break;
-    await runOperation(id, workerId, hooks);
-    ran += 1;
+  let filling: Promise<void> | null = null;
+  let again = false;
+  const claimAll = async () => {
+    do {
+      again = false;
+      await hooks.between?.();
+      while (running.size < slots) {
+        const id = await claimOperation(workerId);
+        if (!id) break;
+        const run: Promise<void> = runOperation(id, workerId, hooks)
+          .catch((error: unknown) => {
+            errors.push(error);
+            console.error(`operations: ${id}: ${(error as Error).message}`);
+          })
+          .finally(() => {
+            running.delete(run);
+            ran += 1;
+            // A freed slot, and perhaps a wave's batch finished: claim again.
+            void fill().catch(() => undefined);
+          });
+        running.add(run);
+      }
+    } while (again);
+  };
+  const fill = (): Promise<void> => {
+    if (filling) {
+      // Asked while filling: the fill goes round once more, so work queued meanwhile is not left for the poll.
+      again = true;
+      return filling;
+    }
+    filling = claimAll().finally(() => (filling = null));
+    return filling;
+  };
+  return { fill, running, ran: () => ran, errors };
+}
+
+/** Claims and runs operations until none is left (several at once); returns how many ran. */
+export async function drain(workerId: string, hooks: RunnerHooks, slots = RUNNER_SLOTS): Promise<number> {
+  const p = pool(workerId, hooks, slots);
+  await p.fill();
+  while (p.running.size > 0) {
+    await Promise.race(p.running);
+    await p.fill();
   }
   await hooks.between?.();
-  return ran;
+  if (p.errors.length) throw p.errors[0];
+  return p.ran();
 }
 
 const state = globalThis as unknown as { fleetpaneRunner?: { stop: () => void } };
@@ -33,20 +83,10 @@ const state = globalThis as unknown as { fleetpaneRunner?: { stop: () => void } 
 export function startRunner(hooks: RunnerHooks): void {
   if (state.fleetpaneRunner) return;
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      await drain(workerId, hooks);
-    } catch (error) {
-      console.error(`operations: ${(error as Error).message}`);
-    } finally {
-      busy = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), IDLE_POLL_MS);
-  const stopWaking = onWake(() => void tick());
+  const p = pool(workerId, hooks, RUNNER_SLOTS);
+  const tick = () => void p.fill().catch((error: unknown) => console.error(`operations: ${(error as Error).message}`));
+  const timer = setInterval(tick, IDLE_POLL_MS);
+  const stopWaking = onWake(tick);
   state.fleetpaneRunner = { stop: () => (clearInterval(timer), stopWaking()) };
-  void tick();
+  tick();
 }

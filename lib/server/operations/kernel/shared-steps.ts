@@ -10,7 +10,7 @@ import {
 import { chainSecretName, deleteChainSecret } from '@/lib/server/aws/secrets';
 import { masterConnection } from '@/lib/server/engine/engine-connection';
 import { dropIsolatedDatabase } from '@/lib/server/engine/isolated-database';
-import { RDS_WAIT_MS, waitUntil } from './step-kit';
+import { AWS_CALL_MS, RDS_WAIT_MS, waitUntil } from './step-kit';
 import type { Step, StepContext } from './step-kit';
 
 // Steps more than one operation type takes: waits, snapshots, removals, and the names of what they make
@@ -49,7 +49,7 @@ export function snapshotSteps(id: string, name: string, replaced?: string): Step
   return [
     {
       name,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) =>
         (await gone(c))
           ? `${replaced} is gone: nothing to snapshot`
@@ -78,7 +78,7 @@ export function instanceRemoval(replaced?: string): Step[] {
   return [
     {
       name: 'Turn deletion protection off',
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) =>
         (await dbInstanceExists(c.clients, id(c)))
           ? (await modifyDbInstance(c.clients, id(c), { deletionProtection: false, applyImmediately: true }), 'off')
@@ -86,7 +86,7 @@ export function instanceRemoval(replaced?: string): Step[] {
     },
     {
       name: replaced ? `Delete ${replaced}` : 'Delete the database instance',
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => deleteDbInstance(c.clients, id(c)),
     },
     {
@@ -102,13 +102,13 @@ export function sharedDatabaseRemoval(instance: string, database: string): Step[
   return [
     {
       name: `Drop the chain's database and login in ${instance}`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) =>
         dropIsolatedDatabase((await masterConnection(c.clients, instance)).config, database, c.chain.slug),
     },
     {
       name: "Delete the chain's database login secret",
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => `${chainSecretName(c.chain.slug)}: ${await deleteChainSecret(c.clients, c.chain.slug)}`,
     },
   ];

@@ -1,9 +1,12 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AwsClients } from '@/lib/server/aws/clients';
+import { transientReason } from '@/lib/server/aws/transient-error';
 
-// The vocabulary every operation type's steps are written in, and how one step runs: with its own
-// timeout, and an abort signal that stops its polling once the timeout has failed it.
+// The vocabulary every operation type's steps are written in, and how one step runs: until its own
+// deadline (set to what AWS needs for it), trying again with capped backoff while AWS fails transiently
+// (throttled, no answer, reset, 5xx: lib/server/aws/transient-error.ts), and with an abort signal that stops
+// its polling once the deadline has failed it. Steps are written to be run again: each looks before it makes.
 
 /** The chain an operation runs on, as recorded when it was claimed. */
 export type StepChain = {
@@ -42,6 +45,8 @@ export type Step = {
   pointOfNoReturn?: boolean;
 };
 
+/** A step of a few AWS calls: long enough to ride out an AWS outage of minutes, retrying. */
+export const AWS_CALL_MS = 10 * 60_000;
 export const RDS_WAIT_MS = 30 * 60_000;
 export const EC2_WAIT_MS = 10 * 60_000;
 export const POLL_MS = Number(process.env.FLEETPANE_OPERATION_POLL_MS ?? 2_000);
@@ -60,14 +65,36 @@ export async function waitUntil(check: () => Promise<{ done: boolean; detail: st
   }
 }
 
-/** Runs a step, failing it when it outlives its timeout. */
-export async function runStep(step: Step, ctx: StepContext): Promise<string> {
+const RETRY_FIRST_MS = 1_000;
+const RETRY_CAP_MS = 30_000;
+
+/** Told before each retry: why the last try failed, and which try comes next. */
+export type RetryNotice = (reason: string, nextTry: number) => Promise<unknown>;
+
+/** Runs a step until its deadline: a transient AWS failure is tried again with capped backoff, anything else fails it. */
+export async function runStep(step: Step, ctx: StepContext, onRetry?: RetryNotice): Promise<string> {
+  const deadline = Date.now() + step.timeoutMs;
+  for (let tried = 1; ; tried++) {
+    try {
+      return await runUntil(step, ctx, deadline);
+    } catch (error) {
+      const reason = transientReason(error, { sentAtMostOnce: step.once });
+      const backoff = Math.min(RETRY_CAP_MS, RETRY_FIRST_MS * 2 ** (tried - 1));
+      if (!reason || Date.now() + backoff >= deadline) throw error;
+      await onRetry?.(reason, tried + 1);
+      await new Promise((resolve) => setTimeout(resolve, backoff));
+    }
+  }
+}
+
+/** One try of a step, failed when the step's deadline passes. */
+async function runUntil(step: Step, ctx: StepContext, deadline: number): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const abort = new AbortController();
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => reject(new Error(`"${step.name}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`)),
-      step.timeoutMs,
+      Math.max(0, deadline - Date.now()),
     );
   });
   try {

@@ -6,6 +6,7 @@ import { db } from '@/lib/server/db/client';
 import { appLocks, confirmed, databaseLock, defineOperation, instanceLock } from '../kernel/operation-module';
 import { finalSnapshotIdFor, instanceRemoval, sharedDatabaseRemoval, snapshotSteps } from '../kernel/shared-steps';
 import type { Step, StepContext } from '../kernel/step-kit';
+import { AWS_CALL_MS } from '../kernel/step-kit';
 
 export const decommission = defineOperation(operationCatalog.decommission, {
   check: async (chain, p) => {
@@ -46,7 +47,7 @@ export const decommission = defineOperation(operationCatalog.decommission, {
       ? [
           {
             name: 'Terminate the app instance',
-            timeoutMs: 60_000,
+            timeoutMs: AWS_CALL_MS,
             run: async (c: StepContext) => (await terminateAppInstance(c.clients, app), 'terminated'),
           },
         ]
@@ -63,7 +64,7 @@ export const decommission = defineOperation(operationCatalog.decommission, {
       ...(shared ? sharedDatabaseRemoval(ctx.chain.dbInstanceIdentifier, shared) : instanceRemoval()),
       {
         name: "Delete the chain's configuration parameters",
-        timeoutMs: 60_000,
+        timeoutMs: AWS_CALL_MS,
         run: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, CHAIN_PARAMETERS), 'deleted'),
       },
       ...terminate,

@@ -3,6 +3,7 @@ import { operationCatalog } from '@/lib/operations/catalog';
 import { describeDbInstance, modifyDbInstance } from '@/lib/server/aws/rds-operations';
 import { databaseLock, defineOperation } from '../kernel/operation-module';
 import { dbAvailable } from '../kernel/shared-steps';
+import { AWS_CALL_MS } from '../kernel/step-kit';
 
 export const growStorage = defineOperation(operationCatalog['grow-storage'], {
   check: (chain, p) => {
@@ -15,7 +16,7 @@ export const growStorage = defineOperation(operationCatalog['grow-storage'], {
   steps: (p) => [
     {
       name: `Grow storage to ${p.allocatedStorageGb} GiB`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         const s = await describeDbInstance(c.clients, c.chain.dbInstanceIdentifier);
         if (s.allocatedStorageGb !== null && s.allocatedStorageGb >= p.allocatedStorageGb) {

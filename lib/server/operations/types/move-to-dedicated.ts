@@ -17,7 +17,7 @@ import { copyDatabase } from '@/lib/server/engine/copy-database';
 import { instanceEndpoint, masterConnection, oneEngine } from '@/lib/server/engine/engine-connection';
 import { createChainLogin, dropIsolatedDatabase } from '@/lib/server/engine/isolated-database';
 import { appLocks, confirmed, databaseLock, defineOperation } from '../kernel/operation-module';
-import { EC2_WAIT_MS, RDS_WAIT_MS, stepSignal, waitUntil } from '../kernel/step-kit';
+import { AWS_CALL_MS, EC2_WAIT_MS, RDS_WAIT_MS, stepSignal, waitUntil } from '../kernel/step-kit';
 import type { Step, StepContext } from '../kernel/step-kit';
 
 type MoveParams = z.output<(typeof operationCatalog)['move-to-dedicated']['params']>;
@@ -93,7 +93,7 @@ function moveSteps(p: MoveParams, ctx: StepContext): Step[] {
   return [
     {
       name: `Create the dedicated instance ${target} from the tier's template`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         const { tier, spec } = await template(c.chain.slug, p);
         const made = await createDbInstance(c.clients, { ...spec, identifier: target }, chainTags(c.chain.slug, tier));
@@ -112,7 +112,7 @@ function moveSteps(p: MoveParams, ctx: StepContext): Step[] {
     },
     {
       name: `Create the chain's login and database on ${target}`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       // The same login and password as on the shared instance (from the chain's secret): the app's stays valid.
       run: async (c) => (oneEngine() ? ONE_ENGINE : createChainLogin(c.clients, c.chain.slug, target)),
     },
@@ -121,7 +121,7 @@ function moveSteps(p: MoveParams, ctx: StepContext): Step[] {
           // Writes stop before the copy: nothing written afterwards would reach the new instance.
           {
             name: 'Stop the app instance',
-            timeoutMs: 60_000,
+            timeoutMs: AWS_CALL_MS,
             run: async (c: StepContext) => (await stopAppInstance(c.clients, app), 'requested'),
             undo: async (c: StepContext) => (await startAppInstance(c.clients, app), 'started again'),
           },
@@ -148,7 +148,7 @@ function moveSteps(p: MoveParams, ctx: StepContext): Step[] {
     },
     {
       name: `Point the chain at ${target}`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: (c) => pointAt(c, target, 'dedicated'),
       // Only for a failure of this very step: once it has succeeded the chain runs on the new instance, and a
       // later failure (the app not starting) fails forwards, the new instance kept.
@@ -159,7 +159,7 @@ function moveSteps(p: MoveParams, ctx: StepContext): Step[] {
       ? [
           {
             name: 'Start the app instance',
-            timeoutMs: 60_000,
+            timeoutMs: AWS_CALL_MS,
             run: async (c: StepContext) => (await startAppInstance(c.clients, app), 'requested'),
           },
           appState('running'),
@@ -167,7 +167,7 @@ function moveSteps(p: MoveParams, ctx: StepContext): Step[] {
       : []),
     {
       name: `Drop the chain's database and login from ${source ?? 'the shared instance'}`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         if (!source) return 'already dropped';
         // The chain runs on its new instance now: a failure here leaves a copy behind, never an outage.

@@ -4,13 +4,14 @@ import { modifyDbInstance } from '@/lib/server/aws/rds-operations';
 import { databaseLock, defineOperation } from '../kernel/operation-module';
 import type { OperationModule } from '../kernel/operation-module';
 import { dbAvailable } from '../kernel/shared-steps';
+import { AWS_CALL_MS } from '../kernel/step-kit';
 
 const multiAz = (on: boolean): OperationModule<{ applyImmediately: boolean }> => ({
   locks: (chain) => [databaseLock(chain)],
   steps: (p) => [
     {
       name: on ? 'Add a standby (Multi-AZ)' : 'Remove the standby',
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, {
           multiAz: on,

@@ -25,7 +25,7 @@ import { instanceEndpoint, masterConnection } from '@/lib/server/engine/engine-c
 import { createChainLogin, dropIsolatedDatabase } from '@/lib/server/engine/isolated-database';
 import { healthMetric } from '@/lib/server/fleet/health-metric';
 import { databaseLock, defineOperation } from '../kernel/operation-module';
-import { EC2_WAIT_MS, RDS_WAIT_MS, waitUntil } from '../kernel/step-kit';
+import { AWS_CALL_MS, EC2_WAIT_MS, RDS_WAIT_MS, waitUntil } from '../kernel/step-kit';
 import type { Step, StepContext } from '../kernel/step-kit';
 
 // A new chain from its tier's template: a dedicated RDS instance, or its own database and login in a shared
@@ -52,7 +52,7 @@ function sharedDatabaseSteps(instance: string): Step[] {
   return [
     {
       name: "Store the chain's database login in Secrets Manager",
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         const database = chainDatabaseName(c.chain.slug);
         const login = await ensureChainSecret(c.clients, c.chain.slug, {
@@ -67,7 +67,7 @@ function sharedDatabaseSteps(instance: string): Step[] {
     },
     {
       name: `Create the chain's database and login on ${instance}`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: (c) => createChainLogin(c.clients, c.chain.slug, instance),
       undo: async (c) =>
         dropIsolatedDatabase(
@@ -83,7 +83,7 @@ function dedicatedDatabaseSteps(spec: ProvisionSpec, tags: Tags): Step[] {
   return [
     {
       name: `Create the database instance ${spec.dbInstanceIdentifier}`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         const made = await createDbInstance(c.clients, { ...spec, identifier: spec.dbInstanceIdentifier }, tags);
         return made === 'existed' ? 'existed' : describeNewDbInstance(spec);
@@ -106,7 +106,7 @@ function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext, tags: Tags, dat
   return [
     {
       name: `Launch the app instance (${spec.appInstanceType})`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         const found = await findChainAppInstance(c.clients, c.chain.slug);
         const id =
@@ -140,7 +140,7 @@ function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext, tags: Tags, dat
     },
     {
       name: "Store the chain's configuration parameters",
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         const dbState = await describeDbInstance(c.clients, spec.dbInstanceIdentifier);
         const names = await putChainParameters(c.clients, c.chain.slug, {
@@ -156,7 +156,7 @@ function appAndCheckSteps(spec: ProvisionSpec, ctx: StepContext, tags: Tags, dat
     },
     {
       name: 'Health check',
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async () => {
         // The chain's health signal, as the collector will read it: any unhealthy sample fails the check.
         const now = new Date();

@@ -4,7 +4,7 @@ import { awsClients } from '@/lib/server/aws/clients';
 import { describeDbInstance, restoreToNewInstance, snapshotOwner } from '@/lib/server/aws/rds-operations';
 import { databaseLock, defineOperation } from '../kernel/operation-module';
 import { restoredInstanceFor } from '../kernel/shared-steps';
-import { RDS_WAIT_MS, waitUntil } from '../kernel/step-kit';
+import { AWS_CALL_MS, RDS_WAIT_MS, waitUntil } from '../kernel/step-kit';
 
 /** A snapshot that is not the chain's own, or none: the refusal's words, at the request and at the step. */
 function snapshotRefusal(
@@ -44,7 +44,7 @@ export const restore = defineOperation(operationCatalog.restore, {
     return [
       {
         name: `Restore ${p.snapshotId ?? `the state of ${p.pointInTime}`} to ${target}`,
-        timeoutMs: 60_000,
+        timeoutMs: AWS_CALL_MS,
         run: async (c) => {
           // Isolation: only a snapshot of this chain's own instance (or tagged with this chain) is restored.
           if (p.snapshotId) {

@@ -7,7 +7,7 @@ import {
   stopAppInstance,
 } from '@/lib/server/aws/ec2-operations';
 import { appLock, defineOperation } from '../kernel/operation-module';
-import { EC2_WAIT_MS, waitUntil } from '../kernel/step-kit';
+import { AWS_CALL_MS, EC2_WAIT_MS, waitUntil } from '../kernel/step-kit';
 import type { Step } from '../kernel/step-kit';
 
 export const scaleApp = defineOperation(operationCatalog['scale-app'], {
@@ -27,18 +27,18 @@ export const scaleApp = defineOperation(operationCatalog['scale-app'], {
     return [
       {
         name: 'Stop the app instance',
-        timeoutMs: 60_000,
+        timeoutMs: AWS_CALL_MS,
         run: async (c) => (await stopAppInstance(c.clients, id), 'requested'),
       },
       state('stopped'),
       {
         name: `Change the type to ${p.instanceType}`,
-        timeoutMs: 60_000,
+        timeoutMs: AWS_CALL_MS,
         run: async (c) => (await setAppInstanceType(c.clients, id, p.instanceType), 'changed'),
       },
       {
         name: 'Start the app instance',
-        timeoutMs: 60_000,
+        timeoutMs: AWS_CALL_MS,
         run: async (c) => (await startAppInstance(c.clients, id), 'requested'),
       },
       state('running'),

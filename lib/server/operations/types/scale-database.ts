@@ -3,13 +3,14 @@ import { operationCatalog } from '@/lib/operations/catalog';
 import { modifyDbInstance } from '@/lib/server/aws/rds-operations';
 import { databaseLock, defineOperation } from '../kernel/operation-module';
 import { dbAvailable } from '../kernel/shared-steps';
+import { AWS_CALL_MS } from '../kernel/step-kit';
 
 export const scaleDatabase = defineOperation(operationCatalog['scale-database'], {
   locks: (chain) => [databaseLock(chain)],
   steps: (p) => [
     {
       name: `Change the class to ${p.instanceClass}`,
-      timeoutMs: 60_000,
+      timeoutMs: AWS_CALL_MS,
       run: async (c) => {
         await modifyDbInstance(c.clients, c.chain.dbInstanceIdentifier, {
           instanceClass: p.instanceClass,
