@@ -5,6 +5,7 @@ const tabs = [
   { key: 'sla', label: 'SLA health', href: (s: string) => `/chains/${s}/sla` },
   { key: 'contract', label: 'Contract', href: (s: string) => `/chains/${s}/contract` },
   { key: 'report', label: 'SLA report', href: (s: string) => `/chains/${s}/report` },
+  { key: 'flags', label: 'Flags', href: (s: string) => `/chains/${s}/flags` },
   // The chain's own trail, on the audit page (each viewer sees what their role may).
   { key: 'audit', label: 'Audit trail', href: (s: string) => `/audit?chain=${s}` },
 ] as const;

@@ -1,0 +1,64 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { AppError } from '@/lib/app-error';
+import { parseFlagFormValue } from '@/lib/flags/flag-form-value';
+import { formAction } from '@/lib/server/form-action';
+import type { FormState } from '@/lib/server/form-action';
+import { adoptLiveFlag } from '@/lib/server/flags/adopt-live-flag';
+import { reapplyChainFlag, setChainFlag } from '@/lib/server/flags/request-flag-delivery';
+
+// Deliberate entry points: each function they call checks the caller on the chain (ops and admins) itself,
+// whatever shows the form, and audits the request in the same transaction as the change.
+
+export type FlagFormState = FormState & { ok?: boolean };
+
+const fields = z.object({
+  slug: z.string().min(1).max(63),
+  key: z.string().min(1).max(64),
+  idempotencyKey: z.string().min(8).max(128),
+});
+
+function read(formData: FormData) {
+  const f = fields.safeParse({
+    slug: formData.get('slug'),
+    key: formData.get('key'),
+    idempotencyKey: formData.get('idempotencyKey'),
+  });
+  if (!f.success) throw new AppError('bad-request', 'The form is missing its chain, flag or key: reload the page.');
+  return f.data;
+}
+
+const queued = (r: { operation: { id: string; status: string } }, approval: boolean) =>
+  approval
+    ? `Queued: waits for a second person's approval on the operations page (${r.operation.id.slice(0, 8)}).`
+    : `Queued: delivering to the chain's Parameter Store (${r.operation.id.slice(0, 8)}).`;
+
+export async function setChainFlagAction(_previous: FlagFormState, formData: FormData): Promise<FlagFormState> {
+  return formAction<FlagFormState>(formData, async () => {
+    const f = read(formData);
+    const value = parseFlagFormValue(String(formData.get('type') ?? ''), formData.get('value'));
+    const r = await setChainFlag({ ...f, body: { value } });
+    revalidatePath(`/chains/${f.slug}/flags`);
+    return { ok: true, message: queued(r, formData.get('sensitive') === 'true') };
+  });
+}
+
+export async function reapplyChainFlagAction(_previous: FlagFormState, formData: FormData): Promise<FlagFormState> {
+  return formAction<FlagFormState>(formData, async () => {
+    const f = read(formData);
+    const r = await reapplyChainFlag(f);
+    revalidatePath(`/chains/${f.slug}/flags`);
+    return { ok: true, message: queued(r, false) };
+  });
+}
+
+export async function adoptLiveFlagAction(_previous: FlagFormState, formData: FormData): Promise<FlagFormState> {
+  return formAction<FlagFormState>(formData, async () => {
+    const f = read(formData);
+    await adoptLiveFlag({ slug: f.slug, key: f.key });
+    revalidatePath(`/chains/${f.slug}/flags`);
+    return { ok: true, message: "Adopted: the chain's live value is now its value in Fleetpane." };
+  });
+}
