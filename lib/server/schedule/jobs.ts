@@ -4,6 +4,7 @@ import { costIngestDue } from '@/lib/server/finance/ingest-schedule';
 import { ingestCosts } from '@/lib/server/finance/ingest-costs';
 import { backfillHealthHistory } from '@/lib/server/fleet/backfill-health';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
+import { checkFlagDrift } from '@/lib/server/flags/check-flag-drift';
 import type { Job } from './scheduler';
 
 // The recurring jobs every worker runs (through the scheduler: once across all workers). A new one is an
@@ -21,6 +22,14 @@ export async function runCollector(): Promise<string> {
     throw new Error(
       `${summary}; ${r.failedScopes.length} scope(s) failed: ${r.failedScopes.map((f) => `${f.scope} ${f.reason}`).join('; ')}`,
     );
+  return summary;
+}
+
+/** Reads every chain's flag parameters back and records their drift. */
+export async function runFlagDrift(): Promise<string> {
+  const r = await checkFlagDrift();
+  const summary = `${r.chains} chains, ${r.flags} flag parameters: ${r.byDrift.in_sync} in sync, ${r.byDrift.modified} modified, ${r.byDrift.missing} missing, ${r.byDrift.unknown} unknown`;
+  if (r.byDrift.unknown) throw new Error(`${summary} (some could not be read)`);
   return summary;
 }
 
@@ -47,6 +56,13 @@ export function workerJobs(): Job[] {
       schedule: { everySeconds: 30 },
       runAtStartup: true,
       run: ({ signal }) => backfillHealthHistory({ budgetMs: 20_000, signal }),
+    },
+    {
+      // On the collector's schedule, apart from its pass: a slow Parameter Store never delays the pane.
+      name: 'flag-drift',
+      schedule: { everySeconds: config().collectIntervalSeconds },
+      runAtStartup: true,
+      run: runFlagDrift,
     },
     {
       name: 'cost-ingest',
