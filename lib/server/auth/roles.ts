@@ -13,6 +13,10 @@ export type Permission =
   | 'tiers:manage'
   | 'schedules:manage'
   | 'users:manage'
+  // Flags: admins define them (key, type, default, rules); ops and admins change a chain's value. Everyone
+  // signed in reads them (fleet:read).
+  | 'flags:define'
+  | 'flags:write'
   // Money: contract and upgrade prices, monthly totals, credit amounts, revenue, cost, margin. Chain-scoped
   // for account managers (canOnChain); the catalog's infrastructure prices are not money in this sense.
   | 'money:read'
@@ -33,11 +37,13 @@ const grants: Record<Role, readonly Permission[]> = {
     'tiers:manage',
     'schedules:manage',
     'users:manage',
+    'flags:define',
+    'flags:write',
     'money:read',
     'audit:read',
     'audit:verify',
   ],
-  ops: ['fleet:read', 'fleet:refresh', 'operations:request', 'audit:read'],
+  ops: ['fleet:read', 'fleet:refresh', 'operations:request', 'flags:write', 'audit:read'],
   // An account manager reads costs of the chains they manage only (scoped where the report is read).
   account_manager: ['fleet:read', 'contracts:edit', 'costs:read', 'money:read', 'audit:read'],
   finance: ['fleet:read', 'finance:read', 'costs:read', 'costs:ingest', 'money:read', 'audit:read'],
