@@ -1,6 +1,14 @@
 import 'server-only';
-import { DeleteParametersCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
+import {
+  AddTagsToResourceCommand,
+  DeleteParameterCommand,
+  DeleteParametersCommand,
+  GetParameterHistoryCommand,
+  GetParametersByPathCommand,
+  PutParameterCommand,
+} from '@aws-sdk/client-ssm';
 import type { AwsClients } from './clients';
+import type { AwsTag } from './tags';
 
 // A chain's configuration parameters, where its app reads them: /fleetpane/<slug>/<name> in SSM
 // Parameter Store, in the chain's account and region. Writing is idempotent (overwrite).
@@ -9,6 +17,12 @@ import type { AwsClients } from './clients';
 export const CHAIN_PARAMETERS = ['database-endpoint', 'database-name', 'database-instance', 'database-secret', 'tier'];
 
 export const parameterPath = (slug: string, name: string) => `/fleetpane/${slug}/${name}`;
+
+/** Where a chain's flags live, one parameter each: /fleetpane/<slug>/flags/<key>. */
+export const flagsPath = (slug: string) => parameterPath(slug, 'flags/');
+export const flagParameterPath = (slug: string, key: string) => `${flagsPath(slug)}${key}`;
+/** The chain's whole flag set as one flagd document, beside (not under) the flags path. */
+export const flagdDocumentPath = (slug: string) => parameterPath(slug, 'flags.flagd.json');
 
 export async function putChainParameters(
   clients: AwsClients,
@@ -24,7 +38,67 @@ export async function putChainParameters(
   return names;
 }
 
+/**
+ * Writes one parameter (overwrite) and tags it like every resource made for the chain; returns its new version.
+ * SSM refuses tags on an overwrite, so they are added after it (adding the same tags again changes nothing).
+ */
+export async function putTaggedParameter(clients: AwsClients, name: string, value: string, tags: AwsTag[]) {
+  const put = await clients.ssm.send(
+    new PutParameterCommand({ Name: name, Value: value, Type: 'String', Overwrite: true }),
+  );
+  await clients.ssm.send(new AddTagsToResourceCommand({ ResourceType: 'Parameter', ResourceId: name, Tags: tags }));
+  return put.Version ?? 0;
+}
+
 export async function deleteChainParameters(clients: AwsClients, slug: string, names: string[]): Promise<void> {
   if (names.length)
     await clients.ssm.send(new DeleteParametersCommand({ Names: names.map((n) => parameterPath(slug, n)) }));
+}
+
+/** Deletes one parameter; a missing one counts as deleted. */
+export async function deleteParameter(clients: AwsClients, name: string): Promise<'deleted' | 'absent'> {
+  try {
+    await clients.ssm.send(new DeleteParameterCommand({ Name: name }));
+    return 'deleted';
+  } catch (error) {
+    if ((error as Error).name === 'ParameterNotFound') return 'absent';
+    throw error;
+  }
+}
+
+export type LiveParameter = { name: string; value: string; version: number | null; modifiedAt: Date | null };
+
+/** Every parameter directly under a path (one level), all pages. */
+export async function readParametersByPath(clients: AwsClients, path: string): Promise<LiveParameter[]> {
+  const out: LiveParameter[] = [];
+  let token: string | undefined;
+  do {
+    const page = await clients.ssm.send(
+      new GetParametersByPathCommand({ Path: path, Recursive: false, MaxResults: 10, NextToken: token }),
+    );
+    for (const p of page.Parameters ?? [])
+      if (p.Name && p.Value !== undefined)
+        out.push({ name: p.Name, value: p.Value, version: p.Version ?? null, modifiedAt: p.LastModifiedDate ?? null });
+    token = page.NextToken;
+  } while (token);
+  return out;
+}
+
+/** Who wrote a parameter's newest version and when, from its history (every page; the highest version wins). */
+export async function lastParameterChange(
+  clients: AwsClients,
+  name: string,
+): Promise<{ by: string | null; at: Date | null; version: number | null } | null> {
+  let last: { by: string | null; at: Date | null; version: number | null } | null = null;
+  let token: string | undefined;
+  do {
+    const page = await clients.ssm.send(
+      new GetParameterHistoryCommand({ Name: name, MaxResults: 50, NextToken: token }),
+    );
+    for (const v of page.Parameters ?? [])
+      if (!last || (v.Version ?? 0) >= (last.version ?? 0))
+        last = { by: v.LastModifiedUser ?? null, at: v.LastModifiedDate ?? null, version: v.Version ?? null };
+    token = page.NextToken;
+  } while (token);
+  return last;
 }
