@@ -1,13 +1,17 @@
 // The operations an engineer or a pipeline can request on one chain, as the API names them: the catalog's
-// types but provisioning (which POST /api/v1/chains queues for a new chain).
+// types but provisioning (which POST /api/v1/chains queues for a new chain) and flag deliveries (which a flag
+// change queues, PUT /api/v1/chains/{slug}/flags/{key}).
 import { z } from 'zod';
 import { operationCatalog } from './catalog';
 import type { QueueType } from './catalog';
 
-export type OperationType = Exclude<QueueType, 'provision'>;
+/** Queued by their own requests, each with its own checks, never as a plain operation. */
+const queuedElsewhere = ['provision', 'deliver-flag'] as const;
+
+export type OperationType = Exclude<QueueType, (typeof queuedElsewhere)[number]>;
 
 export const operationTypes = (Object.keys(operationCatalog) as QueueType[]).filter(
-  (t): t is OperationType => t !== 'provision',
+  (t): t is OperationType => !(queuedElsewhere as readonly string[]).includes(t),
 );
 
 /** The types that can run as a fleet action (a wave over many chains). */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { backup } from './backup';
 import { cutOver } from './cut-over';
 import { decommission } from './decommission';
+import { deliverFlag } from './deliver-flag';
 import { growStorage } from './grow-storage';
 import { moveToDedicated } from './move-to-dedicated';
 import { disableMultiAz, enableMultiAz } from './multi-az';
@@ -27,9 +28,10 @@ export const operationCatalog = {
   'cut-over': cutOver,
   decommission,
   provision,
+  'deliver-flag': deliverFlag,
 };
 
-/** Every type the queue runs, provisioning included. */
+/** Every type the queue runs, provisioning and flag deliveries included. */
 export type QueueType = keyof typeof operationCatalog;
 
 export type QueueParams<T extends QueueType> = z.infer<(typeof operationCatalog)[T]['params']>;

@@ -102,6 +102,9 @@ export const appLocks = (chain: DeployedChain): string[] =>
 /** Its app instance's key (scale-app holds only that). */
 export const appLock = (chain: DeployedChain): string => resource(chain, `ec2/${chain.deployment.appInstanceId}`);
 
+/** The chain's flag parameters: one delivery at a time per chain, whatever the flag (the flagd document is one). */
+export const flagsLock = (chain: { slug: string }): string => `flags:${chain.slug}`;
+
 /** The chain's slug typed again, for what cannot be undone. */
 export const confirmed = (chain: OperationChain, confirm: string): string[] =>
   confirm === chain.slug ? [] : [`params.confirm: type the chain's slug (${chain.slug}) to confirm`];

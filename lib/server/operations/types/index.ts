@@ -4,6 +4,7 @@ import type { RegisteredOperation } from '../kernel/operation-module';
 import { backup } from './backup';
 import { cutOver } from './cut-over';
 import { decommission } from './decommission';
+import { deliverFlag } from './deliver-flag';
 import { growStorage } from './grow-storage';
 import { moveToDedicated } from './move-to-dedicated';
 import { disableMultiAz, enableMultiAz } from './multi-az';
@@ -30,4 +31,5 @@ export const operationRegistry = {
   'cut-over': cutOver,
   decommission,
   provision,
+  'deliver-flag': deliverFlag,
 } satisfies Record<QueueType, RegisteredOperation>;
