@@ -1,0 +1,132 @@
+import 'server-only';
+import { decodeFlagValue, sameFlagValue } from '@/lib/flags/flag-value';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { FlagDrift } from '@/lib/generated/prisma/enums';
+import { awsClients, scopeKey } from '@/lib/server/aws/clients';
+import type { AwsClients } from '@/lib/server/aws/clients';
+import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
+import {
+  flagParameterPath,
+  flagsPath,
+  lastParameterChange,
+  readParametersByPath,
+} from '@/lib/server/aws/ssm-parameters';
+import { db } from '@/lib/server/db/client';
+import { effectiveFlags } from './effective-flags';
+import type { EffectiveFlag } from './effective-flags';
+
+// Drift: each chain's flag parameters read back (GetParametersByPath under /fleetpane/<slug>/flags/) and held
+// against its effective values: in_sync, modified (changed outside Fleetpane: who and when from the parameter's
+// history), missing, or unknown (the read failed; the last value read is kept). Chains are grouped by account
+// and region: one client per scope, the scopes read side by side, the chains of a scope one after another, so
+// the calls on one account and region stay bounded whatever the fleet's size, and a failing scope marks only
+// its own chains unknown. A read changes nothing, so it is not audited.
+
+type DriftChain = { id: string; slug: string; region: string; awsAccountId: string; roleArn: string | null };
+
+type State = {
+  flagId: string;
+  liveValue: unknown;
+  drift: FlagDrift;
+  checkError: string | null;
+  modifiedBy: string | null;
+  modifiedAt: Date | null;
+  liveVersion: number | null;
+};
+
+export type DriftSummary = { chains: number; flags: number; byDrift: Record<FlagDrift, number> };
+
+/** Reads back the flags of the chains given (every chain in the fleet when none are). */
+export async function checkFlagDrift(options: { chainIds?: string[] } = {}): Promise<DriftSummary> {
+  const chains = await db.chain.findMany({
+    where: { decommissionedAt: null, ...(options.chainIds ? { id: { in: options.chainIds } } : {}) },
+    select: { id: true, slug: true, region: true, awsAccountId: true, roleArn: true },
+  });
+  const effective = await effectiveFlags(chains.map((c) => c.id));
+  const scopes = new Map<string, DriftChain[]>();
+  for (const c of chains) {
+    const key = `${scopeKey({ region: c.region, accountId: c.awsAccountId })}/${c.roleArn ?? ''}`;
+    scopes.set(key, [...(scopes.get(key) ?? []), c]);
+  }
+  const summary: DriftSummary = {
+    chains: chains.length,
+    flags: 0,
+    byDrift: { in_sync: 0, modified: 0, missing: 0, unknown: 0 },
+  };
+  await Promise.all(
+    [...scopes.values()].map(async (group) => {
+      const first = group[0]!;
+      const clients = awsClients({ region: first.region, accountId: first.awsAccountId, roleArn: first.roleArn });
+      for (const chain of group) {
+        const flags = effective.get(chain.id) ?? [];
+        const states = await readChainDrift(clients, chain, flags);
+        await storeStates(chain.id, states);
+        for (const s of states) summary.byDrift[s.drift] += 1;
+        summary.flags += states.length;
+      }
+    }),
+  );
+  return summary;
+}
+
+async function readChainDrift(clients: AwsClients, chain: DriftChain, flags: EffectiveFlag[]): Promise<State[]> {
+  if (!flags.length) return [];
+  let live: Map<string, { value: string; version: number | null }>;
+  try {
+    live = new Map((await readParametersByPath(clients, flagsPath(chain.slug))).map((p) => [p.name, p]));
+  } catch (error) {
+    const reason = describeAwsError(error);
+    return flags.map((f) => ({ ...nothingRead(f.flagId), drift: 'unknown', checkError: reason }));
+  }
+  const states: State[] = [];
+  for (const f of flags) {
+    const name = flagParameterPath(chain.slug, f.key);
+    const p = live.get(name);
+    if (!p) {
+      states.push({ ...nothingRead(f.flagId), drift: 'missing' });
+      continue;
+    }
+    const value = decodeFlagValue(p.value);
+    const base = { ...nothingRead(f.flagId), liveValue: value, liveVersion: p.version };
+    if (sameFlagValue(value, f.value)) {
+      states.push({ ...base, drift: 'in_sync' });
+      continue;
+    }
+    try {
+      const change = await lastParameterChange(clients, name);
+      states.push({ ...base, drift: 'modified', modifiedBy: change?.by ?? null, modifiedAt: change?.at ?? null });
+    } catch (error) {
+      states.push({ ...base, drift: 'modified', checkError: `who changed it is unknown: ${describeAwsError(error)}` });
+    }
+  }
+  return states;
+}
+
+const nothingRead = (flagId: string): State => ({
+  flagId,
+  liveValue: null,
+  drift: 'unknown',
+  checkError: null,
+  modifiedBy: null,
+  modifiedAt: null,
+  liveVersion: null,
+});
+
+/** One chain's states in one transaction; an unknown one keeps the value last read. */
+async function storeStates(chainId: string, states: State[]): Promise<void> {
+  const checkedAt = new Date();
+  await db.$transaction(async (tx) => {
+    for (const { flagId, liveValue, ...s } of states) {
+      const value = liveValue === null ? Prisma.DbNull : (liveValue as Prisma.InputJsonValue);
+      const where = { chainId_flagId: { chainId, flagId } };
+      await tx.chainFlagState.upsert({
+        where,
+        create: { chainId, flagId, ...s, liveValue: value, checkedAt },
+        update:
+          s.drift === 'unknown'
+            ? { drift: s.drift, checkError: s.checkError, checkedAt }
+            : { ...s, liveValue: value, checkedAt },
+      });
+    }
+  });
+}
