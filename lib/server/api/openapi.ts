@@ -19,6 +19,7 @@ import {
 } from './schemas';
 import { userPaths, userSchemas } from './openapi-users';
 import { financePaths } from './openapi-finance';
+import { flagPaths, flagSchemas } from './openapi-flags';
 import { operationPaths, provisionPath } from './openapi-operations';
 import { bodyErrors, bodySchema, errors, json, queryParameters, ref, slugParameter } from './openapi-helpers';
 import type { JsonSchema } from './openapi-helpers';
@@ -38,6 +39,7 @@ function components(): Record<string, JsonSchema> {
     contractResponseSchema,
     errorSchema,
     ...userSchemas,
+    ...flagSchemas,
   ])
     registry.add(schema, { id: schema.meta()!.id as string });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
@@ -209,6 +211,7 @@ export function openApiDocument(): JsonSchema {
         },
       },
       ...financePaths(),
+      ...flagPaths(),
       ...operationPaths(),
       '/chains/{slug}/metrics': {
         get: {
