@@ -7,6 +7,7 @@ import { buildDemoFleet } from '../lib/server/demo/demo-fleet';
 import { seedDemoAws } from '../lib/server/demo/seed-demo-aws';
 import { seedDemoCosts } from '../lib/server/demo/seed-demo-costs';
 import { seedDemoDb, seedDemoPrices } from '../lib/server/demo/seed-demo-db';
+import { seedDemoFlags } from '../lib/server/demo/seed-demo-flags';
 import { intOption } from './lib/args';
 import { applyMigrations } from './lib/migrations';
 import { exitOnError } from './lib/processes';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     const { seeded } = await seedDemoDb(fleet, { historyDays: intOption('days', 30) });
     const { created } = await seedDemoAws(fleet);
     await seedDemoPrices();
+    // The emulator keeps nothing across restarts: the chains' flag parameters are written again with it.
+    await seedDemoFlags({ aws: created > 0 });
     // The emulator keeps nothing across restarts: its year of Cost Explorer results is queued every time.
     if (cfg.awsEndpointUrl) await seedDemoCosts(fleet, cfg.awsEndpointUrl);
     console.log(
