@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { AppError } from '@/lib/app-error';
 import { parseFlagFormValue } from '@/lib/flags/flag-form-value';
+import { authorize } from '@/lib/server/auth/authorize';
 import { formAction } from '@/lib/server/form-action';
 import type { FormState } from '@/lib/server/form-action';
 import { adoptLiveFlag } from '@/lib/server/flags/adopt-live-flag';
@@ -20,7 +21,9 @@ const fields = z.object({
   idempotencyKey: z.string().min(8).max(128),
 });
 
-function read(formData: FormData) {
+/** The caller first (ops and admins), before anything sent is read; the chain is checked again with the chain. */
+async function read(formData: FormData) {
+  await authorize('flags:write', { target: 'flags' });
   const f = fields.safeParse({
     slug: formData.get('slug'),
     key: formData.get('key'),
@@ -37,7 +40,7 @@ const queued = (r: { operation: { id: string; status: string } }, approval: bool
 
 export async function setChainFlagAction(_previous: FlagFormState, formData: FormData): Promise<FlagFormState> {
   return formAction<FlagFormState>(formData, async () => {
-    const f = read(formData);
+    const f = await read(formData);
     const value = parseFlagFormValue(String(formData.get('type') ?? ''), formData.get('value'));
     const r = await setChainFlag({ ...f, body: { value } });
     revalidatePath(`/chains/${f.slug}/flags`);
@@ -47,7 +50,7 @@ export async function setChainFlagAction(_previous: FlagFormState, formData: For
 
 export async function reapplyChainFlagAction(_previous: FlagFormState, formData: FormData): Promise<FlagFormState> {
   return formAction<FlagFormState>(formData, async () => {
-    const f = read(formData);
+    const f = await read(formData);
     const r = await reapplyChainFlag(f);
     revalidatePath(`/chains/${f.slug}/flags`);
     return { ok: true, message: queued(r, false) };
@@ -56,7 +59,7 @@ export async function reapplyChainFlagAction(_previous: FlagFormState, formData:
 
 export async function adoptLiveFlagAction(_previous: FlagFormState, formData: FormData): Promise<FlagFormState> {
   return formAction<FlagFormState>(formData, async () => {
-    const f = read(formData);
+    const f = await read(formData);
     await adoptLiveFlag({ slug: f.slug, key: f.key });
     revalidatePath(`/chains/${f.slug}/flags`);
     return { ok: true, message: "Adopted: the chain's live value is now its value in Fleetpane." };
