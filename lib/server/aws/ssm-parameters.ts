@@ -55,6 +55,14 @@ export async function deleteChainParameters(clients: AwsClients, slug: string, n
     await clients.ssm.send(new DeleteParametersCommand({ Names: names.map((n) => parameterPath(slug, n)) }));
 }
 
+/** Deletes every parameter directly under a path (DeleteParameters takes 10 names a call); returns how many. */
+export async function deleteParametersUnder(clients: AwsClients, path: string): Promise<number> {
+  const names = (await readParametersByPath(clients, path)).map((p) => p.name);
+  for (let i = 0; i < names.length; i += 10)
+    await clients.ssm.send(new DeleteParametersCommand({ Names: names.slice(i, i + 10) }));
+  return names.length;
+}
+
 /** Deletes one parameter; a missing one counts as deleted. */
 export async function deleteParameter(clients: AwsClients, name: string): Promise<'deleted' | 'absent'> {
   try {

@@ -1,7 +1,14 @@
 import 'server-only';
 import { operationCatalog } from '@/lib/operations/catalog';
 import { terminateAppInstance } from '@/lib/server/aws/ec2-operations';
-import { CHAIN_PARAMETERS, deleteChainParameters } from '@/lib/server/aws/ssm-parameters';
+import {
+  CHAIN_PARAMETERS,
+  deleteChainParameters,
+  deleteParameter,
+  deleteParametersUnder,
+  flagdDocumentPath,
+  flagsPath,
+} from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
 import { appLocks, confirmed, databaseLock, defineOperation, instanceLock } from '../kernel/operation-module';
 import { finalSnapshotIdFor, instanceRemoval, sharedDatabaseRemoval, snapshotSteps } from '../kernel/shared-steps';
@@ -66,6 +73,15 @@ export const decommission = defineOperation(operationCatalog.decommission, {
         name: "Delete the chain's configuration parameters",
         timeoutMs: AWS_CALL_MS,
         run: async (c) => (await deleteChainParameters(c.clients, c.chain.slug, CHAIN_PARAMETERS), 'deleted'),
+      },
+      {
+        name: "Delete the chain's flag parameters",
+        timeoutMs: AWS_CALL_MS,
+        run: async (c) => {
+          const flags = await deleteParametersUnder(c.clients, flagsPath(c.chain.slug));
+          const doc = await deleteParameter(c.clients, flagdDocumentPath(c.chain.slug));
+          return `${flags} flag parameters deleted; the flagd document ${doc === 'deleted' ? 'deleted' : 'was absent'}`;
+        },
       },
       ...terminate,
       {
