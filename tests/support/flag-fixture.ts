@@ -7,6 +7,8 @@ import { awsClients } from '@/lib/server/aws/clients';
 import { db } from '@/lib/server/db/client';
 import type { DemoFleet } from '@/lib/server/demo/demo-fleet';
 import { findChainFlags } from '@/lib/server/flags/find-chain-flags';
+import { setChainFlag } from '@/lib/server/flags/request-flag-delivery';
+import { drainOperations } from '@/lib/server/operations/operation-runner';
 
 export type FlagUsers = Record<'admin' | 'ops' | 'ops2' | 'finance', SessionUser>;
 
@@ -90,3 +92,13 @@ export async function everyParameter(fleet: DemoFleet): Promise<Map<string, stri
 
 export const chainFlag = async (slug: string, key: string) =>
   (await findChainFlags(slug)).flags.find((f) => f.key === key)!;
+
+/** Sets a chain's value as the current caller and runs the queue; the delivery as it ended. */
+export async function deliverFlag(slug: string, key: string, value: unknown) {
+  const r = await setChainFlag({ slug, key, body: { value }, idempotencyKey: null });
+  await drainOperations('test-worker');
+  return db.operation.findUniqueOrThrow({
+    where: { id: r.operation.id },
+    select: { id: true, status: true, error: true },
+  });
+}
