@@ -1,5 +1,6 @@
 import { actions, routes } from '../lib/server/auth/access-matrix';
 import { auditWalk, label } from './support/audit-walk-kit';
+import { walkFlags } from './support/audit-walk-flags';
 import { demoEmail, signedIn, signedOut, withToken } from './support/callers';
 import { expect, test } from './fixtures';
 
@@ -20,7 +21,8 @@ test('every change through every route and server action is in the trail: who, f
   test.setTimeout(300_000);
   const admin = await signedIn(playwright, baseURL!, ADMIN);
   const ops = await signedIn(playwright, baseURL!, demoEmail('ops'));
-  const { covered, eventsOf, audited, send, finished, action, files } = auditWalk(admin, baseURL!, SLUG);
+  const kit = auditWalk(admin, baseURL!, SLUG);
+  const { covered, eventsOf, audited, send, finished, action, files } = kit;
 
   // A chain of this spec's own.
   const provision = await send(
@@ -89,6 +91,8 @@ test('every change through every route and server action is in the trail: who, f
       timeout: 90_000,
     })
     .toMatch(/succeeded|failed/);
+
+  await walkFlags(kit, admin, SLUG, run);
 
   // A decommission requested by ops and cancelled by an admin.
   const decommission = () =>
