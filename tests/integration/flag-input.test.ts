@@ -10,6 +10,10 @@ import { updateFlag as updateFlagThrowing } from '@/lib/server/flags/update-flag
 import { demoFlagBodies, flagUsers } from '../support/flag-fixture';
 import type { FlagUsers } from '../support/flag-fixture';
 import { outcomeOf } from '../support/outcome';
+import { GET as getChainFlags } from '@/app/api/v1/chains/[slug]/flags/route';
+import { PUT as putChainFlag } from '@/app/api/v1/chains/[slug]/flags/[key]/route';
+import { GET as listFlags } from '@/app/api/v1/flags/route';
+import { chainFlagsResponseSchema, flagsResponseSchema } from '@/lib/flags/flag-dto';
 
 // What the flag API refuses, on a real database: bad input is a 400 naming the problem (never a 500), an unknown
 // chain or flag a 404, a role that may not a 403 (audited), and nothing is queued for any of them.
@@ -89,5 +93,42 @@ describe('flag input refused', () => {
   });
   it('queues nothing for any refusal', async () => {
     expect(await db.operation.count({ where: { type: 'deliver-flag' } })).toBe(0);
+  });
+  it('answers the API’s malformed requests with 400 or 415 and its reads in the documented shape', async () => {
+    as('ops');
+    const put = (slug: string, key: string, body: string, type = 'application/json') =>
+      putChainFlag(
+        new Request(`http://fleetpane.test/api/v1/chains/${slug}/flags/${key}`, {
+          method: 'PUT',
+          body,
+          headers: { 'content-type': type },
+        }),
+        {
+          params: Promise.resolve({ slug, key }),
+        },
+      );
+    expect((await put('curry-house', 'points-expiry-days', '{"value": ')).status).toBe(400);
+    expect((await put('curry-house', 'points-expiry-days', '{"value": 1}', 'text/plain')).status).toBe(415);
+    expect((await put('Bad Slug', 'points-expiry-days', '{"value": 1}')).status).toBe(400);
+    expect((await put('curry-house', 'Bad_Key', '{"value": 1}')).status).toBe(400);
+    const wrong = await put('curry-house', 'points-expiry-days', '{"value": "ten"}');
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { issues: string[] }).issues).toEqual([
+      'value: points-expiry-days is a number flag: its value is a number',
+    ]);
+    const chain = await getChainFlags(new Request('http://fleetpane.test/api/v1/chains/curry-house/flags'), {
+      params: Promise.resolve({ slug: 'curry-house' }),
+    });
+    expect(chain.status).toBe(200);
+    const read = chainFlagsResponseSchema.parse(await chain.json());
+    expect(read.flags.find((f) => f.key === 'points-expiry-days')).toMatchObject({
+      value: 30,
+      source: 'default',
+      live: null,
+      drift: null,
+      checkedAt: null,
+    });
+    const list = await listFlags(new Request('http://fleetpane.test/api/v1/flags'), { params: Promise.resolve({}) });
+    expect(flagsResponseSchema.parse(await list.json()).flags.map((f) => f.key)).toContain('points-expiry-days');
   });
 });

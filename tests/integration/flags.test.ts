@@ -207,6 +207,36 @@ describe('flags delivered to each chain’s own Parameter Store', () => {
     expect(event.detail).toMatchObject({ approvedBy: 'ops2@fleetpane.local' });
   });
 
+  it('makes repeated requests with one key one delivery, refuses another change meanwhile, and re-checks the flag when it runs', async () => {
+    as('ops');
+    const key = randomUUID();
+    const body = { value: 'adyen' };
+    const same = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        setChainFlag({ slug: 'sushi-wave', key: 'payment-provider', body, idempotencyKey: key }),
+      ),
+    );
+    expect(new Set(same.map((r) => (r.ok ? r.operation.id : r.message))).size).toBe(1);
+    const other = await setChainFlag({
+      slug: 'sushi-wave',
+      key: 'payment-provider',
+      body: { value: 'x' },
+      idempotencyKey: key,
+    });
+    expect(other).toMatchObject({ ok: false, status: 409 }); // the key was used for another request
+    // Archived while it waited for approval: the step finds the flag is not in use any more, and writes nothing.
+    as('admin');
+    expect((await updateFlag('payment-provider', { archived: true })).ok).toBe(true);
+    const id = same[0]!.ok ? same[0]!.operation.id : '';
+    expect((await approveOperation(id, users.ops2)).ok).toBe(true);
+    await drainOperations('test-worker');
+    const op = await db.operation.findUniqueOrThrow({ where: { id }, select: { status: true, error: true } });
+    expect(op.status).toBe('failed');
+    expect(op.error).toContain('payment-provider is archived');
+    await expect(paramValue('sushi-wave', 'flags/payment-provider')).rejects.toThrow();
+    expect((await updateFlag('payment-provider', { archived: false })).ok).toBe(true);
+  });
+
   it('deletes the chain’s flag parameters and flagd document when it is decommissioned, and nobody else’s', async () => {
     as('ops');
     const before = await everyParameter(fleet);
