@@ -26,5 +26,6 @@ export const deliverFlag = entry({
   params: deliverFlagParamsSchema,
   database: 'any',
   needsApproval: false,
+  changesDeployment: false,
   costChange: () => 'none',
 });

@@ -45,6 +45,8 @@ export type CatalogEntry<S extends z.ZodType = z.ZodType> = {
   };
   /** A fleet action (a wave over many chains), and the one value its form asks for. */
   wave?: { field?: { label: string; body: (value: string) => z.input<S> } };
+  /** False when it changes nothing the collector reads (a flag delivery): its chain is not refreshed after it. */
+  changesDeployment?: false;
   /** The monthly cost change, in words, from the catalog's prices. */
   costChange: (facts: OperationFacts, form: DialogForm) => string;
 };

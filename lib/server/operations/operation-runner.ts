@@ -1,4 +1,5 @@
 import 'server-only';
+import { isQueueType, operationCatalog } from '@/lib/operations/catalog';
 import { collectChains } from '@/lib/server/fleet/collect-fleet';
 import { drain, startRunner } from './kernel/runner';
 import type { RunnerHooks } from './kernel/runner';
@@ -6,12 +7,16 @@ import { operationRegistry } from './types';
 import { advanceWaves } from './waves';
 
 // This app's queue: the kernel's runner with its operation types, waves moved on between operations, and
-// a finished operation's chain refreshed at once (its own, not the fleet's).
+// a finished operation's chain refreshed at once (its own, not the fleet's) unless it changed nothing the collector
+// reads (a flag delivery: a rollout over the fleet must not cost a collector read per chain).
 
 const hooks: RunnerHooks = {
   registry: operationRegistry,
   between: advanceWaves,
-  afterFinish: (chainId) => void collectChains([chainId]).catch(() => undefined),
+  afterFinish: (chainId, type) => {
+    if (isQueueType(type) && operationCatalog[type].changesDeployment === false) return;
+    void collectChains([chainId]).catch(() => undefined);
+  },
 };
 
 /** Claims and runs operations one after another, moving waves on between them, until none is left. */

@@ -19,7 +19,7 @@ const STEP_PAUSE_MS = Number(process.env.FLEETPANE_OPERATION_STEP_PAUSE_MS ?? 0)
 /** Undo steps are logged at this position and above. */
 const UNDO_BASE = 100;
 
-export type RunHooks = { registry: OperationRegistry; afterFinish?: (chainId: string) => void };
+export type RunHooks = { registry: OperationRegistry; afterFinish?: (chainId: string, type: string) => void };
 
 const operationSelect = {
   id: true,
@@ -54,7 +54,7 @@ export async function runOperation(operationId: string, workerId: string, hooks:
   const finish = async (outcome: Outcome) => {
     const chainId = await finishOperation(op.id, workerId, outcome);
     // The pane shows the change at once rather than at the next scheduled pass: this chain's, not the fleet's.
-    if (chainId) hooks.afterFinish?.(chainId);
+    if (chainId) hooks.afterFinish?.(chainId, op.type);
   };
   if (op.attempts > MAX_ATTEMPTS) {
     return finish({
