@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { operationCatalog } from './catalog';
 import type { QueueType } from './catalog';
 
+/** Every type the queue runs, for filtering what it ran (provisioning and flag deliveries too). */
+export const queueTypes = Object.keys(operationCatalog) as QueueType[];
+
 /** Queued by their own requests, each with its own checks, never as a plain operation. */
 const queuedElsewhere = ['provision', 'deliver-flag'] as const;
 
 export type OperationType = Exclude<QueueType, (typeof queuedElsewhere)[number]>;
 
-export const operationTypes = (Object.keys(operationCatalog) as QueueType[]).filter(
+export const operationTypes = queueTypes.filter(
   (t): t is OperationType => !(queuedElsewhere as readonly string[]).includes(t),
 );
 

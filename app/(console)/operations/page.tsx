@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { OperationList } from '@/components/operations/operation-list';
 import { operationLabel } from '@/lib/operations/catalog';
-import { operationStatuses, operationTypes } from '@/lib/operations/operation-types';
+import { operationStatuses, queueTypes } from '@/lib/operations/operation-types';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can } from '@/lib/server/auth/roles';
 import { findOperations } from '@/lib/server/operations/find-operations';
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Operations' };
 const filterSchema = z.object({
   chain: chainSlugSchema.optional().catch(undefined),
   status: z.enum(operationStatuses).optional().catch(undefined),
-  type: z.enum(operationTypes).optional().catch(undefined),
+  type: z.enum(queueTypes).optional().catch(undefined),
 });
 
 export default async function OperationsPage({
@@ -74,7 +74,7 @@ export default async function OperationsPage({
           <span className="text-xs text-slate-600">Type</span>
           <select name="type" defaultValue={filter.type ?? ''} className="rounded border border-slate-300 px-2 py-1">
             <option value="">any</option>
-            {operationTypes.map((t) => (
+            {queueTypes.map((t) => (
               <option key={t} value={t}>
                 {operationLabel(t)}
               </option>
