@@ -56,6 +56,8 @@ export const chainFlagSchema = z
   .meta({ id: 'ChainFlag' });
 export type ChainFlagDto = z.infer<typeof chainFlagSchema>;
 
+export const chainFlagResponseSchema = z.object({ flag: chainFlagSchema }).meta({ id: 'ChainFlagResponse' });
+
 export const chainFlagsResponseSchema = z
   .object({ chain: z.string(), flags: z.array(chainFlagSchema) })
   .meta({ id: 'ChainFlagsResponse' });

@@ -1,5 +1,6 @@
 import 'server-only';
 import {
+  chainFlagResponseSchema,
   chainFlagSchema,
   chainFlagsResponseSchema,
   flagResponseSchema,
@@ -18,6 +19,7 @@ export const flagSchemas = [
   flagsResponseSchema,
   flagResponseSchema,
   chainFlagSchema,
+  chainFlagResponseSchema,
   chainFlagsResponseSchema,
 ];
 
@@ -123,10 +125,7 @@ export function flagPaths(): Record<string, JsonSchema> {
         operationId: 'adoptChainFlag',
         parameters: [slugParameter, keyParameter],
         responses: {
-          '200': {
-            description: '{ flag }: the chain flag as adopted',
-            content: { 'application/json': { schema: { type: 'object' } } },
-          },
+          '200': json('ChainFlagResponse', 'The chain flag as adopted: its override now the live value'),
           '404': json('Error', 'No such chain or flag'),
           '409': json('Error', 'Nothing to adopt (not modified), or a delivery is queued or running'),
           ...errors,
