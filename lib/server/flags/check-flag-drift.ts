@@ -57,9 +57,17 @@ export async function checkFlagDrift(options: { chainIds?: string[] } = {}): Pro
     [...scopes.values()].map(async (group) => {
       const first = group[0]!;
       const clients = awsClients({ region: first.region, accountId: first.awsAccountId, roleArn: first.roleArn });
+      // After a read of the scope fails, its other chains are not tried: the account or region is what fails,
+      // and each try would wait out the SDK's retries again.
+      let scopeFailure: string | null = null;
       for (const chain of group) {
         const flags = effective.get(chain.id) ?? [];
-        const states = await readChainDrift(clients, chain, flags);
+        const states = scopeFailure
+          ? unread(flags, `not read: ${scopeFailure} (its account and region)`)
+          : await readChainDrift(clients, chain, flags).catch((error: unknown) => {
+              scopeFailure = describeAwsError(error);
+              return unread(flags, scopeFailure);
+            });
         await storeStates(chain.id, states);
         for (const s of states) summary.byDrift[s.drift] += 1;
         summary.flags += states.length;
@@ -71,13 +79,8 @@ export async function checkFlagDrift(options: { chainIds?: string[] } = {}): Pro
 
 async function readChainDrift(clients: AwsClients, chain: DriftChain, flags: EffectiveFlag[]): Promise<State[]> {
   if (!flags.length) return [];
-  let live: Map<string, { value: string; version: number | null }>;
-  try {
-    live = new Map((await readParametersByPath(clients, flagsPath(chain.slug))).map((p) => [p.name, p]));
-  } catch (error) {
-    const reason = describeAwsError(error);
-    return flags.map((f) => ({ ...nothingRead(f.flagId), drift: 'unknown', checkError: reason }));
-  }
+  // A failed read throws: the caller marks the chain's flags (and its scope's) unknown.
+  const live = new Map((await readParametersByPath(clients, flagsPath(chain.slug))).map((p) => [p.name, p]));
   const states: State[] = [];
   for (const f of flags) {
     const name = flagParameterPath(chain.slug, f.key);
@@ -101,6 +104,9 @@ async function readChainDrift(clients: AwsClients, chain: DriftChain, flags: Eff
   }
   return states;
 }
+
+const unread = (flags: EffectiveFlag[], reason: string): State[] =>
+  flags.map((f) => ({ ...nothingRead(f.flagId), drift: 'unknown', checkError: reason }));
 
 const nothingRead = (flagId: string): State => ({
   flagId,
