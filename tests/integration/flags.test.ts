@@ -207,7 +207,7 @@ describe('flags delivered to each chain’s own Parameter Store', () => {
     expect(event.detail).toMatchObject({ approvedBy: 'ops2@fleetpane.local' });
   });
 
-  it('makes repeated requests with one key one delivery, refuses another change meanwhile, and re-checks the flag when it runs', async () => {
+  it('makes repeated requests with one key one delivery (the key reused for another value is a 409), and re-checks the flag when it runs', async () => {
     as('ops');
     const key = randomUUID();
     const body = { value: 'adyen' };
@@ -223,7 +223,7 @@ describe('flags delivered to each chain’s own Parameter Store', () => {
       body: { value: 'x' },
       idempotencyKey: key,
     });
-    expect(other).toMatchObject({ ok: false, status: 409 }); // the key was used for another request
+    expect(other).toMatchObject({ ok: false, status: 409 }); // the same key for another value
     // Archived while it waited for approval: the step finds the flag is not in use any more, and writes nothing.
     as('admin');
     expect((await updateFlag('payment-provider', { archived: true })).ok).toBe(true);
