@@ -15,7 +15,8 @@ import { findChainFlags } from './find-chain-flags';
  * is written to AWS, the record follows the parameter. The live value must still fit the flag (type, JSON
  * Schema, residency), and no delivery may be queued or running for the chain (it would overwrite what is
  * adopted). The override, the state and the audit event (naming who changed the parameter, and when) commit
- * together. The chain's flagd document is rewritten by its next delivery.
+ * together. The chain's flagd document is rewritten by its next delivery. A sensitive flag's live value is
+ * adopted without a second person: it is live already, adopting changes only the record, and re-apply undoes it.
  */
 export async function adoptLiveFlag(input: { slug: string; key: string }): Promise<{ flag: ChainFlagDto }> {
   const chain = await db.chain.findFirst({
