@@ -2,7 +2,8 @@
 // "served" (the login page answers) and then to "complete": every chain's deployment read, its health known
 // (or unknown with a reason), its conformance evaluated, and its health history read. Prints figures;
 // asserts nothing. Run: npm run bench:startup [-- --keep] (node_modules are copied in with --reuse-modules,
-// to time a start without the install).
+// to time a start without the install; --own-emulator starts a moto server first and points the clone at it
+// through AWS_ENDPOINT_URL, as a user running their own emulator would, telling the app nothing else).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,11 @@ async function main(): Promise<void> {
   if (hasFlag('reuse-modules') && existsSync(path.join(root, 'node_modules'))) {
     cpSync(path.join(root, 'node_modules'), path.join(app, 'node_modules'), { recursive: true });
   }
+  const own = hasFlag('own-emulator') ? 'http://127.0.0.1:4667' : null;
+  const emulator = own
+    ? spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', '4667'], { stdio: 'ignore', detached: true })
+    : null;
+  if (own) await new Promise((r) => setTimeout(r, 2_000));
   const started = Date.now();
   const child = spawn('npm', ['start'], {
     cwd: app,
@@ -49,13 +55,18 @@ async function main(): Promise<void> {
       PORT: String(port),
       FLEETPANE_EMULATOR_PORT: '4666',
       FLEETPANE_ENGINE_PORT: '4670',
+      ...(own
+        ? { AWS_ENDPOINT_URL: own, AWS_ACCESS_KEY_ID: 'mine', AWS_SECRET_ACCESS_KEY: 'mine', AWS_REGION: 'us-east-1' }
+        : {}),
     },
   });
   const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // gone already
+    for (const pid of [child.pid, emulator?.pid]) {
+      try {
+        if (pid) process.kill(-pid, 'SIGTERM');
+      } catch {
+        // gone already
+      }
     }
   };
   try {

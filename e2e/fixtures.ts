@@ -4,7 +4,11 @@ import type { Page } from '@playwright/test';
 export type DemoLogin = 'admin' | 'ops' | 'am' | 'am2' | 'finance';
 export const DEMO_CHAINS = 16;
 
-type Fixtures = { signInAs: (who: DemoLogin) => Promise<void> };
+type Fixtures = {
+  signInAs: (who: DemoLogin) => Promise<void>;
+  /** Console errors a spec expects (an outage's 503s); any other fails the test. */
+  expectedConsoleErrors: RegExp[];
+};
 
 type ViolationSink = { __fleetpaneCspViolation: (line: string) => void };
 
@@ -26,13 +30,14 @@ async function watchCsp(page: Page, violations: string[]): Promise<void> {
 const expectedStatus = /^Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/;
 
 /** Every error the page's scripts throw or log (a hydration mismatch among them: React #418). */
-function watchErrors(page: Page, errors: string[]): void {
+function watchErrors(page: Page, errors: string[], expected: RegExp[]): void {
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   page.on('console', (message) => {
     if (
       message.type() === 'error' &&
       !expectedStatus.test(message.text()) &&
-      !/content security policy/i.test(message.text())
+      !/content security policy/i.test(message.text()) &&
+      !expected.some((e) => e.test(message.text()))
     )
       errors.push(`${page.url()}: ${message.text()}`);
   });
@@ -41,11 +46,12 @@ function watchErrors(page: Page, errors: string[]): void {
 export const test = base.extend<Fixtures>({
   // Any CSP violation, and any error in the console, fails the test: the policy (proxy.ts) and the pages must
   // agree, and what the server renders is what the browser renders first.
-  page: async ({ page }, use) => {
+  expectedConsoleErrors: [[], { option: true }],
+  page: async ({ page, expectedConsoleErrors }, use) => {
     const violations: string[] = [];
     const errors: string[] = [];
     await watchCsp(page, violations);
-    watchErrors(page, errors);
+    watchErrors(page, errors, expectedConsoleErrors);
     await use(page);
     expect(violations, 'Content Security Policy violations').toEqual([]);
     expect(errors, 'errors in the browser console').toEqual([]);

@@ -23,10 +23,11 @@ export function marginPct(margin: bigint, revenue: bigint): number | null {
   return Number(divideHalfAwayFromZero(margin * 10_000n, revenue)) / 100; // percent × 100, then percent
 }
 
-type RowHead = Pick<CostRow, 'month' | 'chain' | 'chainName' | 'tier' | 'source' | 'marginTargetPct'>;
+type RowHead = Pick<CostRow, 'month' | 'chain' | 'chainName' | 'tier' | 'source' | 'marginTargetPct' | 'incomplete'>;
 
 export function fromCentsRow(head: RowHead, c: RowCents): CostRow {
-  const pct = marginPct(c.margin, c.revenue);
+  // A cost that lacks facts is a lower bound: a margin % from it would overstate the margin.
+  const pct = head.incomplete ? null : marginPct(c.margin, c.revenue);
   return {
     ...head,
     compute: fromCents(c.compute),

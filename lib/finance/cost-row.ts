@@ -9,6 +9,11 @@ export type CostRow = {
   chainName: string;
   tier: string | null;
   source: CostSource;
+  /**
+   * Why an estimated month lacks facts (the deployment not read yet, a price missing from the catalog), or null.
+   * The cost then counts only what could be priced (a lower bound), and margin % is null: never a price of 0.
+   */
+  incomplete: string | null;
   /** USD, two decimals. */
   compute: string;
   database: string;
@@ -19,7 +24,7 @@ export type CostRow = {
   revenue: string;
   credits: string;
   margin: string;
-  /** Margin as a percentage of revenue; null without revenue. */
+  /** Margin as a percentage of revenue; null without revenue or with an incomplete cost. */
   marginPct: number | null;
   marginTargetPct: number | null;
   underTarget: boolean;
@@ -46,6 +51,10 @@ export const costColumns = [
   ['margin_target_pct', "The contract's margin target"],
   ['under_target', 'true when margin_pct is below the target'],
   ['currency', 'Currency of every amount: USD'],
+  [
+    'cost_incomplete',
+    'Why an estimated cost lacks facts (it then counts only what could be priced); empty when complete',
+  ],
 ] as const;
 
 export function costRowValues(r: CostRow): (string | number | null)[] {
@@ -67,6 +76,7 @@ export function costRowValues(r: CostRow): (string | number | null)[] {
     r.marginTargetPct === null ? null : r.marginTargetPct.toFixed(2),
     r.underTarget ? 'true' : 'false',
     REPORT_CURRENCY,
+    r.incomplete ?? '',
   ];
 }
 

@@ -10,6 +10,10 @@ export type ChainCostSummary = CostTotals & {
   months: number;
   /** actual, estimated, or mixed over the range. */
   source: 'actual' | 'estimated' | 'mixed';
+  /** Months of the range whose estimate lacks facts, and why the first did; its cost is then a lower bound. */
+  incompleteMonths: number;
+  incomplete: string | null;
+  /** Null without revenue, or when a month's cost is incomplete. */
   marginPct: number | null;
   marginTargetPct: number | null;
   monthsUnderTarget: number;
@@ -17,7 +21,8 @@ export type ChainCostSummary = CostTotals & {
 
 export type CostSummary = {
   chains: { rows: ChainCostSummary[]; total: number; page: number; size: number };
-  totals: CostTotals & { marginPct: number | null };
+  /** marginPct is null when some chain's cost is incomplete; `incompleteChains` says how many. */
+  totals: CostTotals & { marginPct: number | null; incompleteChains: number };
   /** The five costliest chains' cost per month, for the trend chart. */
   trend: { chains: { slug: string; name: string }[]; points: Record<string, number | string>[] };
 };

@@ -110,6 +110,32 @@ describe('finance against Cost Explorer in the emulator', () => {
     expect(rows.filter((r) => r.chain === 'burger-barn').every((r) => r.source === 'actual')).toBe(true);
   });
 
+  it('marks an estimate incomplete, never a price of 0, when the deployment was not read or a price is missing', async () => {
+    const where = { chain: { slug: 'le-petit-bistro' } };
+    const was = await db.deployment.findFirstOrThrow({ where, select: { dbClass: true, appInstanceType: true } });
+    await db.deployment.updateMany({ where, data: { dbClass: null, appInstanceType: 'x9.unpriced' } });
+    try {
+      const rows = await rowsOf(costReportRows(query));
+      const bistro = rows.find((r) => r.chain === 'le-petit-bistro' && r.month === key(m1))!;
+      expect(bistro).toMatchObject({
+        source: 'estimated',
+        incomplete: 'the database not read yet; no catalog price for ec2-instance x9.unpriced in eu-west-1',
+        marginPct: null,
+        underTarget: false,
+      });
+      // What could be priced (storage) is counted: a lower bound, not 0 and not a full figure.
+      expect(cents(bistro.cost)).toBe(Math.round(2 * 0.1265 * 300 * 100));
+      const text = await new Response(csvStream(costReportRows(query))).text();
+      const lines = text.split('\r\n');
+      const header = lines[0]!.split(',');
+      const line = lines.find((l) => l.startsWith(`${key(m1)},le-petit-bistro,`))!;
+      expect(line.split(',').at(header.indexOf('cost_incomplete'))).toBe(bistro.incomplete);
+      expect(rows.find((r) => r.chain === 'burger-barn' && r.month === key(m1))!.incomplete).toBeNull();
+    } finally {
+      await db.deployment.updateMany({ where, data: was });
+    }
+  });
+
   it('computes margin as revenue − credits − cost, against the contract’s target', async () => {
     const rows = await rowsOf(costReportRows(query));
     const bb = rows.find((r) => r.chain === 'burger-barn' && r.month === key(m1))!;

@@ -25,7 +25,9 @@ export type AwsClients = {
 const clientDefaults = {
   maxAttempts: 4,
   retryMode: 'adaptive',
-  requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+  // A call AWS does not answer fails after 15 s (and is retried): the SDK's default only logs a warning and
+  // waits on, so a hung endpoint would hold a collector pass or an operation's step for as long as it hangs.
+  requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
   // Large PutMetricData bodies fail against the emulator when compressed; AWS accepts both.
   disableRequestCompression: true,
 } as const;
@@ -43,7 +45,11 @@ export function awsClients(scope: AwsScope): AwsClients {
     const credentials = scope.roleArn
       ? fromTemporaryCredentials({
           params: { RoleArn: scope.roleArn, RoleSessionName: 'fleetpane', DurationSeconds: 3_600 },
-          clientConfig: { region: scope.region, maxAttempts: clientDefaults.maxAttempts },
+          clientConfig: {
+            region: scope.region,
+            maxAttempts: clientDefaults.maxAttempts,
+            requestHandler: clientDefaults.requestHandler,
+          },
         })
       : undefined;
     const options = { ...clientDefaults, region: scope.region, credentials };

@@ -6,13 +6,14 @@ import { countHealthMonths } from '@/lib/server/sla/count-health';
 import { costRowCents, fromCentsRow } from '@/lib/finance/cost-math';
 import type { Buckets } from '@/lib/finance/cost-math';
 import type { CostRow } from '@/lib/finance/cost-row';
-import { estimateCost, priceKey, toMicros } from '@/lib/finance/estimate-cost';
-import type { Catalog, EstimateInput } from '@/lib/finance/estimate-cost';
+import { priceKey, toMicros } from '@/lib/finance/estimate-cost';
+import type { Catalog } from '@/lib/finance/estimate-cost';
 import { splitCents } from '@/lib/finance/split-cents';
 import { monthCredit, monthKey, nextMonthUtc } from '@/lib/sla/sla-math';
 import { readCreditSchedule } from '@/lib/sla/sla-terms';
 import { divideHalfAwayFromZero } from '@/lib/round';
 import { toCents } from '@/lib/sla/money';
+import { bucketOf, estimateMonth, roundToCents } from './estimate-month';
 
 export type CostReportQuery = {
   /** First and last month (UTC month starts), inclusive. */
@@ -25,7 +26,6 @@ export type CostReportQuery = {
 
 // Chains are read and priced in chunks, so a report of 2,000 chains × 24 months streams at a bounded memory.
 const CHUNK = 250;
-const MICROS_PER_CENT = 10_000n;
 
 const chainSelect = {
   id: true,
@@ -49,6 +49,7 @@ const chainSelect = {
   deployment: {
     select: {
       databaseKind: true,
+      appInstanceId: true,
       dbClass: true,
       multiAz: true,
       allocatedStorageGb: true,
@@ -82,13 +83,6 @@ function reportMonths(from: Date, to: Date): Date[] {
   return out;
 }
 
-/** What Cost Explorer service names count as. */
-function bucketOf(service: string): keyof Buckets {
-  if (service.startsWith('Amazon Elastic Compute Cloud')) return 'compute';
-  if (service.startsWith('Amazon Relational Database Service')) return 'database';
-  return 'other';
-}
-
 type Lines = Map<string, Map<string, bigint>>; // "tag|YYYY-MM" → service → micros
 
 async function loadLines(tags: string[], from: Date, to: Date): Promise<Lines> {
@@ -107,8 +101,6 @@ async function loadLines(tags: string[], from: Date, to: Date): Promise<Lines> {
   }
   return lines;
 }
-
-const roundToCents = (micros: bigint) => divideHalfAwayFromZero(micros, MICROS_PER_CENT);
 
 /**
  * The report's rows, one per chain and month (chains by slug, months in order), then one untagged row per
@@ -151,6 +143,7 @@ export async function* costReportRows(query: CostReportQuery): AsyncGenerator<Co
           tier: null,
           source: 'actual',
           marginTargetPct: null,
+          incomplete: null,
         },
         costRowCents(
           {
@@ -215,6 +208,7 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
       const cents: Buckets = { compute: 0n, database: 0n, other: 0n };
       let sharedShare = 0n;
       let source: CostRow['source'] = 'actual';
+      let incomplete: string | null = null;
       if (own || sharedLines) {
         const micros: Buckets = { compute: 0n, database: 0n, other: 0n };
         for (const [service, v] of own ?? []) micros[bucketOf(service)] += v;
@@ -233,36 +227,18 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
         }
       } else {
         source = 'estimated';
-        const start = c.createdAt > m ? c.createdAt : m;
-        const monthHours = (monthEnd.getTime() - m.getTime()) / 3_600_000;
-        const input: EstimateInput = {
+        const estimate = estimateMonth({
           region: c.region,
-          // The current month is estimated whole (a run-rate), like the revenue it is held against.
-          hours: Math.max(0, (monthEnd.getTime() - start.getTime()) / 3_600_000),
-          appInstanceType: d?.appInstanceType ?? null,
-          database: shared
-            ? {
-                kind: 'shared',
-                instanceClass: d?.dbClass ?? null,
-                multiAz: !!d?.multiAz,
-                storageGb: d?.allocatedStorageGb ?? 0,
-                chainsOnInstance: membersOf.get(shared)?.length ?? 1,
-              }
-            : {
-                kind: 'dedicated',
-                instanceClass: d?.dbClass ?? null,
-                multiAz: !!d?.multiAz,
-                storageGb: d?.allocatedStorageGb ?? 0,
-              },
-          backupGb: manualSnapshotGb(d?.recentSnapshots),
-        };
-        const micros: Buckets = { compute: 0n, database: 0n, other: 0n };
-        for (const line of estimateCost(input, catalog, monthHours)) {
-          micros[bucketOf(line.service)] += line.micros;
-          if (shared && line.service === 'Amazon Relational Database Service') sharedShare += line.micros;
-        }
-        for (const b of ['compute', 'database', 'other'] as const) cents[b] = roundToCents(micros[b]);
-        sharedShare = roundToCents(sharedShare);
+          createdAt: c.createdAt,
+          month: m,
+          monthEnd,
+          deployment: d ?? null,
+          shared: shared ? { chains: membersOf.get(shared)?.length ?? 1 } : null,
+          catalog,
+        });
+        Object.assign(cents, estimate.cents);
+        sharedShare = estimate.sharedShare;
+        incomplete = estimate.incomplete;
       }
 
       const active = !!k && k.startDate < monthEnd && k.endDate >= m && !(c.decommissionedAt && c.decommissionedAt < m);
@@ -270,18 +246,17 @@ async function* chunkRows(chains: ReportChain[], months: Date[], catalog: Catalo
       const counts = healthByMonth.get(key) ?? { healthy: 0, measured: 0 };
       const credit = active ? toUsdCents(monthCredit(schedule, counts, total).amount, k.currency, catalog) : 0n;
       yield fromCentsRow(
-        { month: key, chain: c.slug, chainName: c.name, tier: c.tier.key, source, marginTargetPct: targetPct },
+        {
+          month: key,
+          chain: c.slug,
+          chainName: c.name,
+          tier: c.tier.key,
+          source,
+          marginTargetPct: targetPct,
+          incomplete,
+        },
         costRowCents(cents, sharedShare, revenue, credit),
       );
     }
   }
-}
-
-function manualSnapshotGb(value: unknown): number {
-  if (!Array.isArray(value)) return 0;
-  return value.reduce(
-    (gb: number, s: { type?: unknown; sizeGb?: unknown }) =>
-      gb + (s.type === 'manual' && typeof s.sizeGb === 'number' ? s.sizeGb : 0),
-    0,
-  );
 }

@@ -41,7 +41,14 @@ async function summarize(
 ): Promise<{ summaries: ChainCostSummary[]; rest: Omit<CostSummary, 'chains'> }> {
   const perChain = new Map<
     string,
-    { head: CostRow; totals: ReturnType<typeof emptyTotals>; months: number; sources: Set<string>; under: number }
+    {
+      head: CostRow;
+      totals: ReturnType<typeof emptyTotals>;
+      months: number;
+      sources: Set<string>;
+      under: number;
+      incomplete: string[];
+    }
   >();
   const monthsSeen = new Set<string>();
   const perChainMonth = new Map<string, Map<string, bigint>>();
@@ -54,7 +61,9 @@ async function summarize(
       months: 0,
       sources: new Set<string>(),
       under: 0,
+      incomplete: [],
     };
+    if (row.incomplete) entry.incomplete.push(row.incomplete);
     addToTotals(entry.totals, row);
     entry.months += 1;
     entry.sources.add(row.source);
@@ -68,18 +77,23 @@ async function summarize(
       perChainMonth.set(row.chain, byMonth);
     }
   }
-  const summaries: ChainCostSummary[] = [...perChain.values()].map(({ head, totals, months, sources, under }) => ({
-    ...totalsAsMoney(totals),
-    chain: head.chain,
-    chainName: head.chainName,
-    tier: head.tier,
-    months,
-    source: sources.size > 1 ? 'mixed' : (head.source as 'actual' | 'estimated'),
-    marginPct: marginPct(totals.margin, totals.revenue),
-    marginTargetPct: head.marginTargetPct,
-    monthsUnderTarget: under,
-  }));
+  const summaries: ChainCostSummary[] = [...perChain.values()].map(
+    ({ head, totals, months, sources, under, incomplete }) => ({
+      ...totalsAsMoney(totals),
+      chain: head.chain,
+      chainName: head.chainName,
+      tier: head.tier,
+      months,
+      source: sources.size > 1 ? 'mixed' : (head.source as 'actual' | 'estimated'),
+      incompleteMonths: incomplete.length,
+      incomplete: incomplete[0] ?? null,
+      marginPct: incomplete.length ? null : marginPct(totals.margin, totals.revenue),
+      marginTargetPct: head.marginTargetPct,
+      monthsUnderTarget: under,
+    }),
+  );
   const months = [...monthsSeen].sort();
+  const incompleteChains = summaries.filter((s) => s.incompleteMonths > 0).length;
   const top = [...summaries]
     .filter((s) => s.chain)
     .sort((a, b) => Number(toCents(b.cost) - toCents(a.cost)))
@@ -87,7 +101,11 @@ async function summarize(
   return {
     summaries,
     rest: {
-      totals: { ...totalsAsMoney(fleet), marginPct: marginPct(fleet.margin, fleet.revenue) },
+      totals: {
+        ...totalsAsMoney(fleet),
+        marginPct: incompleteChains ? null : marginPct(fleet.margin, fleet.revenue),
+        incompleteChains,
+      },
       trend: {
         chains: top.map((t) => ({ slug: t.chain!, name: t.chainName })),
         points: months.map((m) => ({

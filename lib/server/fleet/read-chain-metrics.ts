@@ -83,13 +83,22 @@ export async function readChainMetrics(
   ];
   // On demand, never unbounded: a CloudWatch that does not answer costs the reader this long, then its reason.
   const read = { ...window, abortSignal: AbortSignal.timeout(options.timeoutMs) };
-  const [regionalSeries, healthSeries] = await Promise.all([
-    getMetricSeries(awsClients(scope), regional, read),
-    getMetricSeries(
-      awsClients({ ...scope, region: HEALTH_METRIC_REGION }),
-      [{ ...healthMetric('health', chain.healthCheckId) }],
-      read,
-    ),
+  // The signal aborts the CloudWatch calls, but not what comes before them (a role's credentials, from STS):
+  // the deadline is enforced on the whole read.
+  const deadline = new Promise<never>((_, reject) =>
+    read.abortSignal.addEventListener('abort', () => reject(read.abortSignal.reason as Error), { once: true }),
+  );
+  deadline.catch(() => undefined); // it fires after a read that answered in time too: nobody waits for it then
+  const [regionalSeries, healthSeries] = await Promise.race([
+    Promise.all([
+      getMetricSeries(awsClients(scope), regional, read),
+      getMetricSeries(
+        awsClients({ ...scope, region: HEALTH_METRIC_REGION }),
+        [{ ...healthMetric('health', chain.healthCheckId) }],
+        read,
+      ),
+    ]),
+    deadline,
   ]).catch((error: unknown) => {
     throw new AppError(
       'unavailable',

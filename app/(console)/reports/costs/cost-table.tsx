@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { SourceBadge } from '@/components/ui/source-badge';
+import { atLeast, atMost, SourceBadge } from '@/components/ui/source-badge';
 import type { CostSummary } from '@/lib/finance/dto';
 import { costsHref } from './costs-links';
 import type { CostsRange, CostsPageView } from './costs-links';
@@ -86,15 +86,15 @@ export function CostTable({ range, view, summary }: Props) {
                   </span>
                 </td>
                 <td className="px-3 py-2">
-                  <SourceBadge source={r.source} />
+                  <SourceBadge source={r.source} incomplete={r.incomplete} />
                 </td>
                 <td className={num}>{r.compute}</td>
                 <td className={num}>{r.database}</td>
                 <td className={num}>{r.other}</td>
-                <td className={`${num} font-medium`}>{r.cost}</td>
+                <td className={`${num} font-medium`}>{atLeast(r.cost, r.incomplete)}</td>
                 <td className={num}>{r.revenue}</td>
                 <td className={num}>{r.credits}</td>
-                <td className={num}>{r.margin}</td>
+                <td className={num}>{atMost(r.margin, r.incomplete)}</td>
                 <td className={`${num} ${under ? 'font-medium text-bad' : ''}`} data-testid="margin-pct">
                   {r.marginPct === null ? '—' : `${r.marginPct.toFixed(2)} %`}
                   {under && <span className="block text-xs">under the {r.marginTargetPct} % target</span>}
@@ -108,14 +108,20 @@ export function CostTable({ range, view, summary }: Props) {
             <th scope="row" className="px-3 py-2 text-left">
               Total ({summary.chains.total} rows)
             </th>
-            <td />
+            <td>
+              {summary.totals.incompleteChains > 0 && (
+                <span className="block text-xs font-normal text-bad" data-testid="cost-total-incomplete">
+                  {summary.totals.incompleteChains} incomplete
+                </span>
+              )}
+            </td>
             <td className={num}>{t.compute}</td>
             <td className={num}>{t.database}</td>
             <td className={num}>{t.other}</td>
-            <td className={num}>{t.cost}</td>
+            <td className={num}>{atLeast(t.cost, t.incompleteChains)}</td>
             <td className={num}>{t.revenue}</td>
             <td className={num}>{t.credits}</td>
-            <td className={num}>{t.margin}</td>
+            <td className={num}>{atMost(t.margin, t.incompleteChains)}</td>
             <td className={num}>{t.marginPct === null ? '—' : `${t.marginPct.toFixed(2)} %`}</td>
           </tr>
         </tfoot>

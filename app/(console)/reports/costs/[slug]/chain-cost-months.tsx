@@ -1,4 +1,4 @@
-import { SourceBadge } from '@/components/ui/source-badge';
+import { atLeast, atMost, SourceBadge } from '@/components/ui/source-badge';
 import type { CostRow } from '@/lib/finance/cost-row';
 
 const num = 'px-3 py-2 text-right tabular-nums';
@@ -33,7 +33,7 @@ export function ChainCostMonths({ rows }: { rows: CostRow[] }) {
             <tr key={r.month}>
               <td className="px-3 py-2">{r.month}</td>
               <td className="px-3 py-2">
-                <SourceBadge source={r.source} />
+                <SourceBadge source={r.source} incomplete={r.incomplete} />
               </td>
               <td className={num}>{r.compute}</td>
               <td className={num}>
@@ -43,10 +43,10 @@ export function ChainCostMonths({ rows }: { rows: CostRow[] }) {
                 )}
               </td>
               <td className={num}>{r.other}</td>
-              <td className={`${num} font-medium`}>{r.cost}</td>
+              <td className={`${num} font-medium`}>{atLeast(r.cost, r.incomplete)}</td>
               <td className={num}>{r.revenue}</td>
               <td className={num}>{r.credits}</td>
-              <td className={num}>{r.margin}</td>
+              <td className={num}>{atMost(r.margin, r.incomplete)}</td>
               <td className={`${num} ${r.underTarget ? 'font-medium text-bad' : ''}`}>
                 {r.marginPct === null ? '—' : `${r.marginPct.toFixed(2)} %`}
               </td>
