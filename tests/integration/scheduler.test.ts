@@ -183,7 +183,7 @@ describe('scheduler', () => {
     await seedDemoDb(fleet, { historyDays: 0.05 });
     await seedDemoAws(fleet);
     const first = scheduler(workerJobs(), { workerId: 'first' });
-    expect((await first.runDue()).sort()).toEqual(['collector', 'cost-ingest', 'flag-drift', 'health-history']);
+    expect((await first.runDue()).sort()).toEqual(['collector', 'cost-ingest', 'flag-drift', 'flag-rollouts', 'health-history']);
     expect(await db.collectorRun.count({ where: { finishedAt: { not: null } } })).toBe(1);
     expect(await db.costIngestRun.count({ where: { finishedAt: { not: null } } })).toBe(1);
     const collector = await row('collector');
@@ -199,7 +199,7 @@ describe('scheduler', () => {
     // 02:00, so it waits.
     await first.stop();
     const restarted = scheduler(workerJobs(), { workerId: 'restarted' });
-    expect((await restarted.runDue()).sort()).toEqual(['collector', 'flag-drift', 'health-history']);
+    expect((await restarted.runDue()).sort()).toEqual(['collector', 'flag-drift', 'flag-rollouts', 'health-history']);
     expect(await db.collectorRun.count()).toBe(2);
     expect(await db.costIngestRun.count()).toBe(1);
   });

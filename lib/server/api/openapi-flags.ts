@@ -8,6 +8,8 @@ import {
   flagsResponseSchema,
 } from '@/lib/flags/flag-dto';
 import { defineFlagInputSchema, setFlagValueInputSchema, updateFlagInputSchema } from '@/lib/flags/flag-input';
+import { rolloutInputSchema } from '@/lib/flags/rollout-input';
+import { rolloutResponseSchema, rolloutSchema, rolloutsResponseSchema } from '@/lib/server/flags/rollout-dto';
 import { bodyErrors, bodySchema, errors, json, slugParameter } from './openapi-helpers';
 import type { JsonSchema } from './openapi-helpers';
 
@@ -21,6 +23,9 @@ export const flagSchemas = [
   chainFlagSchema,
   chainFlagResponseSchema,
   chainFlagsResponseSchema,
+  rolloutSchema,
+  rolloutResponseSchema,
+  rolloutsResponseSchema,
 ];
 
 const keyParameter = {
@@ -84,6 +89,48 @@ export function flagPaths(): Record<string, JsonSchema> {
           '200': json('FlagResponse', 'The flag as changed'),
           '404': json('Error', 'No such flag'),
           ...bodyErrors,
+        },
+      },
+    },
+    '/flags/{key}/rollouts': {
+      get: {
+        summary: "The flag's rollouts, newest first, with their waves' progress",
+        operationId: 'listFlagRollouts',
+        parameters: [keyParameter],
+        responses: {
+          '200': json('FlagRolloutsResponse', 'The rollouts'),
+          '404': json('Error', 'No such flag'),
+          ...errors,
+        },
+      },
+      post: {
+        summary: 'Roll a value out to the chains a match selects (ops, admins): a canary first, then batches',
+        description:
+          "match selects by tier, region, residency (EU, or none) and/or a list of chains; every selected chain must be allowed the value (a residency-bound flag: 400 naming the others). Run as a wave of deliver-flag operations that stops by itself on a failure. With `at` (UTC, in the future) it is scheduled: the flag-rollouts job starts it once at that time, or suspends it (with the reason) when the flag was changed or archived in between. A sensitive flag is refused: each chain's change is approved on its own.",
+        operationId: 'startFlagRollout',
+        parameters: [keyParameter],
+        requestBody: body(rolloutInputSchema),
+        responses: {
+          '202': json('FlagRolloutResponse', 'The rollout, started (with its wave) or scheduled'),
+          '404': json('Error', 'No such flag'),
+          '409': json('Error', 'The flag is archived'),
+          ...bodyErrors,
+        },
+      },
+    },
+    '/flags/{key}/rollouts/{id}/cancel': {
+      post: {
+        summary: 'Cancel a scheduled rollout before it starts (ops, admins)',
+        operationId: 'cancelFlagRollout',
+        parameters: [
+          keyParameter,
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        ],
+        responses: {
+          '200': json('FlagRolloutResponse', 'The rollout, cancelled'),
+          '404': json('Error', 'No such flag or rollout'),
+          '409': json('Error', 'The rollout has started, was cancelled or suspended'),
+          ...errors,
         },
       },
     },

@@ -9,6 +9,7 @@ import { db } from '@/lib/server/db/client';
 import { enqueue, sameParams } from '@/lib/server/operations/kernel/enqueue';
 import type { Enqueued } from '@/lib/server/operations/kernel/enqueue';
 import { operationChainSelect } from '@/lib/server/operations/record-operation';
+import type { OperationChain } from '@/lib/server/operations/record-operation';
 import { operationRegistry } from '@/lib/server/operations/types';
 import { readFlag } from './flag-records';
 
@@ -49,15 +50,28 @@ async function chainFor(slug: string) {
   return { chain, actor: { id: user.id, email: user.email } };
 }
 
-async function requestFlagDelivery(
-  chain: Awaited<ReturnType<typeof chainFor>>['chain'],
+function requestFlagDelivery(
+  chain: OperationChain,
   actor: Actor,
   params: DeliverFlagParams,
   input: Request,
 ): Promise<Enqueued> {
-  const bound = operationRegistry['deliver-flag'].bind(params);
   // A PUT is repeatable as is: without an Idempotency-Key, each one is its own request.
-  const idempotencyKey = input.idempotencyKey ?? randomUUID();
+  return queueFlagDelivery(chain, actor, params, { idempotencyKey: input.idempotencyKey ?? randomUUID() });
+}
+
+/**
+ * Queues one chain's delivery, for a request or for a rollout's wave (the caller was authorized, with its
+ * wave's key); its checks are the operation's own (the value fits the flag, residency).
+ */
+export async function queueFlagDelivery(
+  chain: OperationChain,
+  actor: Actor,
+  params: DeliverFlagParams,
+  options: { idempotencyKey: string; waveId?: string },
+): Promise<Enqueued> {
+  const bound = operationRegistry['deliver-flag'].bind(params);
+  const { idempotencyKey } = options;
   return enqueue({
     actor,
     idempotencyKey,
@@ -81,6 +95,7 @@ async function requestFlagDelivery(
           params: bound.operation.params,
           locks: bound.operation.locks(deployed),
           needsApproval: flag.sensitive && params.action === 'set',
+          waveId: options.waveId,
           chain: { id: chain.id, slug: chain.slug },
           auditDetail: { flag: params.key, sensitive: flag.sensitive },
         },

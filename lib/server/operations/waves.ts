@@ -8,6 +8,8 @@ import { waveTypes } from '@/lib/operations/operation-types';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
 import type { Actor } from '@/lib/server/audit/record-audit-event';
+import type { DeliverFlagParams } from '@/lib/operations/catalog/deliver-flag';
+import { queueFlagDelivery } from '@/lib/server/flags/request-flag-delivery';
 import { operationChainSelect, recordOperation } from './record-operation';
 import type { OperationChain } from './record-operation';
 
@@ -125,11 +127,11 @@ async function startOne(
   slug: string,
 ): Promise<string | null> {
   try {
-    await recordOperation(chain, user, {
-      body: { type: w.type, params: w.params },
-      idempotencyKey: `wave:${w.id}:${slug}`,
-      waveId: w.id,
-    });
+    const idempotencyKey = `wave:${w.id}:${slug}`;
+    // A flag rollout's wave queues deliveries, which are not plain operations (lib/server/flags/start-rollout.ts).
+    if (w.type === 'deliver-flag')
+      await queueFlagDelivery(chain, user, w.params as DeliverFlagParams, { idempotencyKey, waveId: w.id });
+    else await recordOperation(chain, user, { body: { type: w.type, params: w.params }, idempotencyKey, waveId: w.id });
     return null;
   } catch (error) {
     if (error instanceof AppError) return error.message;

@@ -5,6 +5,7 @@ import { ingestCosts } from '@/lib/server/finance/ingest-costs';
 import { backfillHealthHistory } from '@/lib/server/fleet/backfill-health';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { checkFlagDrift } from '@/lib/server/flags/check-flag-drift';
+import { startDueRollouts } from '@/lib/server/flags/flag-rollouts';
 import type { Job } from './scheduler';
 
 // The recurring jobs every worker runs (through the scheduler: once across all workers). A new one is an
@@ -63,6 +64,13 @@ export function workerJobs(): Job[] {
       schedule: { everySeconds: config().collectIntervalSeconds },
       runAtStartup: true,
       run: runFlagDrift,
+    },
+    {
+      // Scheduled flag rollouts whose time has come: each started once, or suspended.
+      name: 'flag-rollouts',
+      schedule: { everySeconds: 15 },
+      runAtStartup: true,
+      run: startDueRollouts,
     },
     {
       name: 'cost-ingest',
