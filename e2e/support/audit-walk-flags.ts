@@ -87,4 +87,21 @@ export async function walkFlags(
     before: { value: 7 },
     after: { value: 8 },
   });
+  // A rollout scheduled for later, then cancelled.
+  const scheduled = await send(admin, 'POST', `/api/v1/flags/${FLAG}/rollouts`, {
+    value: 5,
+    match: { chains: [SLUG] },
+    at: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+  await audited('POST /api/v1/flags/[key]/rollouts', scheduled, {
+    action: 'flag.rollout-scheduled',
+    before: null,
+    after: { value: 5, match: { chains: [SLUG] } },
+  });
+  const rolloutId = ((await scheduled.json()) as { rollout: { id: string } }).rollout.id;
+  await audited(
+    'POST /api/v1/flags/[key]/rollouts/[id]/cancel',
+    await send(admin, 'POST', `/api/v1/flags/${FLAG}/rollouts/${rolloutId}/cancel`),
+    { action: 'flag.rollout-cancelled', before: { status: 'scheduled' }, after: { status: 'cancelled' } },
+  );
 }
