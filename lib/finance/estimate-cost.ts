@@ -66,16 +66,18 @@ export function estimateCost(input: EstimateInput, catalog: Catalog, monthHours:
   // Storage is priced per GB-month: the share of the month the chain ran.
   const fraction = (micros: bigint) => (micros * hours) / BigInt(Math.round(monthHours * 1000));
   const storage = price('rds-storage', '');
-  if (storage && d.storageGb > 0)
+  if (d.storageGb > 0)
     lines.push({
       service: 'Amazon Relational Database Service (storage)',
-      micros: fraction(toMicros(storage) * BigInt(d.storageGb) * az) / share,
+      micros: storage ? fraction(toMicros(storage) * BigInt(d.storageGb) * az) / share : 0n,
+      ...(storage ? {} : { missingPrice: `rds-storage in ${input.region}` }),
     });
   const backup = price('backup-storage', '');
-  if (backup && input.backupGb > 0)
+  if (input.backupGb > 0)
     lines.push({
       service: 'Amazon Relational Database Service (backup)',
-      micros: fraction(toMicros(backup) * BigInt(Math.round(input.backupGb))),
+      micros: backup ? fraction(toMicros(backup) * BigInt(Math.round(input.backupGb))) : 0n,
+      ...(backup ? {} : { missingPrice: `backup-storage in ${input.region}` }),
     });
   return lines;
 }

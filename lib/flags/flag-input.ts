@@ -33,7 +33,12 @@ const residency = z
  * Any JSON value, required (a body is parsed JSON, so whatever is present is one). Not z.json(): its recursive
  * definition does not survive into the OpenAPI document.
  */
-export const jsonValueSchema = (error: string) => z.unknown().refine((v) => v !== undefined, { error });
+export const jsonValueSchema = (error: string) =>
+  z
+    .unknown()
+    .refine((v) => v !== undefined, { error })
+    // A JSON null is not a value a parameter can hold apart from "none" (and the database stores it as SQL null).
+    .refine((v) => v !== null, { error: 'null is not a flag value: use false, 0, "", [] or {} for off' });
 
 const defaultValue = jsonValueSchema('defaultValue is the value of every chain without its own');
 

@@ -97,5 +97,7 @@ export function residencyIssues(
 /** A residency-bound flag's default must be off, or every chain outside that residency would have it on. */
 export const defaultResidencyIssues = (flag: FlagRules): string[] =>
   flag.residency && isFlagOn(flag.defaultValue)
-    ? [`defaultValue: ${flag.key} is for ${flag.residency} chains only: its default must be off (false, 0, "", null)`]
+    ? [
+        `defaultValue: ${flag.key} is for ${flag.residency} chains only: its default must be off (false, 0, "", [] or {})`,
+      ]
     : [];

@@ -183,7 +183,13 @@ describe('scheduler', () => {
     await seedDemoDb(fleet, { historyDays: 0.05 });
     await seedDemoAws(fleet);
     const first = scheduler(workerJobs(), { workerId: 'first' });
-    expect((await first.runDue()).sort()).toEqual(['collector', 'cost-ingest', 'flag-drift', 'flag-rollouts', 'health-history']);
+    expect((await first.runDue()).sort()).toEqual([
+      'collector',
+      'cost-ingest',
+      'flag-drift',
+      'flag-rollouts',
+      'health-history',
+    ]);
     expect(await db.collectorRun.count({ where: { finishedAt: { not: null } } })).toBe(1);
     expect(await db.costIngestRun.count({ where: { finishedAt: { not: null } } })).toBe(1);
     const collector = await row('collector');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFlagdDocument } from '@/lib/flags/flagd-document';
-import { defineFlagInputSchema, updateFlagInputSchema } from '@/lib/flags/flag-input';
+import { defineFlagInputSchema, setFlagValueInputSchema, updateFlagInputSchema } from '@/lib/flags/flag-input';
 import {
   decodeFlagValue,
   defaultResidencyIssues,
@@ -13,6 +13,7 @@ import {
 } from '@/lib/flags/flag-value';
 import type { FlagRules } from '@/lib/flags/flag-value';
 import { can } from '@/lib/server/auth/roles';
+import { currentDrift } from '@/lib/server/flags/current-drift';
 
 // The rules a flag's values are held to, the same for the API, the delivery step and adopt: worked by hand.
 
@@ -110,6 +111,16 @@ describe('flag input and roles', () => {
     expect(typed.success || typed.error.issues[0]?.message).toBe('type cannot change: define a new flag');
     expect(updateFlagInputSchema.safeParse({}).success).toBe(false);
   });
+  it('refuses null as a value: a parameter cannot hold it apart from "none"', () => {
+    const body = { key: 'k', description: 'd', type: 'json', defaultValue: null, owner: 'o' };
+    const parsed = defineFlagInputSchema.safeParse(body);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message)).toContain(
+      'null is not a flag value: use false, 0, "", [] or {} for off',
+    );
+    expect(setFlagValueInputSchema.safeParse({ value: null }).success).toBe(false);
+  });
+
   it('lets admins define flags, ops and admins set values, and nobody else', () => {
     expect(['admin', 'ops', 'account_manager', 'finance'].filter((r) => can(r as never, 'flags:write'))).toEqual([
       'admin',
@@ -118,6 +129,15 @@ describe('flag input and roles', () => {
     expect(['admin', 'ops', 'account_manager', 'finance'].filter((r) => can(r as never, 'flags:define'))).toEqual([
       'admin',
     ]);
+  });
+});
+
+describe('drift as of now', () => {
+  it("a parameter read in sync is not once Fleetpane's value moved on; other states stay as read", () => {
+    expect(currentDrift('in_sync', 365, 365)).toBe('in_sync');
+    expect(currentDrift('in_sync', 365, 30)).toBe('modified');
+    expect(currentDrift('missing', null, 30)).toBe('missing');
+    expect(currentDrift('unknown', 365, 30)).toBe('unknown');
   });
 });
 

@@ -67,7 +67,7 @@ export function flagPaths(): Record<string, JsonSchema> {
       post: {
         summary: 'Define a flag (admins). Nothing is delivered: each chain has the default until a value is set',
         description:
-          'The default must fit the type (and the JSON Schema of a json flag, draft 2020-12); a flag with a residency (e.g. EU) must be off by default (false, 0, "", null).',
+          'The default must fit the type (and the JSON Schema of a json flag, draft 2020-12); a flag with a residency (e.g. EU) must be off by default (false, 0, "", [] or {}); null is not a flag value.',
         operationId: 'defineFlag',
         requestBody: body(defineFlagInputSchema),
         responses: {

@@ -3,6 +3,7 @@ import {
   AddTagsToResourceCommand,
   DeleteParameterCommand,
   DeleteParametersCommand,
+  GetParameterCommand,
   GetParameterHistoryCommand,
   GetParametersByPathCommand,
   PutParameterCommand,
@@ -70,6 +71,19 @@ export async function deleteParameter(clients: AwsClients, name: string): Promis
     return 'deleted';
   } catch (error) {
     if ((error as Error).name === 'ParameterNotFound') return 'absent';
+    throw error;
+  }
+}
+
+/** One parameter as SSM holds it now, or null when there is none. */
+export async function readParameter(clients: AwsClients, name: string): Promise<LiveParameter | null> {
+  try {
+    const p = (await clients.ssm.send(new GetParameterCommand({ Name: name }))).Parameter;
+    return p?.Value === undefined
+      ? null
+      : { name, value: p.Value, version: p.Version ?? null, modifiedAt: p.LastModifiedDate ?? null };
+  } catch (error) {
+    if ((error as Error).name === 'ParameterNotFound') return null;
     throw error;
   }
 }

@@ -42,7 +42,6 @@ export async function checkFlagDrift(options: { chainIds?: string[] } = {}): Pro
     where: { decommissionedAt: null, ...(options.chainIds ? { id: { in: options.chainIds } } : {}) },
     select: { id: true, slug: true, region: true, awsAccountId: true, roleArn: true },
   });
-  const effective = await effectiveFlags(chains.map((c) => c.id));
   const scopes = new Map<string, DriftChain[]>();
   for (const c of chains) {
     const key = `${scopeKey({ region: c.region, accountId: c.awsAccountId })}/${c.roleArn ?? ''}`;
@@ -61,14 +60,17 @@ export async function checkFlagDrift(options: { chainIds?: string[] } = {}): Pro
       // and each try would wait out the SDK's retries again.
       let scopeFailure: string | null = null;
       for (const chain of group) {
-        const flags = effective.get(chain.id) ?? [];
+        // The chain's values as of its own read (a delivery may have landed since the pass began); a state a
+        // delivery records while this read runs is newer than it, and is kept (storeStates).
+        const started = new Date();
+        const flags = (await effectiveFlags([chain.id])).get(chain.id) ?? [];
         const states = scopeFailure
           ? unread(flags, `not read: ${scopeFailure} (its account and region)`)
           : await readChainDrift(clients, chain, flags).catch((error: unknown) => {
               scopeFailure = describeAwsError(error);
               return unread(flags, scopeFailure);
             });
-        await storeStates(chain.id, states);
+        await storeStates(chain.id, states, started);
         for (const s of states) summary.byDrift[s.drift] += 1;
         summary.flags += states.length;
       }
@@ -118,21 +120,27 @@ const nothingRead = (flagId: string): State => ({
   liveVersion: null,
 });
 
-/** One chain's states in one transaction; an unknown one keeps the value last read. */
-async function storeStates(chainId: string, states: State[]): Promise<void> {
+/**
+ * One chain's states in one transaction; an unknown one keeps the value last read. A state written since the
+ * read began (a delivery's) is newer than what was read, and is left as it is.
+ */
+async function storeStates(chainId: string, states: State[], readStarted: Date): Promise<void> {
   const checkedAt = new Date();
   await db.$transaction(async (tx) => {
     for (const { flagId, liveValue, ...s } of states) {
       const value = liveValue === null ? Prisma.DbNull : (liveValue as Prisma.InputJsonValue);
-      const where = { chainId_flagId: { chainId, flagId } };
-      await tx.chainFlagState.upsert({
-        where,
-        create: { chainId, flagId, ...s, liveValue: value, checkedAt },
-        update:
+      const updated = await tx.chainFlagState.updateMany({
+        where: { chainId, flagId, checkedAt: { lt: readStarted } },
+        data:
           s.drift === 'unknown'
             ? { drift: s.drift, checkError: s.checkError, checkedAt }
             : { ...s, liveValue: value, checkedAt },
       });
+      if (updated.count === 0)
+        await tx.chainFlagState.createMany({
+          data: [{ chainId, flagId, ...s, liveValue: value, checkedAt }],
+          skipDuplicates: true,
+        });
     }
   });
 }

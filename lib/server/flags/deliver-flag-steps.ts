@@ -1,7 +1,7 @@
 import 'server-only';
 import { buildFlagdDocument } from '@/lib/flags/flagd-document';
-import { encodeFlagValue, PARAMETER_MAX_BYTES } from '@/lib/flags/flag-value';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { decodeFlagValue, encodeFlagValue, PARAMETER_MAX_BYTES, sameFlagValue } from '@/lib/flags/flag-value';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { DeliverFlagParams } from '@/lib/operations/catalog/deliver-flag';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import {
@@ -9,6 +9,7 @@ import {
   flagdDocumentPath,
   flagParameterPath,
   putTaggedParameter,
+  readParameter,
 } from '@/lib/server/aws/ssm-parameters';
 import { chainTags } from '@/lib/server/aws/tags';
 import { db } from '@/lib/server/db/client';
@@ -31,11 +32,19 @@ export async function writeFlagValue(c: StepContext, p: DeliverFlagParams): Prom
   const name = flagParameterPath(c.chain.slug, p.key);
   const text = encodeFlagValue(value);
   const version = await putTaggedParameter(c.clients, name, text, chainTags(c.chain.slug, c.chain.tier));
-  await recordFlagDelivery(c, p, value, version);
+  // Read back, so the state recorded is what the parameter holds, not what was sent.
+  const live = await readParameter(c.clients, name);
+  await recordFlagDelivery(c, p, value, version, live ? decodeFlagValue(live.value) : undefined);
   return `${name} = ${text.length > 80 ? `${text.slice(0, 80)}…` : text} (version ${version})`;
 }
 
-async function recordFlagDelivery(c: StepContext, p: DeliverFlagParams, value: unknown, version: number) {
+async function recordFlagDelivery(
+  c: StepContext,
+  p: DeliverFlagParams,
+  value: unknown,
+  version: number,
+  live: unknown,
+) {
   const now = new Date();
   await db.$transaction(async (tx) => {
     const flag = await tx.flag.findUniqueOrThrow({ where: { key: p.key }, select: { id: true, defaultValue: true } });
@@ -57,8 +66,13 @@ async function recordFlagDelivery(c: StepContext, p: DeliverFlagParams, value: u
       await tx.chainFlagOverride.upsert({ where, create: { ...where.chainId_flagId, ...override }, update: override });
     }
     const state = {
-      liveValue: json,
-      drift: 'in_sync' as const,
+      liveValue: live === undefined ? Prisma.DbNull : (live as Prisma.InputJsonValue),
+      drift:
+        live === undefined
+          ? ('missing' as const)
+          : sameFlagValue(live, value)
+            ? ('in_sync' as const)
+            : ('modified' as const),
       checkedAt: now,
       checkError: null,
       modifiedBy: null,

@@ -4,6 +4,7 @@ import type { ChainFlagsResult } from '@/lib/flags/flag-dto';
 import { authorize } from '@/lib/server/auth/authorize';
 import { db } from '@/lib/server/db/client';
 import { flagsLock } from '@/lib/server/operations/kernel/operation-module';
+import { currentDrift } from './current-drift';
 import { effectiveFlags } from './effective-flags';
 
 /**
@@ -56,7 +57,7 @@ export async function findChainFlags(slug: string): Promise<ChainFlagsResult> {
         setBy: f.setBy,
         setAt: f.setAt?.toISOString() ?? null,
         live: s?.liveValue ?? null,
-        drift: s?.drift ?? null,
+        drift: s ? currentDrift(s.drift, s.liveValue, f.value) : null,
         checkedAt: s?.checkedAt.toISOString() ?? null,
         checkError: s?.checkError ?? null,
         modifiedBy: s?.modifiedBy ?? null,

@@ -3,6 +3,7 @@ import type { FlagMatrix, FlagMatrixQuery } from '@/lib/flags/flag-matrix';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { authorize } from '@/lib/server/auth/authorize';
 import { db } from '@/lib/server/db/client';
+import { currentDrift } from './current-drift';
 import { effectiveFlags } from './effective-flags';
 
 // Every flag in use against a page of chains, filtered by tier, region, residency and a search over chain
@@ -56,10 +57,10 @@ export async function findFlagMatrix(query: FlagMatrixQuery): Promise<FlagMatrix
     effectiveFlags(ids),
     db.chainFlagState.findMany({
       where: { chainId: { in: ids } },
-      select: { chainId: true, flag: { select: { key: true } }, drift: true },
+      select: { chainId: true, flag: { select: { key: true } }, drift: true, liveValue: true },
     }),
   ]);
-  const drift = new Map(states.map((s) => [`${s.chainId}|${s.flag.key}`, s.drift]));
+  const stateOf = new Map(states.map((s) => [`${s.chainId}|${s.flag.key}`, s]));
   const keys = new Set(shownFlags.map((f) => f.key));
   return {
     flags: shownFlags,
@@ -72,7 +73,13 @@ export async function findFlagMatrix(query: FlagMatrixQuery): Promise<FlagMatrix
       cells: Object.fromEntries(
         (effective.get(c.id) ?? [])
           .filter((f) => keys.has(f.key))
-          .map((f) => [f.key, { value: f.value, source: f.source, drift: drift.get(`${c.id}|${f.key}`) ?? null }]),
+          .map((f) => {
+            const s = stateOf.get(`${c.id}|${f.key}`);
+            return [
+              f.key,
+              { value: f.value, source: f.source, drift: s ? currentDrift(s.drift, s.liveValue, f.value) : null },
+            ];
+          }),
       ),
     })),
     total,

@@ -15,8 +15,12 @@ export async function flagDeliveryIssues(chainId: string, params: DeliverFlagPar
       where: { key: params.key },
       select: { key: true, type: true, defaultValue: true, jsonSchema: true, residency: true, archivedAt: true },
     }),
-    db.chain.findUniqueOrThrow({ where: { id: chainId }, select: { slug: true, residency: true } }),
+    db.chain.findUniqueOrThrow({
+      where: { id: chainId },
+      select: { slug: true, residency: true, decommissionedAt: true },
+    }),
   ]);
+  if (chain.decommissionedAt) return [`${chain.slug} is decommissioned: nothing is delivered to it`];
   if (!flag) return [`key: no flag "${params.key}"`];
   if (flag.archivedAt) return [`key: ${flag.key} is archived: nothing is delivered for it`];
   if (params.action !== 'set') return [];

@@ -107,7 +107,10 @@ export async function advanceWaves(): Promise<void> {
     // The canary runs alone; after it, batches of batchSize.
     const batch = left.slice(0, done.size === 0 ? 1 : w.batchSize);
     const user = await db.user.findUniqueOrThrow({ where: { id: w.requestedById }, select: { id: true, email: true } });
-    const found = await db.chain.findMany({ where: { slug: { in: batch } }, select: operationChainSelect });
+    const found = await db.chain.findMany({
+      where: { slug: { in: batch }, decommissionedAt: null },
+      select: operationChainSelect,
+    });
     for (const slug of batch) {
       const chain = found.find((c) => c.slug === slug);
       const problem = chain ? await startOne(chain, user, w, slug) : 'the chain is gone';

@@ -18,7 +18,7 @@ export async function claimOperation(workerId: string): Promise<string | null> {
     WHERE "id" = (
       SELECT "id" FROM "Operation"
       WHERE ("status" = 'queued' AND ("needsApproval" = false OR "approvedById" IS NOT NULL))
-         OR ("status" = 'running' AND "lockedUntil" < now())
+         OR ("status" = 'running' AND "lockedUntil" < now() AND "lockedBy" IS DISTINCT FROM ${workerId})
       ORDER BY "createdAt" FOR UPDATE SKIP LOCKED LIMIT 1
     )
     RETURNING "id"`;

@@ -8,11 +8,13 @@ import { onWake } from './wake';
 // The runner: claims operations and runs several side by side (each holds its chain's locks, so two never
 // touch the same resources), woken by a request in this process and polling for other processes' requests
 // and for orphans. One chain whose AWS hangs holds one slot, not the queue. It knows no type: the registry
-// and what to do between operations (moving waves on) are given to it; `between` never runs twice at once.
+// and what to do between operations (moving waves on) are given to it; the pool never runs `between` twice at
+// once (a request may move waves on meanwhile: advanceWaves is safe to repeat, its keys make each step once).
 
 const IDLE_POLL_MS = 1_000;
 /** Operations one process runs at once: most of their time is spent waiting for AWS, not on this CPU. */
-export const RUNNER_SLOTS = Math.max(1, Number(process.env.FLEETPANE_OPERATION_SLOTS ?? 4));
+const slotsSetting = Number(process.env.FLEETPANE_OPERATION_SLOTS ?? 4);
+export const RUNNER_SLOTS = Number.isInteger(slotsSetting) && slotsSetting >= 1 ? slotsSetting : 4;
 
 export type RunnerHooks = RunHooks & { between?: () => Promise<void> };
 
@@ -39,14 +41,14 @@ function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
         if (!id) break;
         const run: Promise<void> = runOperation(id, workerId, hooks)
           .catch((error: unknown) => {
-            errors.push(error);
+            if (errors.length < 10) errors.push(error); // for drain; a long-lived runner only logs
             console.error(`operations: ${id}: ${(error as Error).message}`);
           })
           .finally(() => {
             running.delete(run);
             ran += 1;
             // A freed slot, and perhaps a wave's batch finished: claim again.
-            void fill().catch(() => undefined);
+            void fill().catch((error: unknown) => console.error(`operations: ${(error as Error).message}`));
           });
         running.add(run);
       }
@@ -58,7 +60,11 @@ function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
       again = true;
       return filling;
     }
-    filling = claimAll().finally(() => (filling = null));
+    filling = claimAll().finally(() => {
+      filling = null;
+      // Asked between the last round's check and here: go round again rather than wait for the poll.
+      if (again) void fill().catch((error: unknown) => console.error(`operations: ${(error as Error).message}`));
+    });
     return filling;
   };
   return { fill, running, ran: () => ran, errors };
@@ -67,10 +73,12 @@ function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
 /** Claims and runs operations until none is left (several at once); returns how many ran. */
 export async function drain(workerId: string, hooks: RunnerHooks, slots = RUNNER_SLOTS): Promise<number> {
   const p = pool(workerId, hooks, slots);
-  await p.fill();
+  // An error claiming or between operations ends the drain only once what runs has ended.
+  const fill = () => p.fill().catch((error: unknown) => void p.errors.push(error));
+  await fill();
   while (p.running.size > 0) {
     await Promise.race(p.running);
-    await p.fill();
+    await fill();
   }
   await hooks.between?.();
   if (p.errors.length) throw p.errors[0];

@@ -10,7 +10,14 @@ import {
   flagsPath,
 } from '@/lib/server/aws/ssm-parameters';
 import { db } from '@/lib/server/db/client';
-import { appLocks, confirmed, databaseLock, defineOperation, instanceLock } from '../kernel/operation-module';
+import {
+  appLocks,
+  confirmed,
+  databaseLock,
+  defineOperation,
+  flagsLock,
+  instanceLock,
+} from '../kernel/operation-module';
 import { finalSnapshotIdFor, instanceRemoval, sharedDatabaseRemoval, snapshotSteps } from '../kernel/shared-steps';
 import type { Step, StepContext } from '../kernel/step-kit';
 import { AWS_CALL_MS } from '../kernel/step-kit';
@@ -31,9 +38,11 @@ export const decommission = defineOperation(operationCatalog.decommission, {
   },
   // It touches the app instance too; on a shared instance it snapshots the whole instance, which RDS does one
   // at a time: it holds the instance as well.
+  // And its flags: no delivery may write a parameter after the step that deletes them.
   locks: (chain) => [
     databaseLock(chain),
     ...appLocks(chain),
+    flagsLock(chain),
     ...(chain.deployment.databaseKind === 'shared' ? [instanceLock(chain, chain.deployment.dbInstanceIdentifier)] : []),
   ],
   steps: (_p, ctx) => {

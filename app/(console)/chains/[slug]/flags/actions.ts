@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { AppError } from '@/lib/app-error';
 import { parseFlagFormValue } from '@/lib/flags/flag-form-value';
 import { authorize } from '@/lib/server/auth/authorize';
+import { db } from '@/lib/server/db/client';
 import { formAction } from '@/lib/server/form-action';
+import type { Enqueued } from '@/lib/server/operations/kernel/enqueue';
 import type { FormState } from '@/lib/server/form-action';
 import { adoptLiveFlag } from '@/lib/server/flags/adopt-live-flag';
 import { reapplyChainFlag, setChainFlag } from '@/lib/server/flags/request-flag-delivery';
@@ -33,10 +35,15 @@ async function read(formData: FormData) {
   return f.data;
 }
 
-const queued = (r: { operation: { id: string; status: string } }, approval: boolean) =>
-  approval
-    ? `Queued: waits for a second person's approval on the operations page (${r.operation.id.slice(0, 8)}).`
-    : `Queued: delivering to the chain's Parameter Store (${r.operation.id.slice(0, 8)}).`;
+/** What became of the request, from the queue's own answer (a repeated key is the same request, answered again). */
+async function queued(r: Enqueued): Promise<string> {
+  const id = r.operation.id.slice(0, 8);
+  if (!r.created) return `Already requested: operation ${id} is ${r.operation.status}.`;
+  const op = await db.operation.findUnique({ where: { id: r.operation.id }, select: { needsApproval: true } });
+  return op?.needsApproval
+    ? `Queued: waits for a second person's approval on the operations page (${id}).`
+    : `Queued: delivering to the chain's Parameter Store (${id}).`;
+}
 
 export async function setChainFlagAction(_previous: FlagFormState, formData: FormData): Promise<FlagFormState> {
   return formAction<FlagFormState>(formData, async () => {
@@ -44,7 +51,7 @@ export async function setChainFlagAction(_previous: FlagFormState, formData: For
     const value = parseFlagFormValue(String(formData.get('type') ?? ''), formData.get('value'));
     const r = await setChainFlag({ ...f, body: { value } });
     revalidatePath(`/chains/${f.slug}/flags`);
-    return { ok: true, message: queued(r, formData.get('sensitive') === 'true') };
+    return { ok: true, message: await queued(r) };
   });
 }
 
@@ -53,7 +60,7 @@ export async function reapplyChainFlagAction(_previous: FlagFormState, formData:
     const f = await read(formData);
     const r = await reapplyChainFlag(f);
     revalidatePath(`/chains/${f.slug}/flags`);
-    return { ok: true, message: queued(r, false) };
+    return { ok: true, message: await queued(r) };
   });
 }
 

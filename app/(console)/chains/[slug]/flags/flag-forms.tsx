@@ -8,20 +8,23 @@ import { adoptLiveFlagAction, reapplyChainFlagAction, setChainFlagAction } from 
 import type { FlagFormState } from './actions';
 
 // The forms of one flag row (ops and admins): set the chain's value, and for a drifted parameter re-apply
-// Fleetpane's value or adopt the live one. Each keeps its idempotency key for as long as the page shows it,
-// so a double submit is one delivery. The page refreshes to show the delivery's progress.
+// Fleetpane's value or adopt the live one. Each keeps its idempotency key until a request succeeds (a double
+// submit is one delivery), then takes a new one for the next. The page refreshes to show the delivery.
 
 type Action = (state: FlagFormState, formData: FormData) => Promise<FlagFormState>;
 
 function useFlagAction(action: Action) {
   const router = useRouter();
   const [state, run, pending] = useActionState<FlagFormState, FormData>(action, {});
+  // Each answered request gets a new round: its forms remount with a fresh idempotency key.
+  const [round, setRound] = useState(0);
   useEffect(() => {
     if (!state.ok) return;
+    setRound((r) => r + 1);
     const timer = setTimeout(() => router.refresh(), 1_000);
     return () => clearTimeout(timer);
   }, [state, router]);
-  return { state, run, pending };
+  return { state, run, pending, round };
 }
 
 function Hidden({ slug, flagKey }: { slug: string; flagKey: string }) {
@@ -49,7 +52,7 @@ function Outcome({ state }: { state: FlagFormState }) {
 const text = flagText;
 
 export function SetFlagForm({ slug, flag }: { slug: string; flag: ChainFlagDto }) {
-  const { state, run, pending } = useFlagAction(setChainFlagAction);
+  const { state, run, pending, round } = useFlagAction(setChainFlagAction);
   const label = `New value of ${flag.key}`;
   const field =
     flag.type === 'boolean' ? (
@@ -73,9 +76,8 @@ export function SetFlagForm({ slug, flag }: { slug: string; flag: ChainFlagDto }
     );
   return (
     <form action={run} className="flex flex-wrap items-center gap-2">
-      <Hidden slug={slug} flagKey={flag.key} />
+      <Hidden key={round} slug={slug} flagKey={flag.key} />
       <input type="hidden" name="type" value={flag.type} />
-      <input type="hidden" name="sensitive" value={String(flag.sensitive)} />
       {field}
       <button
         type="submit"
@@ -95,7 +97,7 @@ export function DriftForms({ slug, flag }: { slug: string; flag: ChainFlagDto })
   return (
     <div className="mt-1 flex flex-wrap gap-2">
       <form action={reapply.run}>
-        <Hidden slug={slug} flagKey={flag.key} />
+        <Hidden key={reapply.round} slug={slug} flagKey={flag.key} />
         <button
           type="submit"
           disabled={reapply.pending || !!flag.pending}
@@ -107,7 +109,7 @@ export function DriftForms({ slug, flag }: { slug: string; flag: ChainFlagDto })
       </form>
       {flag.drift === 'modified' && (
         <form action={adopt.run}>
-          <Hidden slug={slug} flagKey={flag.key} />
+          <Hidden key={adopt.round} slug={slug} flagKey={flag.key} />
           <button
             type="submit"
             disabled={adopt.pending || !!flag.pending}
