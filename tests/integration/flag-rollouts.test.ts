@@ -8,8 +8,8 @@ import { defineFlag } from '@/lib/server/flags/define-flag';
 import {
   cancelFlagRollout as cancelThrowing,
   requestFlagRollout as rolloutThrowing,
-  startDueRollouts,
 } from '@/lib/server/flags/flag-rollouts';
+import { startDueRollouts } from '@/lib/server/flags/rollout-wave';
 import { updateFlag } from '@/lib/server/flags/update-flag';
 import { drainOperations } from '@/lib/server/operations/operation-runner';
 import { requireEmulator } from '../support/aws';

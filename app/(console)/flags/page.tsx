@@ -4,7 +4,7 @@ import { DriftBadge, flagText } from '@/components/flags/drift-badge';
 import { flagMatrixQuerySchema } from '@/lib/flags/flag-matrix';
 import type { FlagMatrixQuery } from '@/lib/flags/flag-matrix';
 import { authorizePage } from '@/lib/server/auth/authorize';
-import { findFlags } from '@/lib/server/flags/flag-records';
+import { findFlags } from '@/lib/server/flags/find-flags';
 import { findFlagMatrix } from '@/lib/server/flags/find-flag-matrix';
 
 // Every flag, and the matrix of flags × chains (filtered by tier, region, residency and a search), each cell

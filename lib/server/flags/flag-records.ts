@@ -3,11 +3,11 @@ import { AppError } from '@/lib/app-error';
 import type { FlagDto } from '@/lib/flags/flag-dto';
 import type { FlagRules } from '@/lib/flags/flag-value';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { authorize } from '@/lib/server/auth/authorize';
 import { db } from '@/lib/server/db/client';
 
 // A flag as read from the database: one select, one DTO, and the rules its values are checked with, shared by
-// every flag data function so a column is named once.
+// every flag data function so a column is named once. No authorization here: the worker's operations read it
+// too (authorization is the request's, in the functions that answer a caller).
 
 export const flagSelect = {
   id: true,
@@ -61,15 +61,4 @@ export async function readFlag(key: string, client: Prisma.TransactionClient = d
   const flag = await client.flag.findUnique({ where: { key }, select: flagSelect });
   if (!flag) throw new AppError('not-found', `No flag "${key}".`);
   return flag;
-}
-
-/** Every flag, archived ones last (and only when asked for). */
-export async function findFlags(options: { archived?: boolean } = {}): Promise<FlagDto[]> {
-  await authorize('fleet:read', { target: 'flags' });
-  const rows = await db.flag.findMany({
-    where: options.archived ? {} : { archivedAt: null },
-    select: flagSelect,
-    orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { key: 'asc' }],
-  });
-  return rows.map(toFlagDto);
 }

@@ -9,7 +9,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
 import type { Actor } from '@/lib/server/audit/record-audit-event';
 import type { DeliverFlagParams } from '@/lib/operations/catalog/deliver-flag';
-import { queueFlagDelivery } from '@/lib/server/flags/request-flag-delivery';
+import { queueFlagDelivery } from '@/lib/server/flags/queue-flag-delivery';
 import { operationChainSelect, recordOperation } from './record-operation';
 import type { OperationChain } from './record-operation';
 

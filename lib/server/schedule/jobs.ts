@@ -5,7 +5,7 @@ import { ingestCosts } from '@/lib/server/finance/ingest-costs';
 import { backfillHealthHistory } from '@/lib/server/fleet/backfill-health';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { checkFlagDrift } from '@/lib/server/flags/check-flag-drift';
-import { startDueRollouts } from '@/lib/server/flags/flag-rollouts';
+import { startDueRollouts } from '@/lib/server/flags/rollout-wave';
 import type { Job } from './scheduler';
 
 // The recurring jobs every worker runs (through the scheduler: once across all workers). A new one is an

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { readJson } from '@/lib/server/api/respond';
 import { withAuth } from '@/lib/server/auth/authorize';
 import { defineFlag } from '@/lib/server/flags/define-flag';
-import { findFlags } from '@/lib/server/flags/flag-records';
+import { findFlags } from '@/lib/server/flags/find-flags';
 
 /** Every flag in use (`?archived=true`: archived ones too). */
 export const GET = withAuth('fleet:read', async (request) =>
