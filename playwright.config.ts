@@ -35,11 +35,13 @@ export default defineConfig({
   // Specs that add to the fleet run after the specs that count it; the fuzz spec runs alone, last, so that
   // what it checks is unchanged is not changed by another spec meanwhile.
   projects: [
-    { name: 'fleet', testIgnore: /(provision|audit-walk|fuzz|aws-hang)\.spec\.ts/ },
+    { name: 'fleet', testIgnore: /(provision|audit-walk|fuzz|aws-hang|sign-in-throttle)\.spec\.ts/ },
     { name: 'changes-the-fleet', testMatch: /(provision|audit-walk)\.spec\.ts/, dependencies: ['fleet'] },
     { name: 'fuzz', testMatch: /fuzz\.spec\.ts/, dependencies: ['changes-the-fleet'] },
     // All of AWS hung for 90 s: last, so no other spec meets it.
     { name: 'outage', testMatch: /aws-hang\.spec\.ts/, dependencies: ['fuzz'] },
+    // Failed sign-ins count against the one address every spec signs in from: after everything else.
+    { name: 'throttling', testMatch: /sign-in-throttle\.spec\.ts/, dependencies: ['outage'] },
   ],
   webServer: {
     command: 'node --import tsx scripts/serve.ts',
