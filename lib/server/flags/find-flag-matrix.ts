@@ -14,13 +14,15 @@ export const MATRIX_PAGE_SIZE = 50;
 export async function findFlagMatrix(query: FlagMatrixQuery): Promise<FlagMatrix> {
   await authorize('fleet:read', { target: 'flags' });
   const q = query.q?.trim();
-  const flags = await db.flag.findMany({
-    where: { archivedAt: null, ...(q ? { key: { contains: q.toLowerCase() } } : {}) },
+  const allFlags = await db.flag.findMany({
+    where: { archivedAt: null },
     select: { key: true, type: true, residency: true, sensitive: true },
     orderBy: { key: 'asc' },
   });
   // A search that names a flag shows that flag for every chain; otherwise it looks for chains.
-  const chainSearch = q && flags.length === 0 ? q : undefined;
+  const named = q ? allFlags.filter((f) => f.key.includes(q.toLowerCase())) : allFlags;
+  const chainSearch = q && named.length === 0 ? q : undefined;
+  const shownFlags = chainSearch ? allFlags : named;
   const where: Prisma.ChainWhereInput = {
     decommissionedAt: null,
     ...(query.tier ? { tier: { key: query.tier } } : {}),
@@ -35,13 +37,6 @@ export async function findFlagMatrix(query: FlagMatrixQuery): Promise<FlagMatrix
         }
       : {}),
   };
-  const shownFlags = chainSearch
-    ? await db.flag.findMany({
-        where: { archivedAt: null },
-        select: { key: true, type: true, residency: true, sensitive: true },
-        orderBy: { key: 'asc' },
-      })
-    : flags;
   const [total, chains] = await Promise.all([
     db.chain.count({ where }),
     db.chain.findMany({

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { flagText } from '@/components/flags/drift-badge';
 import type { ChainFlagDto } from '@/lib/flags/flag-dto';
 import { adoptLiveFlagAction, reapplyChainFlagAction, setChainFlagAction } from './actions';
@@ -51,6 +52,18 @@ function Outcome({ state }: { state: FlagFormState }) {
 
 const text = flagText;
 
+function Submit({ disabled, children }: { disabled: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="submit"
+      disabled={disabled}
+      className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60"
+    >
+      {children}
+    </button>
+  );
+}
+
 export function SetFlagForm({ slug, flag }: { slug: string; flag: ChainFlagDto }) {
   const { state, run, pending, round } = useFlagAction(setChainFlagAction);
   const label = `New value of ${flag.key}`;
@@ -79,13 +92,9 @@ export function SetFlagForm({ slug, flag }: { slug: string; flag: ChainFlagDto }
       <Hidden key={round} slug={slug} flagKey={flag.key} />
       <input type="hidden" name="type" value={flag.type} />
       {field}
-      <button
-        type="submit"
-        disabled={pending || !!flag.pending}
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60"
-      >
+      <Submit disabled={pending || !!flag.pending}>
         {pending ? 'Queuing…' : flag.sensitive ? 'Ask to set' : 'Set'}
-      </button>
+      </Submit>
       <Outcome state={state} />
     </form>
   );
@@ -98,25 +107,13 @@ export function DriftForms({ slug, flag }: { slug: string; flag: ChainFlagDto })
     <div className="mt-1 flex flex-wrap gap-2">
       <form action={reapply.run}>
         <Hidden key={reapply.round} slug={slug} flagKey={flag.key} />
-        <button
-          type="submit"
-          disabled={reapply.pending || !!flag.pending}
-          className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60"
-        >
-          Re-apply {text(flag.value)}
-        </button>
+        <Submit disabled={reapply.pending || !!flag.pending}>Re-apply {text(flag.value)}</Submit>
         <Outcome state={reapply.state} />
       </form>
       {flag.drift === 'modified' && (
         <form action={adopt.run}>
           <Hidden key={adopt.round} slug={slug} flagKey={flag.key} />
-          <button
-            type="submit"
-            disabled={adopt.pending || !!flag.pending}
-            className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60"
-          >
-            Adopt the live value {text(flag.live)}
-          </button>
+          <Submit disabled={adopt.pending || !!flag.pending}>Adopt the live value {text(flag.live)}</Submit>
           <Outcome state={adopt.state} />
         </form>
       )}
