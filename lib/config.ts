@@ -49,6 +49,13 @@ export type Config = {
   engine: { kind: 'rds'; caFile?: string } | { kind: 'emulated'; url: string };
   /** Split GetMetricData windows longer than this many periods into slices (emulator only; see README). */
   metricMaxPeriods?: number;
+  /**
+   * Alerts: how long a new problem waits before anyone is told (a flapping signal does not page), how often a
+   * firing, unacknowledged alert is told again, and how many unreadable passes in a row make a chain's alert.
+   */
+  alerts: { groupWaitSeconds: number; reminderMinutes: number; unreadablePasses: number };
+  /** Where e-mail goes out (an SMTP server URL) and whom it is from; unset: e-mail notifications fail, saying so. */
+  mail?: { url: string; from: string };
 };
 
 const flag = z
@@ -77,6 +84,16 @@ const envSchema = z.object({
   FLEETPANE_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   FLEETPANE_COLLECT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
   FLEETPANE_METRIC_MAX_PERIODS: z.coerce.number().int().min(1).max(100_800).optional(),
+  FLEETPANE_ALERT_GROUP_WAIT_SECONDS: z.coerce.number().int().min(0).max(3_600).optional(),
+  FLEETPANE_ALERT_REMINDER_MINUTES: z.coerce.number().int().min(1).max(10_080).optional(),
+  FLEETPANE_SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/]+/,
+      'FLEETPANE_SMTP_URL is an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587',
+    )
+    .optional(),
+  FLEETPANE_MAIL_FROM: z.string().optional(),
   FLEETPANE_AWS_ACCOUNT_ID: z
     .string()
     .regex(/^\d{12}$/, 'FLEETPANE_AWS_ACCOUNT_ID is a 12-digit AWS account id')
@@ -228,6 +245,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webProcesses: e.FLEETPANE_WEB_PROCESSES ?? (database.kind === 'embedded' ? 1 : availableParallelism()),
     collectIntervalSeconds: e.FLEETPANE_COLLECT_INTERVAL_SECONDS ?? 60,
     metricMaxPeriods: e.FLEETPANE_METRIC_MAX_PERIODS,
+    alerts: {
+      groupWaitSeconds: e.FLEETPANE_ALERT_GROUP_WAIT_SECONDS ?? 30,
+      reminderMinutes: e.FLEETPANE_ALERT_REMINDER_MINUTES ?? 240,
+      unreadablePasses: 3,
+    },
+    mail: e.FLEETPANE_SMTP_URL
+      ? { url: e.FLEETPANE_SMTP_URL, from: e.FLEETPANE_MAIL_FROM ?? 'Fleetpane <fleetpane@localhost>' }
+      : undefined,
     // The demo's account and AMI are the emulator's; production sets both.
     awsAccountId: e.FLEETPANE_AWS_ACCOUNT_ID ?? '123456789012',
     appAmi: e.FLEETPANE_APP_AMI ?? 'ami-12c6146b',

@@ -22,7 +22,14 @@ export type Permission =
   | 'money:read'
   // Everyone reads the audit trail, each their scope (lib/server/audit/audit-scope.ts); admins verify it.
   | 'audit:read'
-  | 'audit:verify';
+  | 'audit:verify'
+  // Alerts: everyone reads them (fleet:read). Ops, admins and a chain's account manager acknowledge; ops and
+  // admins silence and set maintenance windows; admins manage the channels alerts go to. Ops and admins run
+  // the nightly check on demand.
+  | 'alerts:ack'
+  | 'alerts:silence'
+  | 'alerts:channels'
+  | 'checks:run';
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: [
@@ -42,10 +49,23 @@ const grants: Record<Role, readonly Permission[]> = {
     'money:read',
     'audit:read',
     'audit:verify',
+    'alerts:ack',
+    'alerts:silence',
+    'alerts:channels',
+    'checks:run',
   ],
-  ops: ['fleet:read', 'fleet:refresh', 'operations:request', 'flags:write', 'audit:read'],
+  ops: [
+    'fleet:read',
+    'fleet:refresh',
+    'operations:request',
+    'flags:write',
+    'audit:read',
+    'alerts:ack',
+    'alerts:silence',
+    'checks:run',
+  ],
   // An account manager reads costs of the chains they manage only (scoped where the report is read).
-  account_manager: ['fleet:read', 'contracts:edit', 'costs:read', 'money:read', 'audit:read'],
+  account_manager: ['fleet:read', 'contracts:edit', 'costs:read', 'money:read', 'audit:read', 'alerts:ack'],
   finance: ['fleet:read', 'finance:read', 'costs:read', 'costs:ingest', 'money:read', 'audit:read'],
 };
 
