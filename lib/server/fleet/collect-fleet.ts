@@ -1,18 +1,15 @@
 import 'server-only';
 import { groupBy } from '@/lib/group-by';
-import { awsClients, scopeKey } from '@/lib/server/aws/clients';
+import { scopeKey } from '@/lib/server/aws/clients';
 import { describeAwsError } from '@/lib/server/aws/describe-aws-error';
-import type { AwsScope } from '@/lib/server/aws/clients';
-import { describeAppInstances } from '@/lib/server/aws/ec2';
-import type { AppInstanceState } from '@/lib/server/aws/ec2';
-import { describeDbInstances, describeRecentSnapshots, latestBackup } from '@/lib/server/aws/rds';
-import type { DbInstanceState, SnapshotInfo } from '@/lib/server/aws/rds';
+import { latestBackup } from '@/lib/server/aws/rds';
 import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { syncConformance } from '@/lib/server/sla/find-conformance';
 import { rebuildHealthDays } from '@/lib/server/sla/health-days';
 import { classifyHealth } from './classify-health';
+import { readScope } from './read-scope';
 import { acquireCollectorLease } from './collector-lease';
 import { requestRunNow } from '@/lib/server/schedule/schedule-store';
 import { dbKey, OVERLAP_MS, readDbMetrics, readHealth } from './read-fleet-metrics';
@@ -35,11 +32,6 @@ type ChainRow = MetricChain & {
   slug: string;
   dbMetricsAt: Date | null;
   deployment: { id: string; dbInstanceIdentifier: string } | null;
-};
-type ScopeState = {
-  db: Map<string, DbInstanceState>;
-  snapshots: Map<string, SnapshotInfo[]>;
-  apps: Map<string, AppInstanceState>;
 };
 
 const state = globalThis as unknown as {
@@ -82,23 +74,6 @@ const settled = (p: Promise<unknown> | undefined) => (p ?? Promise.resolve()).ca
 /** One entry per account and region, whichever of its reads failed first. */
 function uniqueScopes(failures: CollectResult['failedScopes']): CollectResult['failedScopes'] {
   return [...new Map(failures.map((f) => [f.scope, f] as const)).values()];
-}
-
-async function readScope(scope: AwsScope): Promise<{ state: ScopeState; calls: number }> {
-  const clients = awsClients(scope);
-  const [dbs, snaps, apps] = await Promise.all([
-    describeDbInstances(clients),
-    describeRecentSnapshots(clients),
-    describeAppInstances(clients),
-  ]);
-  return {
-    state: {
-      db: new Map(dbs.instances.map((i) => [i.identifier, i])),
-      snapshots: snaps.snapshots,
-      apps: new Map(apps.instances.map((i) => [i.chainSlug, i])),
-    },
-    calls: dbs.calls + snaps.calls + apps.calls,
-  };
 }
 
 async function runExclusive(only?: string[]): Promise<CollectResult> {
@@ -181,6 +156,7 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
           data: {
             staleReason: `${first.region} (${first.awsAccountId}) could not be read: ${error}`,
             health: 'unknown',
+            unreadablePasses: { increment: 1 },
           },
         }),
       );
@@ -225,8 +201,10 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
               : {}),
             health: health ? classifyHealth(health.recent) : 'unknown',
             healthObservedAt: health ? now : undefined,
+            cloudwatchAlarms: scopeState.alarms.get(chain.slug) ?? [],
             refreshedAt: now,
             staleReason: null,
+            unreadablePasses: 0,
           },
         }),
       );
@@ -267,6 +245,8 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
     });
   }
   await announceChange('fleet');
+  // The alert rules read what this pass wrote: evaluated now rather than at their next run.
+  await requestRunNow('alerts');
   return result;
 }
 

@@ -3,6 +3,7 @@ import { config } from '@/lib/config';
 import { costIngestDue } from '@/lib/server/finance/ingest-schedule';
 import { ingestCosts } from '@/lib/server/finance/ingest-costs';
 import { backfillHealthHistory } from '@/lib/server/fleet/backfill-health';
+import { evaluateAlerts } from '@/lib/server/alerts/evaluate-alerts';
 import { collectFleet } from '@/lib/server/fleet/collect-fleet';
 import { checkFlagDrift } from '@/lib/server/flags/check-flag-drift';
 import { startDueRollouts } from '@/lib/server/flags/rollout-wave';
@@ -32,6 +33,12 @@ export async function runFlagDrift(): Promise<string> {
   const summary = `${r.chains} chains, ${r.flags} flag parameters: ${r.byDrift.in_sync} in sync, ${r.byDrift.modified} modified, ${r.byDrift.missing} missing, ${r.byDrift.unknown} unknown`;
   if (r.byDrift.unknown) throw new Error(`${summary} (some could not be read)`);
   return summary;
+}
+
+/** The alert rules over what was last read: opens, fires, reminds and resolves alerts, queueing their notifications. */
+export async function runAlerts(): Promise<string> {
+  const r = await evaluateAlerts();
+  return `${r.signals} problem(s) seen: ${r.opened} new, ${r.fired} fired, ${r.reminded} reminded, ${r.resolved} resolved; ${r.queued} notification(s) queued`;
 }
 
 /** Reads Cost Explorer for every account (the same as "Read Cost Explorer now"). */
@@ -71,6 +78,13 @@ export function workerJobs(): Job[] {
       schedule: { everySeconds: 15 },
       runAtStartup: true,
       run: startDueRollouts,
+    },
+    {
+      // After every collector pass (it asks for a run) and every 15 s: the group wait and reminders are times.
+      name: 'alerts',
+      schedule: { everySeconds: 15 },
+      runAtStartup: true,
+      run: runAlerts,
     },
     {
       name: 'cost-ingest',
