@@ -12,6 +12,7 @@ const nav: { href: string; label: string; permission?: Permission }[] = [
   { href: '/fleet', label: 'Fleet' },
   { href: '/sla', label: 'SLA' },
   { href: '/operations', label: 'Operations' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/flags', label: 'Flags' },
   { href: '/reports/costs', label: 'Costs', permission: 'costs:read' },
   { href: '/settings/tiers', label: 'Tiers', permission: 'tiers:manage' },

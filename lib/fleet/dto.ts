@@ -56,6 +56,10 @@ export const fleetChainSchema = z
     refreshedAt: isoDate.nullable(),
     stale: z.boolean(),
     staleReason: z.string().nullable(),
+    alerts: z
+      .object({ firing: z.number().int(), severity: z.enum(['page', 'ticket']) })
+      .nullable()
+      .describe('Firing alerts (pending ones are not told yet) and the most urgent severity; null: none'),
   })
   .meta({ id: 'FleetChain' });
 export type FleetChain = z.infer<typeof fleetChainSchema>;

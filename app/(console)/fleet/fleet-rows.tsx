@@ -1,3 +1,4 @@
+import { AlertBadge } from '@/components/alerts/alert-badge';
 import { Freshness } from '@/components/ui/freshness';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { HoverPrefetchLink } from '@/components/ui/hover-prefetch-link';
@@ -127,6 +128,7 @@ export function FleetRows({ chains, query, onSort }: Props) {
               <td>
                 <HealthBadge health={c.health} />
                 <FindingsNote chain={c} />
+                <AlertBadge slug={c.slug} badge={c.alerts} />
               </td>
               <td>
                 <AvailabilityCell chain={c} />

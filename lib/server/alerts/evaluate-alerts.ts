@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { config } from '@/lib/config';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { announceChange } from '@/lib/server/db/change-signal';
 import { db } from '@/lib/server/db/client';
 import { readHolds } from './alert-holds';
 import { readSignals, severityOf } from './alert-signals';
@@ -165,5 +166,7 @@ export async function evaluateAlerts(now = new Date()): Promise<EvaluateResult> 
     });
   }
   if (result.queued) await wakeDeliveries();
+  // The fleet's badges count firing alerts: its shared views are dropped when one fires or resolves.
+  if (result.fired || result.resolved) await announceChange('fleet');
   return result;
 }

@@ -29,6 +29,7 @@ export const pages: readonly PageSurface[] = [
   { kind: 'page', path: '/login', permission: 'public' },
   { kind: 'page', path: '/fleet', permission: 'fleet:read' },
   { kind: 'page', path: '/flags', permission: 'fleet:read' },
+  { kind: 'page', path: '/alerts', permission: 'fleet:read' },
   { kind: 'page', path: '/audit', permission: 'audit:read' },
   { kind: 'page', path: '/chains/[slug]', permission: 'fleet:read' },
   { kind: 'page', path: '/chains/[slug]/contract', permission: 'fleet:read' },
@@ -50,6 +51,9 @@ export const pages: readonly PageSurface[] = [
 
 export const routes: readonly RouteSurface[] = [
   // Everyone reads the trail, each their own scope (audit-scope.ts).
+  { kind: 'route', method: 'GET', path: '/api/v1/alerts', permission: 'fleet:read' },
+  // Checked against the alert's chain: an account manager acknowledges only their chains' alerts.
+  { kind: 'route', method: 'POST', path: '/api/v1/alerts/[id]/ack', permission: 'alerts:ack', scope: 'chain' },
   { kind: 'route', method: 'GET', path: '/api/v1/audit', permission: 'audit:read' },
   { kind: 'route', method: 'GET', path: '/api/v1/audit/verify', permission: 'audit:verify' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains', permission: 'fleet:read' },
@@ -73,6 +77,9 @@ export const routes: readonly RouteSurface[] = [
   { kind: 'route', method: 'POST', path: '/api/v1/chains/[slug]/operations', permission: 'operations:request' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]/sla', permission: 'fleet:read' },
   { kind: 'route', method: 'POST', path: '/api/v1/costs/ingest', permission: 'costs:ingest' },
+  { kind: 'route', method: 'GET', path: '/api/v1/maintenance-windows', permission: 'fleet:read' },
+  { kind: 'route', method: 'POST', path: '/api/v1/maintenance-windows', permission: 'alerts:silence' },
+  { kind: 'route', method: 'DELETE', path: '/api/v1/maintenance-windows/[id]', permission: 'alerts:silence' },
   { kind: 'route', method: 'GET', path: '/api/v1/flags', permission: 'fleet:read' },
   { kind: 'route', method: 'POST', path: '/api/v1/flags', permission: 'flags:define' },
   { kind: 'route', method: 'PATCH', path: '/api/v1/flags/[key]', permission: 'flags:define' },
@@ -86,6 +93,9 @@ export const routes: readonly RouteSurface[] = [
   { kind: 'route', method: 'POST', path: '/api/v1/operations/[id]/approve', permission: 'operations:request' },
   { kind: 'route', method: 'POST', path: '/api/v1/operations/[id]/cancel', permission: 'operations:request' },
   { kind: 'route', method: 'GET', path: '/api/v1/reports/costs', permission: 'costs:read' },
+  { kind: 'route', method: 'GET', path: '/api/v1/silences', permission: 'fleet:read' },
+  { kind: 'route', method: 'POST', path: '/api/v1/silences', permission: 'alerts:silence' },
+  { kind: 'route', method: 'POST', path: '/api/v1/silences/[id]/expire', permission: 'alerts:silence' },
   { kind: 'route', method: 'GET', path: '/api/v1/users', permission: 'users:manage' },
   { kind: 'route', method: 'POST', path: '/api/v1/users', permission: 'users:manage' },
   { kind: 'route', method: 'PATCH', path: '/api/v1/users/[id]', permission: 'users:manage' },
@@ -98,6 +108,27 @@ export const routes: readonly RouteSurface[] = [
 ];
 
 export const actions: readonly ActionSurface[] = [
+  // The alert's chain is checked again inside (an account manager acknowledges only their chains' alerts).
+  {
+    kind: 'action',
+    file: 'app/(console)/alerts/actions.ts',
+    name: 'acknowledgeAlertAction',
+    permission: 'alerts:ack',
+    scope: 'chain',
+  },
+  ...(
+    [
+      'createSilenceAction',
+      'expireSilenceAction',
+      'createMaintenanceWindowAction',
+      'deleteMaintenanceWindowAction',
+    ] as const
+  ).map((name) => ({
+    kind: 'action' as const,
+    file: 'app/(console)/alerts/actions.ts',
+    name,
+    permission: 'alerts:silence' as const,
+  })),
   {
     kind: 'action',
     file: 'app/(console)/chains/[slug]/contract/edit/actions.ts',

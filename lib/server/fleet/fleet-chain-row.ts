@@ -35,6 +35,7 @@ export const fleetChainSelect = {
     },
   },
   findings: { select: { direction: true } },
+  alerts: { where: { status: 'firing' }, select: { severity: true } },
 } satisfies Prisma.ChainSelect;
 
 export type FleetChainRow = Prisma.ChainGetPayload<{ select: typeof fleetChainSelect }>;
@@ -87,5 +88,8 @@ export function toFleetChain(row: FleetChainRow, availability: Availability | un
     refreshedAt: d?.refreshedAt?.toISOString() ?? null,
     stale: isStale(d?.refreshedAt ?? null, d?.staleReason ?? null),
     staleReason: d?.staleReason ?? null,
+    alerts: row.alerts.length
+      ? { firing: row.alerts.length, severity: row.alerts.some((a) => a.severity === 'page') ? 'page' : 'ticket' }
+      : null,
   };
 }

@@ -1,4 +1,5 @@
 import { Freshness } from '@/components/ui/freshness';
+import { AlertBadge } from '@/components/alerts/alert-badge';
 import { HealthBadge } from '@/components/ui/health-badge';
 import type { ChainDetail } from '@/lib/fleet/dto';
 import { ChainTabs } from './chain-tabs';
@@ -10,6 +11,7 @@ export function ChainHeader({ chain }: { chain: ChainDetail }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{chain.name}</h1>
         <HealthBadge health={chain.health} />
+        <AlertBadge slug={chain.slug} badge={chain.alerts} />
         <span className="text-sm text-slate-500">
           {chain.tier.name} · {chain.region}
           {chain.residency && ` · ${chain.residency} residency`} · {chain.environment}

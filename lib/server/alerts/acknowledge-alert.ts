@@ -1,0 +1,45 @@
+import 'server-only';
+import { AppError } from '@/lib/app-error';
+import type { AlertDto } from '@/lib/alerts/alert-dto';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { authorizeOnChain } from '@/lib/server/auth/authorize';
+import { db } from '@/lib/server/db/client';
+import { alertSelect, toAlertDtos } from './alert-records';
+
+/**
+ * POST /api/v1/alerts/{id}/ack (ops, admins, the chain's account manager): someone is on it, so no more
+ * reminders. Its resolution is still told. Acknowledging twice changes nothing; a resolved alert is a 409.
+ */
+export async function acknowledgeAlert(id: string): Promise<{ alert: AlertDto }> {
+  const found = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db.alert.findUnique({
+        where: { id },
+        select: { chain: { select: { id: true, slug: true, accountManagerId: true } } },
+      })
+    : null;
+  if (!found) throw new AppError('not-found', `No alert ${id}.`);
+  const user = await authorizeOnChain('alerts:ack', found.chain);
+  await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ status: string; acknowledgedAt: Date | null }[]>`
+      SELECT "status"::text, "acknowledgedAt" FROM "Alert" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    if (row!.status === 'resolved') throw new AppError('conflict', 'The alert is resolved: nothing to acknowledge.');
+    if (row!.acknowledgedAt) return;
+    const now = new Date();
+    await tx.alert.update({ where: { id }, data: { acknowledgedAt: now, acknowledgedById: user.id } });
+    await recordAuditEvent(
+      {
+        actor: { id: user.id, email: user.email },
+        action: 'alert.acknowledged',
+        result: 'ok',
+        chainId: found.chain.id,
+        target: found.chain.slug,
+        before: { acknowledgedAt: null },
+        after: { acknowledgedAt: now.toISOString() },
+        detail: { alert: id },
+      },
+      tx,
+    );
+  });
+  const [alert] = await toAlertDtos([await db.alert.findUniqueOrThrow({ where: { id }, select: alertSelect })]);
+  return { alert: alert! };
+}
