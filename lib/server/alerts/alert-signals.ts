@@ -73,6 +73,8 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
     db.operation.findMany({
       where: {
         chainId: { in: ids },
+        // Started: one cancelled before it started is ended as failed but is nobody's problem.
+        startedAt: { not: null },
         finishedAt: { gte: since },
         status: { in: ['succeeded', 'failed', 'rolled_back'] },
       },

@@ -52,8 +52,9 @@ export const pages: readonly PageSurface[] = [
 export const routes: readonly RouteSurface[] = [
   // Everyone reads the trail, each their own scope (audit-scope.ts).
   { kind: 'route', method: 'GET', path: '/api/v1/alerts', permission: 'fleet:read' },
-  // Checked against the alert's chain: an account manager acknowledges only their chains' alerts.
-  { kind: 'route', method: 'POST', path: '/api/v1/alerts/[id]/ack', permission: 'alerts:ack', scope: 'chain' },
+  // No chain in the path: the alert's own chain is checked inside (an account manager acknowledges only the
+  // alerts of the chains they manage; tests/integration/alert-api.test.ts).
+  { kind: 'route', method: 'POST', path: '/api/v1/alerts/[id]/ack', permission: 'alerts:ack' },
   { kind: 'route', method: 'GET', path: '/api/v1/audit', permission: 'audit:read' },
   { kind: 'route', method: 'GET', path: '/api/v1/audit/verify', permission: 'audit:verify' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains', permission: 'fleet:read' },
@@ -108,14 +109,8 @@ export const routes: readonly RouteSurface[] = [
 ];
 
 export const actions: readonly ActionSurface[] = [
-  // The alert's chain is checked again inside (an account manager acknowledges only their chains' alerts).
-  {
-    kind: 'action',
-    file: 'app/(console)/alerts/actions.ts',
-    name: 'acknowledgeAlertAction',
-    permission: 'alerts:ack',
-    scope: 'chain',
-  },
+  // The alert's chain is checked inside, as for the route.
+  { kind: 'action', file: 'app/(console)/alerts/actions.ts', name: 'acknowledgeAlertAction', permission: 'alerts:ack' },
   ...(
     [
       'createSilenceAction',
