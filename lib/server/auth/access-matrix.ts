@@ -39,6 +39,7 @@ export const pages: readonly PageSurface[] = [
   { kind: 'page', path: '/operations', permission: 'fleet:read' },
   { kind: 'page', path: '/reports/costs', permission: 'costs:read' },
   { kind: 'page', path: '/reports/costs/[slug]', permission: 'costs:read', scope: 'chain' },
+  { kind: 'page', path: '/settings/alert-channels', permission: 'alerts:channels' },
   { kind: 'page', path: '/settings/prices', permission: 'prices:manage' },
   { kind: 'page', path: '/settings/schedules', permission: 'schedules:manage' },
   { kind: 'page', path: '/settings/tiers', permission: 'tiers:manage' },
@@ -50,6 +51,11 @@ export const pages: readonly PageSurface[] = [
 
 export const routes: readonly RouteSurface[] = [
   // Everyone reads the trail, each their own scope (audit-scope.ts).
+  { kind: 'route', method: 'GET', path: '/api/v1/alert-channels', permission: 'alerts:channels' },
+  { kind: 'route', method: 'POST', path: '/api/v1/alert-channels', permission: 'alerts:channels' },
+  { kind: 'route', method: 'GET', path: '/api/v1/alert-channels/[id]', permission: 'alerts:channels' },
+  { kind: 'route', method: 'DELETE', path: '/api/v1/alert-channels/[id]', permission: 'alerts:channels' },
+  { kind: 'route', method: 'POST', path: '/api/v1/alert-channels/[id]/test', permission: 'alerts:channels' },
   { kind: 'route', method: 'GET', path: '/api/v1/audit', permission: 'audit:read' },
   { kind: 'route', method: 'GET', path: '/api/v1/audit/verify', permission: 'audit:verify' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains', permission: 'fleet:read' },
@@ -98,6 +104,12 @@ export const routes: readonly RouteSurface[] = [
 ];
 
 export const actions: readonly ActionSurface[] = [
+  ...(['createChannelAction', 'deleteChannelAction', 'sendTestAction'] as const).map((name) => ({
+    kind: 'action' as const,
+    file: 'app/(console)/settings/alert-channels/actions.ts',
+    name,
+    permission: 'alerts:channels' as const,
+  })),
   {
     kind: 'action',
     file: 'app/(console)/chains/[slug]/contract/edit/actions.ts',
