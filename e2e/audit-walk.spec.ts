@@ -1,5 +1,6 @@
 import { actions, routes } from '../lib/server/auth/access-matrix';
 import { auditWalk, label } from './support/audit-walk-kit';
+import { walkAlertChannels } from './support/audit-walk-alert-channels';
 import { walkFlags } from './support/audit-walk-flags';
 import { demoEmail, signedIn, signedOut, withToken } from './support/callers';
 import { expect, test } from './fixtures';
@@ -93,6 +94,7 @@ test('every change through every route and server action is in the trail: who, f
     .toMatch(/succeeded|failed/);
 
   await walkFlags(kit, admin, SLUG, run);
+  await walkAlertChannels(kit, admin, run);
 
   // A decommission requested by ops and cancelled by an admin.
   const decommission = () =>
