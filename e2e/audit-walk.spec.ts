@@ -1,6 +1,7 @@
 import { actions, routes } from '../lib/server/auth/access-matrix';
 import { auditWalk, label } from './support/audit-walk-kit';
 import { walkAlerts } from './support/audit-walk-alerts';
+import { walkAlertChannels } from './support/audit-walk-alert-channels';
 import { walkFlags } from './support/audit-walk-flags';
 import { demoEmail, signedIn, signedOut, withToken } from './support/callers';
 import { expect, test } from './fixtures';
@@ -95,6 +96,7 @@ test('every change through every route and server action is in the trail: who, f
 
   await walkFlags(kit, admin, SLUG, run);
   await walkAlerts(kit, admin, SLUG, `audit-walk-${run}`);
+  await walkAlertChannels(kit, admin, run);
 
   // A decommission requested by ops and cancelled by an admin.
   const decommission = () =>

@@ -19,6 +19,7 @@ const nav: { href: string; label: string; permission?: Permission }[] = [
   { href: '/settings/prices', label: 'Prices', permission: 'prices:manage' },
   { href: '/settings/schedules', label: 'Schedules', permission: 'schedules:manage' },
   { href: '/settings/users', label: 'Users', permission: 'users:manage' },
+  { href: '/settings/alert-channels', label: 'Alert channels', permission: 'alerts:channels' },
   { href: '/audit', label: 'Audit', permission: 'audit:read' },
   { href: '/settings/tokens', label: 'API tokens' },
 ];

@@ -95,11 +95,13 @@ export function auditWalk(admin: APIRequestContext, baseURL: string, slug: strin
   const action = (name: string, file: string, fields: Record<string, string>, url?: string) => {
     const target = findAction(file, name);
     return callAction(admin, target, url ?? target.pagePath.replace('[slug]', slug), fields, {
-      withState: name !== 'revokeTokenAction',
+      // Plain form actions (one FormData argument) take no previous state.
+      withState: !['revokeTokenAction', 'sendTestAction', 'deleteChannelAction'].includes(name),
       origin: baseURL,
     });
   };
   const files = {
+    alertChannels: 'app/(console)/settings/alert-channels/actions.ts',
     contract: 'app/(console)/chains/[slug]/contract/edit/actions.ts',
     flags: 'app/(console)/chains/[slug]/flags/actions.ts',
     prices: 'app/(console)/settings/prices/actions.ts',

@@ -128,6 +128,7 @@ describe('alert lifecycle', () => {
           idempotencyKey: `k-${status}-${s}`,
           status,
           error: status === 'failed' ? 'snapshot quota exceeded' : null,
+          startedAt: at(s - 30),
           finishedAt: at(s),
         },
       });

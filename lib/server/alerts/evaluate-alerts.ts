@@ -7,8 +7,8 @@ import { db } from '@/lib/server/db/client';
 import { readHolds } from './alert-holds';
 import { readSignals, severityOf } from './alert-signals';
 import type { Signal } from './alert-signals';
-import { queueAlertNotifications, wakeDeliveries } from './notification-queue';
-import type { AlertForNotification } from './notification-queue';
+import { queueAlertNotifications, wakeDeliveries } from './queue-notifications';
+import type { QueueableAlert as AlertForNotification } from './queue-notifications';
 
 // The alert lifecycle, after every collector pass and every 15 s (the group wait and reminders are times):
 //   seen → pending; still there after the group wait → firing, told once (unless a silence or maintenance

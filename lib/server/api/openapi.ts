@@ -20,6 +20,7 @@ import {
 import { userPaths, userSchemas } from './openapi-users';
 import { financePaths } from './openapi-finance';
 import { alertPaths, alertSchemas } from './openapi-alerts';
+import { alertChannelPaths, alertChannelSchemas } from './openapi-alert-channels';
 import { flagPaths, flagSchemas } from './openapi-flags';
 import { operationPaths, provisionPath } from './openapi-operations';
 import { bodyErrors, bodySchema, errors, json, queryParameters, ref, slugParameter } from './openapi-helpers';
@@ -42,6 +43,7 @@ function components(): Record<string, JsonSchema> {
     ...userSchemas,
     ...flagSchemas,
     ...alertSchemas,
+    ...alertChannelSchemas,
   ])
     registry.add(schema, { id: schema.meta()!.id as string });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
@@ -215,6 +217,7 @@ export function openApiDocument(): JsonSchema {
       ...financePaths(),
       ...flagPaths(),
       ...alertPaths(),
+      ...alertChannelPaths(),
       ...operationPaths(),
       '/chains/{slug}/metrics': {
         get: {

@@ -40,6 +40,7 @@ export const pages: readonly PageSurface[] = [
   { kind: 'page', path: '/operations', permission: 'fleet:read' },
   { kind: 'page', path: '/reports/costs', permission: 'costs:read' },
   { kind: 'page', path: '/reports/costs/[slug]', permission: 'costs:read', scope: 'chain' },
+  { kind: 'page', path: '/settings/alert-channels', permission: 'alerts:channels' },
   { kind: 'page', path: '/settings/prices', permission: 'prices:manage' },
   { kind: 'page', path: '/settings/schedules', permission: 'schedules:manage' },
   { kind: 'page', path: '/settings/tiers', permission: 'tiers:manage' },
@@ -55,6 +56,11 @@ export const routes: readonly RouteSurface[] = [
   // No chain in the path: the alert's own chain is checked inside (an account manager acknowledges only the
   // alerts of the chains they manage; tests/integration/alert-api.test.ts).
   { kind: 'route', method: 'POST', path: '/api/v1/alerts/[id]/ack', permission: 'alerts:ack' },
+  { kind: 'route', method: 'GET', path: '/api/v1/alert-channels', permission: 'alerts:channels' },
+  { kind: 'route', method: 'POST', path: '/api/v1/alert-channels', permission: 'alerts:channels' },
+  { kind: 'route', method: 'GET', path: '/api/v1/alert-channels/[id]', permission: 'alerts:channels' },
+  { kind: 'route', method: 'DELETE', path: '/api/v1/alert-channels/[id]', permission: 'alerts:channels' },
+  { kind: 'route', method: 'POST', path: '/api/v1/alert-channels/[id]/test', permission: 'alerts:channels' },
   { kind: 'route', method: 'GET', path: '/api/v1/audit', permission: 'audit:read' },
   { kind: 'route', method: 'GET', path: '/api/v1/audit/verify', permission: 'audit:verify' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains', permission: 'fleet:read' },
@@ -123,6 +129,12 @@ export const actions: readonly ActionSurface[] = [
     file: 'app/(console)/alerts/actions.ts',
     name,
     permission: 'alerts:silence' as const,
+  })),
+  ...(['createChannelAction', 'deleteChannelAction', 'sendTestAction'] as const).map((name) => ({
+    kind: 'action' as const,
+    file: 'app/(console)/settings/alert-channels/actions.ts',
+    name,
+    permission: 'alerts:channels' as const,
   })),
   {
     kind: 'action',

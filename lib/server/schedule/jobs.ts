@@ -1,5 +1,7 @@
 import 'server-only';
 import { config } from '@/lib/config';
+import { runAlertDeliveries } from '@/lib/server/alerts/deliver-notifications';
+import { DELIVERY_JOB } from '@/lib/server/alerts/queue-notifications';
 import { costIngestDue } from '@/lib/server/finance/ingest-schedule';
 import { ingestCosts } from '@/lib/server/finance/ingest-costs';
 import { backfillHealthHistory } from '@/lib/server/fleet/backfill-health';
@@ -85,6 +87,13 @@ export function workerJobs(): Job[] {
       schedule: { everySeconds: 15 },
       runAtStartup: true,
       run: runAlerts,
+    },
+    {
+      // The alert notification queue: every few seconds, and at once when something is queued (wakeDeliveries).
+      name: DELIVERY_JOB,
+      schedule: { everySeconds: 5 },
+      runAtStartup: true,
+      run: runAlertDeliveries,
     },
     {
       name: 'cost-ingest',
