@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { queueEmail, summaryChannels } from '@/lib/server/alerts/notification-queue';
+import { queueEmail } from '@/lib/server/alerts/notification-queue';
 import { config } from '@/lib/config';
 import type { CheckItem, CheckStatus } from './check-items';
 import { renderCheckSummary } from './check-summary';
 
 // The scheduled run's summaries, queued in the transaction that finishes the run: one per active account
-// manager for the chains they manage, one for ops (the channels marked for the nightly summary) for the fleet.
+// manager for the chains they manage, one for ops (the channels marked for the nightly summary, read by the
+// caller before its transaction) for the fleet.
 
 type Result = {
   status: CheckStatus;
@@ -16,7 +17,7 @@ type Result = {
 
 export async function queueCheckSummaries(
   tx: Prisma.TransactionClient,
-  run: { runId: string; at: Date; results: Result[]; fleetItems: CheckItem[] },
+  run: { runId: string; at: Date; results: Result[]; fleetItems: CheckItem[]; opsEmails: string[] },
 ): Promise<number> {
   const baseUrl = config().appOrigin;
   const toSummary = (r: Result) => ({ slug: r.chain.slug, name: r.chain.name, status: r.status, items: r.items });
@@ -38,7 +39,7 @@ export async function queueCheckSummaries(
       ...mail,
     });
   }
-  const ops = [...new Set((await summaryChannels()).flatMap((c) => c.emails))];
+  const ops = [...new Set(run.opsEmails)];
   if (ops.length) {
     const mail = renderCheckSummary({
       audience: 'the fleet',

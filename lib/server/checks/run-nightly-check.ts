@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/app-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { wakeDeliveries } from '@/lib/server/alerts/notification-queue';
+import { summaryChannels, wakeDeliveries } from '@/lib/server/alerts/notification-queue';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import type { Actor } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db/client';
@@ -71,6 +71,8 @@ export async function runNightlyCheck(options: RunCheckOptions): Promise<CheckRu
   for (const r of results) counts[r.status] += 1;
   const finishedAt = new Date();
   const drillsQueued = [...plans.values()].filter((p) => p.queued).length;
+  // Read before the transaction: summaryChannels reads outside it (one connection in embedded mode).
+  const opsEmails = options.notify ? (await summaryChannels()).flatMap((c) => c.emails) : [];
   await db.$transaction(async (tx) => {
     await tx.chainCheck.createMany({
       data: results.map((r) => ({
@@ -100,7 +102,7 @@ export async function runNightlyCheck(options: RunCheckOptions): Promise<CheckRu
       },
       tx,
     );
-    if (options.notify) await queueCheckSummaries(tx, { runId: run.id, at: now, results, fleetItems });
+    if (options.notify) await queueCheckSummaries(tx, { runId: run.id, at: now, results, fleetItems, opsEmails });
   });
   if (options.notify) await wakeDeliveries();
   return {
