@@ -1,5 +1,8 @@
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { POST as postRun } from '@/app/api/v1/checks/run/route';
+import { GET as getChainChecks } from '@/app/api/v1/chains/[slug]/checks/route';
+import type { SessionUser } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db/client';
 import { runNightlyCheck } from '@/lib/server/checks/run-nightly-check';
 import type { CheckRunSummary } from '@/lib/server/checks/run-nightly-check';
@@ -20,6 +23,9 @@ import { requireEmulator, testRds } from '../support/aws';
 // The nightly check on the seeded demo fleet against the emulator: what it flags, the restore drill it queues
 // and runs through the real kernel (leaving no instance behind, even when a step after the restore fails), and
 // the summaries it queues.
+
+const caller = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/lib/server/auth/session', () => ({ getCurrentUser: async () => caller.user }));
 
 process.env.FLEETPANE_OPERATION_POLL_MS = '50';
 const fleet = buildDemoFleet();
@@ -198,5 +204,43 @@ describe('the nightly check', () => {
     expect(ops.target).toBe('ops-team@example.com');
     expect((ops.body as { text: string }).text).toContain('sushi-wave');
     expect((ops.body as { html: string }).html).not.toMatch(/<script/);
+  });
+
+  it('runs on demand through the API for ops only, refusing an unknown chain or a bad body with 400', async () => {
+    const userOf = async (email: string) =>
+      (await db.user.findUniqueOrThrow({
+        where: { email },
+        select: { id: true, email: true, name: true, role: true },
+      })) as unknown as SessionUser;
+    const post = (body: string) =>
+      postRun(
+        new Request('http://fleetpane.test/api/v1/checks/run', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        }),
+        { params: Promise.resolve({}) },
+      );
+    caller.user = await userOf('am@fleetpane.local');
+    expect((await post('{}')).status).toBe(403);
+    caller.user = await userOf('ops@fleetpane.local');
+    const unknown = await post(JSON.stringify({ chains: ['no-such-chain'] }));
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: string }).error).toContain('no-such-chain');
+    expect((await post(JSON.stringify({ chains: 'burger-barn' }))).status).toBe(400);
+    expect((await post(JSON.stringify({ chains: ['burger-barn'], extra: 1 }))).status).toBe(400);
+    const ok = await post(JSON.stringify({ chains: ['sunny-side-diner'] }));
+    expect(ok.status).toBe(200);
+    const { run } = (await ok.json()) as { run: CheckRunSummary };
+    expect(run.chains.map((c) => [c.slug, c.status])).toEqual([['sunny-side-diner', 'fail']]);
+    const read = await getChainChecks(new Request('http://fleetpane.test/api/v1/chains/burger-barn/checks'), {
+      params: Promise.resolve({ slug: 'burger-barn' }),
+    });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({
+      chain: 'burger-barn',
+      latest: { items: expect.any(Array) },
+      lastDrill: { restoreSeconds: expect.any(Number) },
+    });
   });
 });

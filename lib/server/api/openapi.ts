@@ -19,6 +19,7 @@ import {
 } from './schemas';
 import { userPaths, userSchemas } from './openapi-users';
 import { financePaths } from './openapi-finance';
+import { checkPaths, checkSchemas } from './openapi-checks';
 import { flagPaths, flagSchemas } from './openapi-flags';
 import { operationPaths, provisionPath } from './openapi-operations';
 import { bodyErrors, bodySchema, errors, json, queryParameters, ref, slugParameter } from './openapi-helpers';
@@ -40,6 +41,7 @@ function components(): Record<string, JsonSchema> {
     errorSchema,
     ...userSchemas,
     ...flagSchemas,
+    ...checkSchemas,
   ])
     registry.add(schema, { id: schema.meta()!.id as string });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
@@ -212,6 +214,7 @@ export function openApiDocument(): JsonSchema {
       },
       ...financePaths(),
       ...flagPaths(),
+      ...checkPaths(),
       ...operationPaths(),
       '/chains/{slug}/metrics': {
         get: {
