@@ -115,6 +115,12 @@ export const actions: readonly ActionSurface[] = [
   })),
   {
     kind: 'action',
+    file: 'app/(console)/fleet/actions.ts',
+    name: 'runNightlyCheckAction',
+    permission: 'checks:run',
+  },
+  {
+    kind: 'action',
     file: 'app/(console)/settings/prices/actions.ts',
     name: 'savePriceAction',
     permission: 'prices:manage',
