@@ -146,6 +146,14 @@ test('every change through every route and server action is in the trail: who, f
     result: 'failed', // the denied account's scope
   });
   expect(refreshed.detail).toMatchObject({ awsCalls: expect.any(Number) });
+  await audited('POST /api/v1/checks/run', await send(admin, 'POST', '/api/v1/checks/run', { chains: [SLUG] }), {
+    action: 'checks.run',
+    result: 'ok',
+  });
+  await audited('action runNightlyCheckAction', await action('runNightlyCheckAction', files.fleet, {}), {
+    action: 'checks.run',
+    result: 'ok',
+  });
   await audited(
     'action runScheduleNowAction',
     await action('runScheduleNowAction', files.schedules, { name: 'collector' }),

@@ -104,6 +104,7 @@ export function auditWalk(admin: APIRequestContext, baseURL: string, slug: strin
     alertChannels: 'app/(console)/settings/alert-channels/actions.ts',
     contract: 'app/(console)/chains/[slug]/contract/edit/actions.ts',
     flags: 'app/(console)/chains/[slug]/flags/actions.ts',
+    fleet: 'app/(console)/fleet/actions.ts',
     prices: 'app/(console)/settings/prices/actions.ts',
     schedules: 'app/(console)/settings/schedules/actions.ts',
     tiers: 'app/(console)/settings/tiers/actions.ts',

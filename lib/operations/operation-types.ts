@@ -1,6 +1,6 @@
 // The operations an engineer or a pipeline can request on one chain, as the API names them: the catalog's
 // types but provisioning (which POST /api/v1/chains queues for a new chain) and flag deliveries (which a flag
-// change queues, PUT /api/v1/chains/{slug}/flags/{key}).
+// change queues, PUT /api/v1/chains/{slug}/flags/{key}) and restore drills (which the nightly check queues).
 import { z } from 'zod';
 import { operationCatalog } from './catalog';
 import type { QueueType } from './catalog';
@@ -9,7 +9,7 @@ import type { QueueType } from './catalog';
 export const queueTypes = Object.keys(operationCatalog) as QueueType[];
 
 /** Queued by their own requests, each with its own checks, never as a plain operation. */
-const queuedElsewhere = ['provision', 'deliver-flag'] as const;
+const queuedElsewhere = ['provision', 'deliver-flag', 'restore-drill'] as const;
 
 export type OperationType = Exclude<QueueType, (typeof queuedElsewhere)[number]>;
 

@@ -209,6 +209,7 @@ describe('scheduler', () => {
     // 02:00, so it waits.
     await first.stop();
     const restarted = scheduler(workerJobs(), { workerId: 'restarted' });
+    // The nightly check too: the fleet has been read and no scheduled check has run since the last 03:00.
     expect((await restarted.runDue()).sort()).toEqual([
       'alert-deliveries',
       'alerts',
@@ -216,6 +217,7 @@ describe('scheduler', () => {
       'flag-drift',
       'flag-rollouts',
       'health-history',
+      'nightly-check',
     ]);
     expect(await db.collectorRun.count()).toBe(2);
     expect(await db.costIngestRun.count()).toBe(1);

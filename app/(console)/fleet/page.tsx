@@ -3,7 +3,9 @@ import { PAGE_SIZE, searchParamsRecord } from '@/lib/fleet-query';
 import { fleetQuerySchema } from '@/lib/fleet-query-schema';
 import { authorizePage } from '@/lib/server/auth/authorize';
 import { can } from '@/lib/server/auth/roles';
+import { findCheckTile } from '@/lib/server/checks/find-checks';
 import { findFleetPageShared } from '@/lib/server/fleet/find-fleet-page';
+import { NightlyCheckTile } from './check-tile';
 import { FleetView } from './fleet-view';
 
 export const metadata: Metadata = { title: 'Fleet' };
@@ -18,7 +20,7 @@ export default async function FleetPage({ searchParams }: Props) {
   const parsed = querySchema.safeParse(searchParamsRecord(await searchParams));
   // A hand-edited link with a bad filter shows the whole fleet and says so, rather than failing.
   const query = parsed.success ? parsed.data : querySchema.parse({});
-  const page = await findFleetPageShared(query);
+  const [page, checkTile] = await Promise.all([findFleetPageShared(query), findCheckTile()]);
   return (
     <>
       <h1 className="text-2xl font-semibold">Fleet</h1>
@@ -28,6 +30,7 @@ export default async function FleetPage({ searchParams }: Props) {
           {parsed.error.issues.map((i) => i.message).join('; ')}
         </p>
       )}
+      <NightlyCheckTile tile={checkTile} canRun={can(user.role, 'checks:run')} />
       <FleetView query={query} initial={page} canRefresh={can(user.role, 'fleet:refresh')} />
     </>
   );

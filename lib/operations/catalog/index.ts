@@ -10,6 +10,7 @@ import { disableMultiAz, enableMultiAz } from './multi-az';
 import { provision } from './provision';
 import { reboot } from './reboot';
 import { restore } from './restore';
+import { restoreDrill } from './restore-drill';
 import { retireInstance } from './retire-instance';
 import { scaleApp } from './scale-app';
 import { scaleDatabase } from './scale-database';
@@ -29,6 +30,7 @@ export const operationCatalog = {
   decommission,
   provision,
   'deliver-flag': deliverFlag,
+  'restore-drill': restoreDrill,
 };
 
 /** Every type the queue runs, provisioning and flag deliveries included. */

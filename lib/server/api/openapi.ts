@@ -21,6 +21,7 @@ import { userPaths, userSchemas } from './openapi-users';
 import { financePaths } from './openapi-finance';
 import { alertPaths, alertSchemas } from './openapi-alerts';
 import { alertChannelPaths, alertChannelSchemas } from './openapi-alert-channels';
+import { checkPaths, checkSchemas } from './openapi-checks';
 import { flagPaths, flagSchemas } from './openapi-flags';
 import { operationPaths, provisionPath } from './openapi-operations';
 import { bodyErrors, bodySchema, errors, json, queryParameters, ref, slugParameter } from './openapi-helpers';
@@ -44,6 +45,7 @@ function components(): Record<string, JsonSchema> {
     ...flagSchemas,
     ...alertSchemas,
     ...alertChannelSchemas,
+    ...checkSchemas,
   ])
     registry.add(schema, { id: schema.meta()!.id as string });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
@@ -218,6 +220,7 @@ export function openApiDocument(): JsonSchema {
       ...flagPaths(),
       ...alertPaths(),
       ...alertChannelPaths(),
+      ...checkPaths(),
       ...operationPaths(),
       '/chains/{slug}/metrics': {
         get: {

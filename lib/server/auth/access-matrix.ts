@@ -75,6 +75,7 @@ export const routes: readonly RouteSurface[] = [
     permission: 'contracts:edit',
     scope: 'chain',
   },
+  { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]/checks', permission: 'fleet:read' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]/flags', permission: 'fleet:read' },
   { kind: 'route', method: 'PUT', path: '/api/v1/chains/[slug]/flags/[key]', permission: 'flags:write' },
   { kind: 'route', method: 'POST', path: '/api/v1/chains/[slug]/flags/[key]/reapply', permission: 'flags:write' },
@@ -83,6 +84,7 @@ export const routes: readonly RouteSurface[] = [
   { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]/operations', permission: 'fleet:read' },
   { kind: 'route', method: 'POST', path: '/api/v1/chains/[slug]/operations', permission: 'operations:request' },
   { kind: 'route', method: 'GET', path: '/api/v1/chains/[slug]/sla', permission: 'fleet:read' },
+  { kind: 'route', method: 'POST', path: '/api/v1/checks/run', permission: 'checks:run' },
   { kind: 'route', method: 'POST', path: '/api/v1/costs/ingest', permission: 'costs:ingest' },
   { kind: 'route', method: 'GET', path: '/api/v1/maintenance-windows', permission: 'fleet:read' },
   { kind: 'route', method: 'POST', path: '/api/v1/maintenance-windows', permission: 'alerts:silence' },
@@ -149,6 +151,12 @@ export const actions: readonly ActionSurface[] = [
     name,
     permission: 'flags:write' as const,
   })),
+  {
+    kind: 'action',
+    file: 'app/(console)/fleet/actions.ts',
+    name: 'runNightlyCheckAction',
+    permission: 'checks:run',
+  },
   {
     kind: 'action',
     file: 'app/(console)/settings/prices/actions.ts',

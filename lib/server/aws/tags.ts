@@ -8,6 +8,8 @@ export const TAG = {
   shared: 'fleetpane:shared',
   replacedBy: 'fleetpane:replaced-by',
   restoredFrom: 'fleetpane:restored-from',
+  // A restore drill's temporary instance (deleted by the drill): never a chain's database.
+  drill: 'fleetpane:drill',
 } as const;
 
 export const CHAIN_TAG = TAG.chain;

@@ -2,6 +2,8 @@ import 'server-only';
 import { config } from '@/lib/config';
 import { runAlertDeliveries } from '@/lib/server/alerts/deliver-notifications';
 import { DELIVERY_JOB } from '@/lib/server/alerts/queue-notifications';
+import { nightlyCheckDue } from '@/lib/server/checks/nightly-schedule';
+import { runNightlyCheck } from '@/lib/server/checks/run-nightly-check';
 import { costIngestDue } from '@/lib/server/finance/ingest-schedule';
 import { ingestCosts } from '@/lib/server/finance/ingest-costs';
 import { backfillHealthHistory } from '@/lib/server/fleet/backfill-health';
@@ -50,6 +52,12 @@ export async function runCostIngest(): Promise<string> {
   if (r.failures.length)
     throw new Error(`${summary}; failed: ${r.failures.map((f) => `${f.account} ${f.reason}`).join('; ')}`);
   return summary;
+}
+
+/** The nightly check over the fleet, its drills queued and its summaries sent. */
+export async function runScheduledCheck(): Promise<string> {
+  const r = await runNightlyCheck({ trigger: 'schedule', notify: true });
+  return `${r.chains.length} chains: ${r.counts.ok} ok, ${r.counts.warn} warn, ${r.counts.fail} fail; ${r.drillsQueued} drill(s) queued; ${r.fleetItems.length} fleet finding(s)`;
 }
 
 export function workerJobs(): Job[] {
@@ -101,6 +109,15 @@ export function workerJobs(): Job[] {
       // Also at start-up when no run has finished since the last 02:00 (e.g. it never ran).
       runAtStartup: () => costIngestDue(),
       run: runCostIngest,
+    },
+    {
+      name: 'nightly-check',
+      schedule: { cron: '0 3 * * *' },
+      // At start-up too when no scheduled run has finished since the last 03:00 and the fleet was read before
+      // (not on a first start: nothing is read yet). It reads only the database (what the collector and drift
+      // wrote; about 50 ms over the demo fleet) and queues drills for the runner: no minute of a start spent.
+      runAtStartup: () => nightlyCheckDue(),
+      run: runScheduledCheck,
     },
   ];
 }

@@ -30,7 +30,8 @@ export type QueueItem = {
 };
 
 export type EnqueueRequest = {
-  actor: Actor;
+  /** Null: the system asked (the nightly check's restore drill): recorded without a requester, keyed as `system:`. */
+  actor: Actor | null;
   idempotencyKey: string | null;
   ip?: string | null;
   /** Whether the operation already stored under this key is this very request (then it is answered again). */
@@ -46,7 +47,7 @@ export async function enqueue(request: EnqueueRequest): Promise<Enqueued> {
   const keyIssues = KEY.test(key)
     ? []
     : ['Idempotency-Key header: 8 to 128 letters, digits or . _ : - (a UUID will do)'];
-  const scopedKey = `${request.actor.id}:${key}`;
+  const scopedKey = `${request.actor?.id ?? 'system'}:${key}`;
   if (!keyIssues.length) {
     const replay = await findReplay(scopedKey, request.sameRequest);
     if (replay) return replay;
@@ -63,7 +64,7 @@ export async function enqueue(request: EnqueueRequest): Promise<Enqueued> {
           params: item.params as Prisma.InputJsonValue,
           idempotencyKey: scopedKey,
           instanceKey: item.locks[0],
-          requestedById: request.actor.id,
+          requestedById: request.actor?.id ?? null,
           needsApproval: item.needsApproval,
           waveId: item.waveId,
         },
@@ -73,7 +74,7 @@ export async function enqueue(request: EnqueueRequest): Promise<Enqueued> {
         await tx.instanceLock.create({ data: { instanceKey: lock, operationId: created.id } });
       await recordAuditEvent(
         {
-          actor: request.actor,
+          actor: request.actor ?? undefined,
           action: `operation.requested:${item.type}`,
           result: 'ok',
           chainId: chain.id,

@@ -36,6 +36,8 @@ export type OperationModule<P> = {
   steps: (params: P, ctx: StepContext) => Step[];
   /** After a rollback has undone every step (provisioning: the chain never came to be, so it is retired). */
   afterRollback?: (ctx: StepContext) => Promise<void>;
+  /** What a success records beside its step count (a restore drill: the snapshot and the time to available). */
+  result?: (ctx: StepContext) => Promise<Record<string, string | number | null>>;
 };
 
 /** An operation whose stored params were read: what the kernel runs, the same for every type. */
@@ -45,6 +47,7 @@ export type BoundOperation = {
   locks: (chain: DeployedChain) => [string, ...string[]];
   steps: (ctx: StepContext) => Step[];
   afterRollback?: (ctx: StepContext) => Promise<void>;
+  result?: (ctx: StepContext) => Promise<Record<string, string | number | null>>;
 };
 
 export type RegisteredOperation = {
@@ -71,6 +74,7 @@ export function defineOperation<S extends z.ZodType>(
           locks: (chain) => module.locks(chain, params),
           steps: (ctx) => module.steps(params, ctx),
           afterRollback: module.afterRollback,
+          result: module.result,
         },
       };
     },

@@ -137,7 +137,7 @@ async function runSteps(
       return { status: 'failed', error: `${step.name}: ${reason}${after}` };
     }
   }
-  return { status: 'succeeded', result: { steps: steps.length } };
+  return { status: 'succeeded', result: { steps: steps.length, ...(await bound.result?.(ctx)) } };
 }
 
 /** A failure rolls back when some step can be undone and no step before it was a point of no return. */

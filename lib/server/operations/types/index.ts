@@ -11,6 +11,7 @@ import { disableMultiAz, enableMultiAz } from './multi-az';
 import { provision } from './provision';
 import { reboot } from './reboot';
 import { restore } from './restore';
+import { restoreDrill } from './restore-drill';
 import { retireInstance } from './retire-instance';
 import { scaleApp } from './scale-app';
 import { scaleDatabase } from './scale-database';
@@ -32,4 +33,5 @@ export const operationRegistry = {
   decommission,
   provision,
   'deliver-flag': deliverFlag,
+  'restore-drill': restoreDrill,
 } satisfies Record<QueueType, RegisteredOperation>;
