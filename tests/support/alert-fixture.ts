@@ -20,7 +20,7 @@ export async function firingAlert(
       fingerprint,
       openKey: fingerprint,
       chainId: chain.id,
-      rule: 'slo-burn-fast',
+      rule: 'slo-burn-page',
       severity: options.severity ?? 'page',
       status: 'firing',
       summary: options.summary ?? 'SLO burn rate 1 h/5 min above 14.4×',
