@@ -17,6 +17,8 @@ const pages = [
   ['/settings/prices', 'admin'],
   ['/settings/users', 'admin'],
   ['/operations', 'ops'],
+  ['/alerts', 'ops'],
+  ['/settings/alert-channels', 'admin'],
   ['/audit', 'admin'],
   ['/audit?action=operation.', 'ops'],
 ] as const;

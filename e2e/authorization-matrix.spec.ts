@@ -26,7 +26,7 @@ const logins: { login: DemoLogin; role: Role }[] = [
 const CHAIN = 'burger-barn';
 const OWNER: DemoLogin = 'am';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const STATELESS_ACTIONS = new Set(['revokeTokenAction']);
+const STATELESS_ACTIONS = new Set(['revokeTokenAction', 'sendTestAction', 'deleteChannelAction']);
 
 const concrete = (pattern: string) =>
   pattern
