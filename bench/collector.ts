@@ -5,19 +5,14 @@ import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand } from '@aws-sdk
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { execFileSync } from 'node:child_process';
-import { prepareBenchEnv } from './lib/fleet-env';
+import { migrateBenchDatabase, prepareBenchEnv } from './lib/fleet-env';
 
 const port = Number(process.env.BENCH_EMULATOR_PORT ?? 4610);
 
 async function benchSize(size: number) {
   await prepareBenchEnv(port);
   // Imported after the environment is set: configuration and the database client read it once.
-  const { openDatabase } = await import('../lib/db-adapter');
-  const { config } = await import('../lib/config');
-  const { applyMigrations } = await import('../scripts/lib/migrations');
-  const handle = openDatabase(config().database);
-  await applyMigrations(handle.adapter);
-  await handle.close();
+  await migrateBenchDatabase();
 
   const { buildDemoFleet } = await import('../lib/server/demo/demo-fleet');
   const { seedDemoDb } = await import('../lib/server/demo/seed-demo-db');

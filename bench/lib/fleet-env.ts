@@ -41,3 +41,13 @@ export async function prepareBenchDatabase(database: BenchDatabase): Promise<() 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+
+/** Migrates the benchmark's database (call after the environment is set: configuration reads it once). */
+export async function migrateBenchDatabase(): Promise<void> {
+  const { openDatabase } = await import('../../lib/db-adapter');
+  const { config } = await import('../../lib/config');
+  const { applyMigrations } = await import('../../scripts/lib/migrations');
+  const handle = openDatabase(config().database);
+  await applyMigrations(handle.adapter);
+  await handle.close();
+}

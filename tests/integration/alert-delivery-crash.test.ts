@@ -1,50 +1,27 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueAlertNotifications } from '@/lib/server/alerts/queue-notifications';
 import { db } from '@/lib/server/db/client';
 import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
-import { tsArgs } from '../../scripts/lib/processes';
 import { channel, firingAlert } from '../support/alert-fixture';
 import { webhookSink } from '../support/webhook-sink';
+import { until, workerProcesses } from '../support/worker-process';
 
 // A worker process is killed (SIGKILL) while a webhook receiver holds its request open; the next worker takes
 // the notification over. In the end the receiver answered each notification exactly once (counted by
 // X-Fleetpane-Delivery among the answered requests), none is lost, and the database says sent. Worker
 // processes need a PostgreSQL server: with the embedded database (one process only) this is skipped.
 const server = !!process.env.DATABASE_URL;
-const root = path.resolve(import.meta.dirname, '../..');
-const children: ChildProcess[] = [];
+const workers = workerProcesses();
 // The first request is held open, never answered: the worker dies in the middle of it.
 const hook = webhookSink((r) => (r.n === 1 ? 'hold' : 200));
 
-function worker(): ChildProcess {
-  const child = spawn(process.execPath, tsArgs(path.join(root, 'scripts/worker.ts')), {
-    cwd: root,
-    env: {
-      ...process.env,
-      FLEETPANE_COLLECT_INTERVAL_SECONDS: '86400',
-      FLEETPANE_SCHEDULE_CLAIM_MS: '3000',
-      FLEETPANE_NOTIFICATION_CLAIM_MS: '4000',
-      FLEETPANE_NOTIFICATION_TIMEOUT_MS: '3000',
-    },
-    stdio: process.env.FLEETPANE_TEST_WORKER_OUTPUT ? 'inherit' : 'ignore',
+const worker = () =>
+  workers.start({
+    FLEETPANE_SCHEDULE_CLAIM_MS: '3000',
+    FLEETPANE_NOTIFICATION_CLAIM_MS: '4000',
+    FLEETPANE_NOTIFICATION_TIMEOUT_MS: '3000',
   });
-  children.push(child);
-  return child;
-}
-
-async function until<T>(check: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.skipIf(!server)('a worker killed mid-delivery', () => {
   beforeAll(async () => {
@@ -52,7 +29,7 @@ describe.skipIf(!server)('a worker killed mid-delivery', () => {
     await hook.start();
   });
   afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
+    workers.killAll();
     await hook.stop();
   });
 

@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { DescribeDBSnapshotsCommand } from '@aws-sdk/client-rds';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
 import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
@@ -13,37 +10,18 @@ import {
   recordOperation as recordOperationThrowing,
   operationChainSelect,
 } from '@/lib/server/operations/record-operation';
-import { tsArgs } from '../../scripts/lib/processes';
 import { requireEmulator, testRds } from '../support/aws';
 import { outcomeOf } from '../support/outcome';
+import { until as untilEvery, workerProcesses } from '../support/worker-process';
 
 const recordOperation = outcomeOf(recordOperationThrowing);
 
 // A worker process is killed (SIGKILL) in the middle of an operation; a new one resumes it. Worker
 // processes need a PostgreSQL server: with the embedded database (one process only) this is skipped.
 const server = !!process.env.DATABASE_URL;
-const root = path.resolve(import.meta.dirname, '../..');
-const children: ChildProcess[] = [];
-
-function worker(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, tsArgs(path.join(root, 'scripts/worker.ts')), {
-    cwd: root,
-    env: { ...process.env, FLEETPANE_COLLECT_INTERVAL_SECONDS: '86400', FLEETPANE_OPERATION_CLAIM_MS: '3000', ...env },
-    stdio: 'ignore',
-  });
-  children.push(child);
-  return child;
-}
-
-async function until<T>(check: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const workers = workerProcesses();
+const worker = (env: Record<string, string>) => workers.start({ FLEETPANE_OPERATION_CLAIM_MS: '3000', ...env });
+const until = <T>(check: () => Promise<T | null | undefined | false>, ms?: number) => untilEvery(check, ms, 100);
 
 describe.skipIf(!server)('a worker killed mid-operation', () => {
   beforeAll(async () => {
@@ -53,7 +31,7 @@ describe.skipIf(!server)('a worker killed mid-operation', () => {
     await seedDemoAws(fleet);
   });
   afterAll(() => {
-    for (const c of children) c.kill('SIGKILL');
+    workers.killAll();
   });
 
   it('is resumed by the next worker, without a second snapshot', async () => {
