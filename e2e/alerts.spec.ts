@@ -28,7 +28,9 @@ test('the demo’s alerts fire, with a badge; ops silence and acknowledge them f
   await silence.getByLabel('Reason').fill('backups being re-enabled');
   await silence.getByRole('button', { name: 'Silence' }).click();
   await expect(silence.getByRole('status')).toContainText('Silenced until');
-  await expect(page.getByText('backups being re-enabled')).toBeVisible();
+  await expect(page.locator('li', { hasText: 'backups being re-enabled' })).toContainText('(active)');
+  // The open alerts of the chain are held by it now.
+  await expect(row.first()).toContainText('held: silence until');
 
   await row.first().getByRole('button', { name: 'Acknowledge' }).click();
   await expect(row.first()).toContainText('acknowledged by ops@fleetpane.local');
@@ -45,8 +47,8 @@ test('an admin makes a webhook channel, sees its secret once, and a test arrives
     await signInAs('admin');
     await page.goto('/settings/alert-channels');
     const name = `e2e-${Date.now()}`;
-    await page.getByLabel('Name').fill(name);
-    await page.getByLabel('URL').fill(hook.url);
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Webhook URL').fill(hook.url);
     await page.getByRole('button', { name: 'Create channel' }).click();
     const secret = (await page.getByTestId('new-channel-secret').textContent())!.trim();
     expect(secret.length).toBeGreaterThan(30);

@@ -68,7 +68,7 @@ describe('alert notifications delivered', () => {
       status: 'firing',
       kind: 'firing',
       chain: { slug: 'burger-barn', name: 'Burger Barn' },
-      rule: 'slo-burn-fast',
+      rule: 'slo-burn-page',
       severity: 'page',
       summary: 'SLO burn rate 1 h/5 min above 14.4×',
       startsAt: alert.startsAt.toISOString(),

@@ -1,3 +1,4 @@
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeDBInstancesCommand, ModifyDBInstanceCommand } from '@aws-sdk/client-rds';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
@@ -111,8 +112,8 @@ describe('collector against the emulator', () => {
 
     const result = await collectChains([sushi.id]);
     expect(result).toMatchObject({ chains: 1, skipped: false, failedScopes: [] });
-    // One scope's three describes and one health query: not the fleet's.
-    expect(result.awsCalls).toBe(4);
+    // One scope's four describes (RDS instances, snapshots, EC2, CloudWatch alarms) and one health query.
+    expect(result.awsCalls).toBe(5);
     expect((await findChain('sushi-wave'))?.database.instanceClass).toBe('db.r6g.xlarge');
     // Burger Barn changed too, but was not asked for: it waits for the next whole pass.
     expect((await findChain('burger-barn'))?.database.instanceClass).toBe('db.m6g.large');
@@ -145,14 +146,15 @@ describe('collector against the emulator', () => {
     }
     const accounts = new Map<string, number>();
     for (const c of fleet.chains) accounts.set(c.accountId, (accounts.get(c.accountId) ?? 0) + 1);
-    // Caught up: one health query per chain per account, 500 queries a call, plus three paged describes
-    // per scope (one page each at this size). CPU and storage were read minutes ago: not due again.
+    // Caught up: one health query per chain per account, 500 queries a call, plus four paged describes
+    // per scope (one page each at this size; no alarm in ALARM, so no tags read). CPU and storage were read
+    // minutes ago: not due again.
     const healthCalls = [...accounts.values()].reduce((n, chains) => n + Math.ceil(chains / 500), 0);
-    expect(result.awsCalls).toBe(scopes.size * 3 + healthCalls);
+    expect(result.awsCalls).toBe(scopes.size * 4 + healthCalls);
     // When they are due, two database queries per instance per scope join, 500 a call.
     await db.deployment.updateMany({ data: { dbMetricsAt: new Date(Date.now() - 11 * 60_000) } });
     const dbCalls = [...scopes.values()].reduce((n, dbs) => n + Math.ceil((2 * dbs.size) / 500), 0);
-    expect((await collectFleet()).awsCalls).toBe(scopes.size * 3 + healthCalls + dbCalls);
+    expect((await collectFleet()).awsCalls).toBe(scopes.size * 4 + healthCalls + dbCalls);
     expect(await db.collectorRun.count({ where: { finishedAt: { not: null } } })).toBeGreaterThanOrEqual(3);
   });
 
@@ -169,6 +171,47 @@ describe('collector against the emulator', () => {
     );
     expect(listed.availability).toBeCloseTo(thisMonth.filter((s) => s.value >= 1).length / thisMonth.length, 10);
     expect(listed.cpuSpark.length).toBeGreaterThan(0);
+  });
+
+  it('records the CloudWatch alarms in ALARM tagged with a chain, on that chain only', async () => {
+    const cloudwatch = new CloudWatchClient({ region: 'us-east-1', maxAttempts: 1 });
+    const alarm = async (name: string, tags: { Key: string; Value: string }[], state: 'ALARM' | 'OK') => {
+      await cloudwatch.send(
+        new PutMetricAlarmCommand({
+          AlarmName: name,
+          Namespace: 'AWS/RDS',
+          MetricName: 'CPUUtilization',
+          Statistic: 'Average',
+          Period: 60,
+          EvaluationPeriods: 1,
+          Threshold: 90,
+          ComparisonOperator: 'GreaterThanThreshold',
+          Tags: tags,
+        }),
+      );
+      await cloudwatch.send(
+        new SetAlarmStateCommand({ AlarmName: name, StateValue: state, StateReason: `${name} test` }),
+      );
+    };
+    await alarm('burger-cpu', [{ Key: 'fleetpane:chain', Value: 'burger-barn' }], 'ALARM');
+    await alarm('burger-quiet', [{ Key: 'fleetpane:chain', Value: 'burger-barn' }], 'OK');
+    await alarm('someone-elses', [{ Key: 'team', Value: 'data' }], 'ALARM');
+    const result = await collectFleet();
+    const alarms = await db.deployment.findMany({
+      where: { NOT: { cloudwatchAlarms: { equals: [] } } },
+      select: { cloudwatchAlarms: true, chain: { select: { slug: true } } },
+    });
+    expect(alarms).toEqual([
+      {
+        chain: { slug: 'burger-barn' },
+        cloudwatchAlarms: [expect.objectContaining({ name: 'burger-cpu', reason: 'burger-cpu test' })],
+      },
+    ]);
+    for (const name of ['burger-cpu', 'someone-elses'])
+      await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: 'OK', StateReason: 'over' }));
+    await collectFleet();
+    expect(await db.deployment.count({ where: { NOT: { cloudwatchAlarms: { equals: [] } } } })).toBe(0);
+    expect(result.failedScopes).toEqual([]);
   });
 
   it('never overlaps itself: a pass while another holds the lease does nothing', async () => {
