@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
 import { buildDemoFleet } from '@/lib/server/demo/demo-fleet';
 import { seedDemoDb } from '@/lib/server/demo/seed-demo-db';
+import { readSignals } from '@/lib/server/alerts/alert-signals';
 import { evaluateAlerts, fingerprintOf } from '@/lib/server/alerts/evaluate-alerts';
 
 // The lifecycle on recorded facts: pending through the group wait, firing once, reminders, silences and
@@ -116,6 +117,32 @@ describe('alert lifecycle', () => {
     expect(a!.heldBy).toContain('maintenance window');
     await evaluateAlerts(at(7201));
     expect((await burnAlert())[0]!.notifiedAt).toEqual(at(7201));
+  });
+
+  it('names a chain unreadable for 3 passes, and its alarms in ALARM, on that chain only', async () => {
+    await health(360, 1);
+    await db.deployment.update({
+      where: { chainId },
+      data: {
+        unreadablePasses: 2,
+        staleReason: 'us-east-1 (123456789012) could not be read: throttled',
+        cloudwatchAlarms: [{ name: 'burger-cpu', reason: 'CPU 97% > 90%', since: t0.toISOString() }],
+      },
+    });
+    const mine = async () => (await readSignals(at(0))).signals.filter((x) => x.chainId === chainId).map((x) => x.rule);
+    expect(await mine()).toEqual(['cloudwatch-alarm']);
+    await db.deployment.update({ where: { chainId }, data: { unreadablePasses: 3 } });
+    expect(await mine()).toEqual(['cloudwatch-alarm', 'chain-unreadable']);
+    const unreadable = (await readSignals(at(0))).signals.find(
+      (x) => x.chainId === chainId && x.rule === 'chain-unreadable',
+    );
+    expect(unreadable!.detail.reason).toContain('throttled');
+    const others = (await readSignals(at(0))).signals.filter((x) => x.chainId !== chainId);
+    expect(others.filter((x) => x.rule === 'cloudwatch-alarm' || x.rule === 'chain-unreadable')).toEqual([]);
+    await db.deployment.update({
+      where: { chainId },
+      data: { unreadablePasses: 0, staleReason: null, cloudwatchAlarms: [] },
+    });
   });
 
   it('alerts once on a failed operation, until the same type succeeds', async () => {
