@@ -1,6 +1,7 @@
 // What the nightly check's API answers: a chain's latest results with the last drill's evidence, and a run's
 // summary. One schema each, also the OpenAPI document's components.
 import { z } from 'zod';
+import { chainSlugSchema } from '@/lib/chain-slug';
 
 const isoDate = z.string().describe('ISO 8601 date-time, UTC');
 const status = z.enum(['ok', 'warn', 'fail']);
@@ -39,12 +40,7 @@ export const chainChecksResponseSchema = z
 export type ChainChecksDto = z.infer<typeof chainChecksResponseSchema>;
 
 export const runChecksInputSchema = z.strictObject({
-  chains: z
-    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'each chain is a slug'))
-    .min(1)
-    .max(1000)
-    .optional()
-    .describe('The chains to check (default: every chain)'),
+  chains: z.array(chainSlugSchema).min(1).max(1000).optional().describe('The chains to check (default: every chain)'),
 });
 
 export const checkRunResponseSchema = z

@@ -165,8 +165,29 @@ describe('alert lifecycle', () => {
     const failed = () => db.alert.findMany({ where: { chainId, rule: 'operation-failed' } });
     expect(await failed()).toHaveLength(1);
     expect((await failed())[0]!.summary).toContain('backup failed');
+    // Three days on, nothing has succeeded since: still a problem, still one alert.
+    await evaluateAlerts(at(3 * 86_400));
+    expect((await failed()).map((a) => a.status)).toEqual(['firing']);
     await op('succeeded', 50);
-    await evaluateAlerts(at(60));
+    await evaluateAlerts(at(3 * 86_400 + 60));
     expect((await failed())[0]!.status).toBe('resolved');
+  });
+
+  it('closes a decommissioned chain’s alerts without announcing a recovery', async () => {
+    await health(360, 0);
+    await evaluateAlerts(at(0));
+    await evaluateAlerts(at(40));
+    const [a] = await burnAlert();
+    expect(a!.status).toBe('firing');
+    await db.chain.update({ where: { id: chainId }, data: { decommissionedAt: at(50) } });
+    try {
+      const r = await evaluateAlerts(at(60));
+      expect(r.queued).toBe(0);
+      const [closed] = await burnAlert();
+      expect(closed).toMatchObject({ status: 'resolved', openKey: null });
+      expect(closed!.summary).toContain('(chain decommissioned)');
+    } finally {
+      await db.chain.update({ where: { id: chainId }, data: { decommissionedAt: null } });
+    }
   });
 });

@@ -40,7 +40,7 @@ export async function createSilenceAction(_p: AlertFormState, formData: FormData
   return formAction<AlertFormState>(formData, async () => {
     await authorize('alerts:silence', { target: 'silences' });
     const hours = Number(text(formData, 'hours') ?? 'NaN');
-    if (!Number.isFinite(hours) || hours <= 0 || hours > 720)
+    if (!Number.isFinite(hours) || hours < 0.25 || hours > 720)
       throw new AppError('bad-request', 'Invalid request', { fields: { hours: ['hours: from 0.25 to 720'] } });
     const { silence } = await createSilence({
       chain: text(formData, 'chain'),

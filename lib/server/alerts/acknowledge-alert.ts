@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { AppError } from '@/lib/app-error';
 import type { AlertDto } from '@/lib/alerts/alert-dto';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
@@ -11,7 +12,7 @@ import { alertSelect, toAlertDtos } from './alert-records';
  * reminders. Its resolution is still told. Acknowledging twice changes nothing; a resolved alert is a 409.
  */
 export async function acknowledgeAlert(id: string): Promise<{ alert: AlertDto }> {
-  const found = /^[0-9a-f-]{36}$/i.test(id)
+  const found = z.uuid().safeParse(id).success
     ? await db.alert.findUnique({
         where: { id },
         select: { chain: { select: { id: true, slug: true, accountManagerId: true } } },
@@ -22,8 +23,10 @@ export async function acknowledgeAlert(id: string): Promise<{ alert: AlertDto }>
   await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ status: string; acknowledgedAt: Date | null }[]>`
       SELECT "status"::text, "acknowledgedAt" FROM "Alert" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    if (row!.status === 'resolved') throw new AppError('conflict', 'The alert is resolved: nothing to acknowledge.');
-    if (row!.acknowledgedAt) return;
+    // A pending alert whose problem cleared within the group wait is forgotten meanwhile.
+    if (!row) throw new AppError('not-found', `No alert ${id}: it cleared before it fired.`);
+    if (row.status === 'resolved') throw new AppError('conflict', 'The alert is resolved: nothing to acknowledge.');
+    if (row.acknowledgedAt) return;
     const now = new Date();
     await tx.alert.update({ where: { id }, data: { acknowledgedAt: now, acknowledgedById: user.id } });
     await recordAuditEvent(
@@ -40,6 +43,8 @@ export async function acknowledgeAlert(id: string): Promise<{ alert: AlertDto }>
       tx,
     );
   });
-  const [alert] = await toAlertDtos([await db.alert.findUniqueOrThrow({ where: { id }, select: alertSelect })]);
+  const row = await db.alert.findUnique({ where: { id }, select: alertSelect });
+  if (!row) throw new AppError('not-found', `No alert ${id}: it cleared before it fired.`);
+  const [alert] = await toAlertDtos([row]);
   return { alert: alert! };
 }

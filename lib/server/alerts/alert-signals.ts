@@ -2,6 +2,7 @@ import 'server-only';
 import { config } from '@/lib/config';
 import { alertRules } from '@/lib/alerts/alert-rules';
 import type { AlertRule } from '@/lib/alerts/alert-rules';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db/client';
 import { countBurnWindows } from '@/lib/server/sla/count-health';
 import { findConformance } from '@/lib/server/sla/find-conformance';
@@ -21,7 +22,8 @@ export type Signal = {
   detail: Record<string, string>;
 };
 
-const FAILED_OPERATION_HOURS = 24;
+// A failed operation is a problem until an operation of its type succeeds on the chain, for at most a week.
+const FAILED_OPERATION_DAYS = 7;
 const windowLabel = (minutes: number) => (minutes < 60 ? `${minutes} min` : `${minutes / 60} h`);
 
 function burnSignals(
@@ -66,25 +68,29 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
     },
   });
   const ids = chains.map((c) => c.id);
-  const since = new Date(now.getTime() - FAILED_OPERATION_HOURS * 3_600_000);
+  if (ids.length === 0) return { signals: [], chainIds: [] };
+  const since = new Date(now.getTime() - FAILED_OPERATION_DAYS * 86_400_000);
   const [burn, conformance, finished] = await Promise.all([
     countBurnWindows(ids, now),
     findConformance(ids, now),
-    db.operation.findMany({
-      where: {
-        chainId: { in: ids },
-        // Started: one cancelled before it started is ended as failed but is nobody's problem.
-        startedAt: { not: null },
-        finishedAt: { gte: since },
-        status: { in: ['succeeded', 'failed', 'rolled_back'] },
-      },
-      select: { id: true, chainId: true, type: true, status: true, error: true, finishedAt: true },
-      orderBy: { finishedAt: 'asc' },
-    }),
+    // Per chain and type that failed within the week, the newest finished operation of that type. Started
+    // only: one cancelled before it started is ended as failed but is nobody's problem.
+    db.$queryRaw<
+      { id: string; chainId: string; type: string; status: string; error: string | null; finishedAt: Date }[]
+    >`
+      WITH f AS (
+        SELECT DISTINCT "chainId", "type" FROM "Operation"
+        WHERE "chainId" IN (${Prisma.join(ids)})
+          AND "status" IN ('failed', 'rolled_back') AND "startedAt" IS NOT NULL AND "finishedAt" >= ${since}
+      )
+      SELECT DISTINCT ON (o."chainId", o."type") o."id", o."chainId", o."type", o."status"::text AS "status", o."error", o."finishedAt"
+      FROM "Operation" o JOIN f ON f."chainId" = o."chainId" AND f."type" = o."type"
+      WHERE o."startedAt" IS NOT NULL AND o."finishedAt" IS NOT NULL AND o."status" IN ('succeeded', 'failed', 'rolled_back')
+      ORDER BY o."chainId", o."type", o."finishedAt" DESC`,
   ]);
-  // Per chain and type, the newest finished operation: a failure stays a problem until the same type succeeds.
-  const newest = new Map<string, (typeof finished)[number]>();
-  for (const op of finished) newest.set(`${op.chainId}/${op.type}`, op);
+  const failedByChain = new Map<string, typeof finished>();
+  for (const op of finished)
+    if (op.status !== 'succeeded') failedByChain.set(op.chainId, [...(failedByChain.get(op.chainId) ?? []), op]);
 
   const signals: Signal[] = [];
   const add = (chainId: string, rule: AlertRule, summary: string, detail: Record<string, string>) =>
@@ -110,7 +116,7 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
         Object.fromEntries(under.map((f) => [f.rule, `${f.deployed} (promised ${f.promised})`])),
       );
 
-    const failed = [...newest.values()].filter((op) => op.chainId === c.id && op.status !== 'succeeded');
+    const failed = failedByChain.get(c.id) ?? [];
     if (failed.length)
       add(
         c.id,
@@ -119,7 +125,7 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
         Object.fromEntries(
           failed.map((op) => [
             op.type,
-            `${op.status} ${op.finishedAt!.toISOString()}: ${op.error ?? ''} (operation ${op.id})`,
+            `${op.status} ${op.finishedAt.toISOString()}: ${op.error ?? ''} (operation ${op.id})`,
           ]),
         ),
       );

@@ -72,7 +72,7 @@ function forNotification(
 
 export async function evaluateAlerts(now = new Date()): Promise<EvaluateResult> {
   const { groupWaitSeconds, reminderMinutes } = config().alerts;
-  const [{ signals }, holds, open] = await Promise.all([
+  const [{ signals, chainIds }, holds, open] = await Promise.all([
     readSignals(now),
     readHolds(now),
     db.alert.findMany({ where: { status: { in: [...openStatuses] } }, select: openSelect }),
@@ -103,7 +103,7 @@ export async function evaluateAlerts(now = new Date()): Promise<EvaluateResult> 
     await db.$transaction(async (tx) => {
       // Only from the state read: an acknowledgement or another evaluation in between wins, and this waits.
       const updated = await tx.alert.updateMany({
-        where: { id: a.id, status: a.status, notifiedAt: a.notifiedAt },
+        where: { id: a.id, status: a.status, notifiedAt: a.notifiedAt, acknowledgedAt: a.acknowledgedAt },
         data: { ...data, lastSeenAt: now },
       });
       if (updated.count === 0 || !kind) return;
@@ -145,7 +145,22 @@ export async function evaluateAlerts(now = new Date()): Promise<EvaluateResult> 
   if (seen.length) await db.alert.updateMany({ where: { id: { in: seen } }, data: { lastSeenAt: now } });
 
   // Open alerts without a signal: their problem is over.
+  const live = new Set(chainIds);
   for (const a of openByKey.values()) {
+    if (!live.has(a.chainId)) {
+      // The chain was decommissioned: its problems ended with it, which is no recovery to announce.
+      await db.alert.updateMany({
+        where: { id: a.id, status: a.status },
+        data: {
+          status: 'resolved',
+          endsAt: now,
+          openKey: null,
+          heldBy: null,
+          summary: `${a.summary} (chain decommissioned)`,
+        },
+      });
+      continue;
+    }
     if (a.status === 'pending') {
       await db.alert.deleteMany({ where: { id: a.id, status: 'pending' } });
       continue;

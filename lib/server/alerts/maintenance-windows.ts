@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { AppError, invalid, zodIssues } from '@/lib/app-error';
 import { chainSlugSchema } from '@/lib/chain-slug';
 import { maintenanceWindowInputSchema } from '@/lib/alerts/alert-input';
@@ -91,7 +92,7 @@ export async function createMaintenanceWindow(body: unknown): Promise<{ window: 
 /** DELETE /api/v1/maintenance-windows/{id} (ops, admins). */
 export async function deleteMaintenanceWindow(id: string): Promise<void> {
   const user = await authorize('alerts:silence', { target: `maintenance-window:${id}` });
-  const found = /^[0-9a-f-]{36}$/i.test(id)
+  const found = z.uuid().safeParse(id).success
     ? await db.maintenanceWindow.findUnique({
         where: { id },
         select: { chainId: true, cron: true, durationMinutes: true, reason: true, chain: { select: { slug: true } } },

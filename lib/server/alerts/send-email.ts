@@ -36,14 +36,27 @@ export async function sendEmail(d: EmailDelivery, timeoutMs: number): Promise<vo
   if (!mail) throw permanentError('no SMTP server is configured (FLEETPANE_SMTP_URL is unset): e-mail cannot be sent');
   if (!d.to.length) throw permanentError('the e-mail has no recipients');
   try {
-    await transport(mail.url, timeoutMs).sendMail({
-      from: mail.from,
-      to: d.to,
-      subject: d.subject,
-      text: d.text,
-      html: d.html,
-      messageId: messageIdOf(d.id),
+    // The transport's timeouts are per phase and idle; this bounds the whole send within the claim, so a slow
+    // server never lets another worker take the notification over while this one still sends it.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
+    try {
+      await Promise.race([
+        transport(mail.url, timeoutMs).sendMail({
+          from: mail.from,
+          to: d.to,
+          subject: d.subject,
+          text: d.text,
+          html: d.html,
+          messageId: messageIdOf(d.id),
+        }),
+        deadline,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (error) {
     const e = error as { responseCode?: number; response?: string; message?: string };
     const line = e.response ?? e.message ?? String(error);

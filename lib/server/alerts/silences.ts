@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { AppError, invalid, zodIssues } from '@/lib/app-error';
 import { silenceInputSchema } from '@/lib/alerts/alert-input';
 import type { SilenceDto } from '@/lib/alerts/alert-dto';
@@ -103,7 +104,7 @@ export async function createSilence(body: unknown): Promise<{ silence: SilenceDt
 /** POST /api/v1/silences/{id}/expire (ops, admins): it ends now; held alerts still firing are told. */
 export async function expireSilence(id: string): Promise<{ silence: SilenceDto }> {
   const user = await authorize('alerts:silence', { target: `silence:${id}` });
-  const found = /^[0-9a-f-]{36}$/i.test(id)
+  const found = z.uuid().safeParse(id).success
     ? await db.silence.findUnique({ where: { id }, select: { id: true } })
     : null;
   if (!found) throw new AppError('not-found', `No silence ${id}.`);

@@ -201,7 +201,7 @@ async function runCollect(only?: string[]): Promise<CollectResult> {
               : {}),
             health: health ? classifyHealth(health.recent) : 'unknown',
             healthObservedAt: health ? now : undefined,
-            cloudwatchAlarms: scopeState.alarms.get(chain.slug) ?? [],
+            cloudwatchAlarms: scopeState.alarms ? (scopeState.alarms.get(chain.slug) ?? []) : undefined,
             refreshedAt: now,
             staleReason: null,
             unreadablePasses: 0,
