@@ -24,6 +24,22 @@ async function main(): Promise<void> {
   const { webhookSink } = await import('../tests/support/webhook-sink');
   try {
     await seedDemoDb(buildDemoFleet(chains), { historyDays: 3 });
+    // What collector passes would have stored: 3 days of 5-minute health per chain (one chain in 50 down for
+    // its last hour, so the burn rules have pages to open), and every deployment read a minute ago with the
+    // facts conformance holds against the tier (one in 20 without a recent backup).
+    await db.$executeRaw`
+      INSERT INTO "HealthSample" ("chainId", "at", "value")
+      SELECT c."id", gs, CASE WHEN c.n % 50 = 0 AND gs > now() - interval '1 hour' THEN 0 ELSE 1 END
+      FROM (SELECT "id", row_number() OVER (ORDER BY "slug") AS n FROM "Chain") c,
+           generate_series(date_trunc('hour', now()) - interval '3 days', now(), interval '5 minutes') gs`;
+    await db.$executeRaw`
+      UPDATE "Deployment" d SET "refreshedAt" = now() - interval '1 minute', "health" = 'healthy',
+        "multiAz" = t."requiresMultiAz", "backupRetentionDays" = greatest(t."minBackupRetentionDays", 1),
+        "storageEncrypted" = true, "deletionProtection" = true, "dbClass" = coalesce(t."minInstanceClass", 'db.m6g.large'),
+        "latestSnapshotAt" = CASE WHEN c.n % 20 = 0 THEN now() - interval '3 days' ELSE now() - interval '2 hours' END
+      FROM (SELECT "id", "tierId", row_number() OVER (ORDER BY "slug") AS n FROM "Chain") c
+      JOIN "SlaTier" t ON t."id" = c."tierId"
+      WHERE d."chainId" = c."id"`;
     const samples = await db.healthSample.count();
     const time = async <T>(work: () => Promise<T>) => {
       const t = performance.now();
