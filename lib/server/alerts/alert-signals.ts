@@ -40,7 +40,7 @@ function burnSignals(
       {
         chainId: chain.id,
         rule: level === 'page' ? 'slo-burn-page' : 'slo-burn-ticket',
-        summary: `${chain.name}: error budget burning ${formatBurn(rule.longRate)} over ${pair} (above ${rule.factor}×)`,
+        summary: `error budget burning ${formatBurn(rule.longRate)} over ${pair} (above ${rule.factor}×)`,
         detail: {
           windows: pair,
           burnRate: `${formatBurn(rule.longRate)} / ${formatBurn(rule.shortRate)}`,
@@ -103,7 +103,7 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
     const findings = conformance.get(c.id)?.findings.filter((f) => f.direction === 'under') ?? [];
     const backup = findings.find((f) => f.rule === 'backup-age');
     if (backup)
-      add(c.id, 'backup-stale', `${c.name}: ${backup.title.toLowerCase()} (promised ${backup.promised})`, {
+      add(c.id, 'backup-stale', `${backup.title.toLowerCase()} (promised ${backup.promised})`, {
         promised: backup.promised,
         deployed: backup.deployed,
       });
@@ -112,7 +112,7 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
       add(
         c.id,
         'conformance-under',
-        `${c.name}: deployed under the contract (${under.map((f) => f.title).join('; ')})`,
+        `deployed under the contract (${under.map((f) => f.title).join('; ')})`,
         Object.fromEntries(under.map((f) => [f.rule, `${f.deployed} (promised ${f.promised})`])),
       );
 
@@ -121,7 +121,7 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
       add(
         c.id,
         'operation-failed',
-        `${c.name}: ${failed.map((op) => `${op.type} ${op.status === 'failed' ? 'failed' : 'rolled back'}`).join(', ')}`,
+        `${failed.map((op) => `${op.type} ${op.status === 'failed' ? 'failed' : 'rolled back'}`).join(', ')}`,
         Object.fromEntries(
           failed.map((op) => [
             op.type,
@@ -134,7 +134,7 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
       add(
         c.id,
         'flag-drift',
-        `${c.name}: ${c.flagStates.length} flag(s) differ from Fleetpane's values`,
+        `${c.flagStates.length} flag(s) differ from Fleetpane's values`,
         Object.fromEntries(c.flagStates.map((s) => [s.flag.key, s.drift])),
       );
 
@@ -143,13 +143,13 @@ export async function readSignals(now = new Date()): Promise<{ signals: Signal[]
       add(
         c.id,
         'cloudwatch-alarm',
-        `${c.name}: CloudWatch alarm ${alarms.map((a) => a.name).join(', ')} in ALARM`,
+        `CloudWatch alarm ${alarms.map((a) => a.name).join(', ')} in ALARM`,
         Object.fromEntries(alarms.map((a) => [a.name, `${a.reason} (since ${a.since})`])),
       );
 
     const passes = c.deployment?.unreadablePasses ?? 0;
     if (passes >= config().alerts.unreadablePasses)
-      add(c.id, 'chain-unreadable', `${c.name}: not read for ${passes} passes in a row`, {
+      add(c.id, 'chain-unreadable', `not read for ${passes} passes in a row`, {
         passes: String(passes),
         reason: c.deployment?.staleReason ?? 'unknown',
       });
