@@ -68,7 +68,12 @@ export const restoreDrill = defineOperation(operationCatalog['restore-drill'], {
         timeoutMs: RDS_WAIT_MS,
         run: async (c) => {
           const left = (await describeDbInstances(c.clients)).instances.filter(
-            (i) => i.tags[TAG.drill] && i.tags[TAG.chain] === c.chain.slug && i.identifier !== target,
+            // This chain's, or any drill of this instance (a shared instance's drill may have been queued on
+            // another of its chains, since decommissioned).
+            (i) =>
+              !!i.tags[TAG.drill] &&
+              i.identifier !== target &&
+              (i.tags[TAG.chain] === c.chain.slug || i.identifier.startsWith(`${instance.slice(0, 40)}-drill-`)),
           );
           for (const i of left) await removal(i.identifier)(c);
           return left.length ? `removed ${left.map((i) => i.identifier).join(', ')}` : 'none left';
