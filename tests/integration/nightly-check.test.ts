@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as postRun } from '@/app/api/v1/checks/run/route';
 import { GET as getChainChecks } from '@/app/api/v1/chains/[slug]/checks/route';
 import type { SessionUser } from '@/lib/server/auth/session';
+import { findCheckTile } from '@/lib/server/checks/find-checks';
 import { db } from '@/lib/server/db/client';
 import { runNightlyCheck } from '@/lib/server/checks/run-nightly-check';
 import type { CheckRunSummary } from '@/lib/server/checks/run-nightly-check';
@@ -155,6 +156,13 @@ describe('the nightly check', () => {
     expect(drills).toEqual([{ idempotencyKey: `system:${drillKey(chain.id, monday)}` }]);
     expect(drillKey(chain.id, monday)).toBe(`restore-drill:${chain.id}:2026-W50`);
     await drainOperations('test-worker');
+  });
+
+  it("keeps the fleet tile on every chain after a run over a few (each chain's latest result)", async () => {
+    await runNightlyCheck({ trigger: 'manual', chainSlugs: ['burger-barn'] });
+    const tile = await findCheckTile();
+    expect(tile!.chains).toBe(await db.chain.count({ where: { decommissionedAt: null } }));
+    expect(tile!.fail).toBeGreaterThanOrEqual(2);
   });
 
   it('flags an inactive account manager and lists an old unused token', async () => {

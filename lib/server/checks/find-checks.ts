@@ -44,15 +44,29 @@ export async function findChainChecks(slug: string): Promise<ChainChecksDto | nu
 
 export type CheckTile = { at: string; chains: number; ok: number; warn: number; fail: number } | null;
 
-/** The fleet tile: the latest finished run's tally. */
+/**
+ * The fleet tile: each live chain's latest result, whichever run it came from (a run on demand may cover a
+ * few chains only: the tile never shows those few as the fleet), and when the latest run finished.
+ */
 export async function findCheckTile(): Promise<CheckTile> {
   const run = await db.checkRun.findFirst({
     where: { finishedAt: { not: null } },
     orderBy: { startedAt: 'desc' },
-    select: { id: true, finishedAt: true, chains: true },
+    select: { finishedAt: true },
   });
   if (!run?.finishedAt) return null;
-  const counts = await db.chainCheck.groupBy({ by: ['status'], where: { runId: run.id }, _count: true });
-  const n = (s: string) => counts.find((c) => c.status === s)?._count ?? 0;
-  return { at: run.finishedAt.toISOString(), chains: run.chains, ok: n('ok'), warn: n('warn'), fail: n('fail') };
+  const counts = await db.$queryRaw<{ status: string; n: bigint }[]>`
+    SELECT x."status"::text AS "status", count(*) AS "n" FROM (
+      SELECT DISTINCT ON (cc."chainId") cc."status" FROM "ChainCheck" cc
+      JOIN "Chain" c ON c."id" = cc."chainId" AND c."decommissionedAt" IS NULL
+      ORDER BY cc."chainId", cc."at" DESC
+    ) x GROUP BY 1`;
+  const n = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
+  return {
+    at: run.finishedAt.toISOString(),
+    chains: n('ok') + n('warn') + n('fail'),
+    ok: n('ok'),
+    warn: n('warn'),
+    fail: n('fail'),
+  };
 }
