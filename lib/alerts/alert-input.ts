@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chainSlugSchema } from '@/lib/chain-slug';
+import { wholeNumber } from '@/lib/whole-number';
 import { alertRuleKeys } from './alert-rules';
 import { cronProblem } from './maintenance-window';
 
@@ -65,11 +66,9 @@ export const maintenanceWindowInputSchema = z.strictObject({
       const problem = cronProblem(v);
       if (problem) ctx.addIssue({ code: 'custom', message: `cron "${v}" is invalid: ${problem}` });
     }),
-  durationMinutes: z.coerce
-    .number()
-    .int()
-    .min(5, 'durationMinutes is at least 5')
-    .max(1_440, 'durationMinutes is at most 1440 (a day)'),
+  durationMinutes: wholeNumber('durationMinutes is a whole number of minutes').pipe(
+    z.number().min(5, 'durationMinutes is at least 5').max(1_440, 'durationMinutes is at most 1440 (a day)'),
+  ),
   reason,
 });
 export type MaintenanceWindowInput = z.infer<typeof maintenanceWindowInputSchema>;

@@ -1,5 +1,6 @@
 // A contract edit, from a form or the API: one schema, field-level messages, money as decimal strings.
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/whole-number';
 import { creditScheduleSchema, upgradeKeys, upgradesSchema } from './sla-terms';
 
 const isoDay = (what: string) =>
@@ -35,7 +36,7 @@ export const contractInputSchema = z
     // Only an admin may reassign the chain; null: no account manager.
     accountManagerId: z.uuid('Pick an account manager').nullable().optional(),
     // The version the editor read: an edit of an older version is refused, not merged.
-    version: z.coerce.number({ error: 'The version is required' }).int().min(0),
+    version: wholeNumber('The version is required (a whole number)'),
     // Read-only in GET's representation: accepted and ignored, so a read-modify-write round trip works while
     // any other unknown field is refused.
     updatedAt: z.string().max(40).optional(),

@@ -1,5 +1,6 @@
 // An SLA tier as an admin defines it: one schema for the form and the server.
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/whole-number';
 import { classRank } from './conformance';
 import { CREDIT_BAND_ROWS } from './contract-input';
 import { creditScheduleSchema } from './sla-terms';
@@ -40,7 +41,7 @@ export const tierInputSchema = z.object({
     z.array(z.string().regex(region, 'Regions such as eu-west-1, separated by commas')).max(40),
   ),
   creditSchedule: creditScheduleSchema,
-  version: z.coerce.number().int().min(0),
+  version: wholeNumber('The version is a whole number'),
 });
 
 export function readTierForm(form: FormData): { input: unknown; fieldName: (path: string) => string } {
