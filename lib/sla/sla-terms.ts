@@ -1,5 +1,6 @@
 // The shapes of a contract's SLA terms, shared by forms (client) and the server: one schema each.
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/whole-number';
 
 const pctNumber = (what: string) =>
   z.coerce
@@ -51,7 +52,7 @@ const upgradeSchema = z.strictObject({
     .trim()
     .regex(/^\d{1,10}(\.\d{1,2})?$/, 'A price such as 120.00'),
   // Extra storage: how many GB the contract adds to the tier's default.
-  quantity: z.coerce.number().int().min(1).max(100_000).optional(),
+  quantity: wholeNumber('quantity is a whole number').pipe(z.number().min(1).max(100_000)).optional(),
 });
 export type Upgrade = z.infer<typeof upgradeSchema>;
 
