@@ -65,7 +65,7 @@ async function measure(): Promise<BenchApp> {
         (await (await fetch(`${base}/api/v1/chains?size=1`, { headers: { cookie: cookies.admin! } })).json()) as {
           lastRun: unknown;
         }
-      ).lastRun !== null,
+      ).lastRun != null,
     30 * 60_000,
     'The first collector pass',
   );
@@ -101,7 +101,7 @@ async function measure(): Promise<BenchApp> {
   // Operations under way during the load: a backup on 20 chains, through the API.
   const wave = await fetch(`${base}/api/v1/waves`, {
     method: 'POST',
-    headers: { cookie: cookies.ops!, 'content-type': 'application/json' },
+    headers: { cookie: cookies.ops!, origin: base, 'content-type': 'application/json' },
     body: JSON.stringify({ type: 'backup', chains: slugs.slice(0, 20), batchSize: 5 }),
   });
   const runs = mix.map((m) => {

@@ -102,7 +102,7 @@ async function measure(): Promise<BenchApp> {
   await waitFor(
     async () =>
       ((await (await fetch(`${base}/api/v1/chains?size=1`, { headers: { cookie } })).json()) as { lastRun: unknown })
-        .lastRun !== null,
+        .lastRun != null,
     30 * 60_000,
     'The first collector pass',
   );

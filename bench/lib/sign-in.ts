@@ -10,7 +10,8 @@ export async function signIn(base: string, email: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
+    // A browser's sign-in carries its origin: cookie-signed writes without one are refused as cross-site.
+    headers: { cookie: cookies, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ csrfToken, email, password: 'fleetpane-demo', json: 'true' }),
   });
   keep(res);
