@@ -1,5 +1,6 @@
 'use server';
 
+import { formatUtc } from '@/lib/format';
 import { revalidatePath } from 'next/cache';
 import { AppError } from '@/lib/app-error';
 import { acknowledgeAlert } from '@/lib/server/alerts/acknowledge-alert';
@@ -48,7 +49,7 @@ export async function createSilenceAction(_p: AlertFormState, formData: FormData
       endsAt: new Date(Date.now() + hours * 3_600_000).toISOString(),
       reason: text(formData, 'reason') ?? '',
     });
-    return done(`Silenced until ${silence.endsAt.slice(0, 16).replace('T', ' ')} UTC.`);
+    return done(`Silenced until ${formatUtc(silence.endsAt)}.`);
   });
 }
 

@@ -1,3 +1,4 @@
+import { formatUtc } from '@/lib/format';
 import { alertRuleKeys, alertRules, ruleLabel } from '@/lib/alerts/alert-rules';
 import type { MaintenanceWindowDto, SilenceDto } from '@/lib/alerts/alert-dto';
 import {
@@ -10,7 +11,6 @@ import { ActionForm } from './alert-forms';
 
 // Silences and maintenance windows: what holds notifications now and next; ops and admins add and end them.
 
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
 const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
 
 export function HoldsSection({
@@ -32,8 +32,8 @@ export function HoldsSection({
           {silences.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center gap-2">
               <span className={s.active ? 'font-medium' : 'text-slate-600'}>
-                {s.chain?.name ?? 'every chain'} · {s.rule ? ruleLabel(s.rule) : 'every rule'} · {when(s.startsAt)} →{' '}
-                {when(s.expiredAt ?? s.endsAt)}
+                {s.chain?.name ?? 'every chain'} · {s.rule ? ruleLabel(s.rule) : 'every rule'} · {formatUtc(s.startsAt)}{' '}
+                → {formatUtc(s.expiredAt ?? s.endsAt)}
                 {s.expiredAt
                   ? ' (ended early)'
                   : s.active
@@ -90,7 +90,11 @@ export function HoldsSection({
             <li key={w.id} className="flex flex-wrap items-center gap-2">
               <span>
                 {w.chain.name} · <code>{w.cron}</code> (UTC) for {w.durationMinutes} min · {w.reason} ·{' '}
-                {w.openUntil ? <strong>open until {when(w.openUntil)}</strong> : `next ${when(w.nextOpening)}`}
+                {w.openUntil ? (
+                  <strong>open until {formatUtc(w.openUntil)}</strong>
+                ) : (
+                  `next ${formatUtc(w.nextOpening)}`
+                )}
               </span>
               {canEdit && (
                 <ActionForm action={deleteMaintenanceWindowAction} submit="Delete">

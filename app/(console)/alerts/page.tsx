@@ -1,3 +1,4 @@
+import { formatUtc } from '@/lib/format';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SeverityBadge } from '@/components/alerts/alert-badge';
@@ -14,7 +15,6 @@ import { HoldsSection } from './holds-section';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
 const select = 'rounded border border-slate-300 px-2 py-1';
 
 export default async function AlertsPage({
@@ -148,7 +148,7 @@ function AlertTable({ alerts, canAck }: { alerts: Alerts; canAck: boolean }) {
             </td>
             <td>
               {a.status}
-              {a.status === 'resolved' && <span className="block text-xs text-slate-600">{when(a.endsAt)}</span>}
+              {a.status === 'resolved' && <span className="block text-xs text-slate-600">{formatUtc(a.endsAt)}</span>}
             </td>
             <td>
               <Link href={`/chains/${a.chain.slug}`} className="underline">
@@ -172,12 +172,12 @@ function AlertTable({ alerts, canAck }: { alerts: Alerts; canAck: boolean }) {
                 </details>
               )}
             </td>
-            <td>{when(a.startsAt)}</td>
+            <td>{formatUtc(a.startsAt)}</td>
             <td className="text-xs">
               {a.heldBy ? <span className="block">held: {a.heldBy}</span> : null}
               {a.notifiedAt ? (
                 <span className="block">
-                  {when(a.notifiedAt)}
+                  {formatUtc(a.notifiedAt)}
                   {a.reminders ? ` (${a.reminders} reminder${a.reminders === 1 ? '' : 's'})` : ''}
                 </span>
               ) : a.status === 'pending' ? (

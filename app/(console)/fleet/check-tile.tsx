@@ -1,5 +1,6 @@
 'use client';
 
+import { formatUtc } from '@/lib/format';
 import { useActionState } from 'react';
 import type { CheckTile } from '@/lib/server/checks/find-checks';
 import { runNightlyCheckAction } from './actions';
@@ -14,8 +15,7 @@ export function NightlyCheckTile({ tile, canRun }: { tile: CheckTile; canRun: bo
       {tile ? (
         <span data-testid="nightly-check-tile">
           <span className="text-ok">{tile.ok} ok</span> · <span className="text-warn">{tile.warn} warn</span> ·{' '}
-          <span className="text-bad">{tile.fail} fail</span>, at{' '}
-          <time dateTime={tile.at}>{tile.at.slice(0, 16).replace('T', ' ')} UTC</time>
+          <span className="text-bad">{tile.fail} fail</span>, at <time dateTime={tile.at}>{formatUtc(tile.at)}</time>
         </span>
       ) : (
         <span data-testid="nightly-check-tile">not run yet</span>

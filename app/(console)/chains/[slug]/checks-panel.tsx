@@ -1,3 +1,4 @@
+import { formatUtc } from '@/lib/format';
 import type { ChainChecksDto } from '@/lib/checks/check-dto';
 
 const tone = { ok: 'text-ok', warn: 'text-warn', fail: 'text-bad' } as const;
@@ -16,7 +17,7 @@ export function ChecksPanel({ checks }: { checks: ChainChecksDto }) {
         <>
           <p className="mt-1 text-sm text-slate-600">
             <span className={tone[latest.status]}>{latest.status}</span> at{' '}
-            <time dateTime={latest.at}>{latest.at.slice(0, 16).replace('T', ' ')} UTC</time> ({latest.trigger})
+            <time dateTime={latest.at}>{formatUtc(latest.at)}</time> ({latest.trigger})
           </p>
           <ul className="mt-2 space-y-1 text-sm" data-testid="check-items">
             {latest.items.map((i) => (
