@@ -18,6 +18,8 @@ test('the demo’s alerts fire, with a badge; ops silence and acknowledge them f
     await page.goto('/alerts?chain=sunny-side-diner');
     await expect(row.first()).toContainText('firing', { timeout: 1_000 });
   }).toPass({ timeout: 90_000 });
+  // The demo has no channel: the page says nobody was told rather than when.
+  await expect(row.first()).toContainText('nobody: no channel routes it');
   await page.goto('/fleet?q=sunny');
   await expect(page.locator('a[href="/alerts?chain=sunny-side-diner"]')).toContainText(/\d+ alerts?/);
 

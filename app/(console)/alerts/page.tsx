@@ -175,7 +175,10 @@ function AlertTable({ alerts, canAck }: { alerts: Alerts; canAck: boolean }) {
             <td>{formatUtc(a.startsAt)}</td>
             <td className="text-xs">
               {a.heldBy ? <span className="block">held: {a.heldBy}</span> : null}
-              {a.notifiedAt ? (
+              {a.notifiedAt && Object.keys(a.deliveries).length === 0 ? (
+                // Decided and queued to every channel that routes it: none did, so nobody was told.
+                <span className="block text-bad">nobody: no channel routes it</span>
+              ) : a.notifiedAt ? (
                 <span className="block">
                   {formatUtc(a.notifiedAt)}
                   {a.reminders ? ` (${a.reminders} reminder${a.reminders === 1 ? '' : 's'})` : ''}
