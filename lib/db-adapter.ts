@@ -3,7 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { noteQueryError, noteQueryOk, setDatabaseProbe } from './database-outage.mjs';
 import { ConfigError } from './config';
 import type { DatabaseConfig } from './config';
 
@@ -79,9 +81,41 @@ function wholeScripts(adapter: PgAdapter): PgAdapter {
   return adapter;
 }
 
+type Queryable = Pick<PgAdapter, 'queryRaw' | 'executeRaw'>;
+
+/** Every query's outcome tells lib/database-outage.mjs whether the server can be reached. */
+function noted<T>(run: Promise<T>): Promise<T> {
+  return run.then(
+    (value) => (noteQueryOk(), value),
+    (error: unknown) => {
+      noteQueryError(error);
+      throw error;
+    },
+  );
+}
+
+function watchQueries<Q extends Queryable>(q: Q): Q {
+  const { queryRaw, executeRaw } = q;
+  q.queryRaw = (query) => noted(queryRaw.call(q, query));
+  q.executeRaw = (query) => noted(executeRaw.call(q, query));
+  return q;
+}
+
+/** The adapter and its transactions, watched: a server that cannot be reached turns the pages into 503s. */
+function watchReachability(adapter: PgAdapter): PgAdapter {
+  const { startTransaction } = adapter;
+  adapter.startTransaction = (isolation) =>
+    noted(startTransaction.call(adapter, isolation)).then((tx) => {
+      const { commit } = watchQueries(tx);
+      tx.commit = () => noted(commit.call(tx));
+      return tx;
+    });
+  return watchQueries(adapter);
+}
+
 class WholeScriptPg extends PrismaPg {
   override async connect(): Promise<PgAdapter> {
-    return wholeScripts(await super.connect());
+    return watchReachability(wholeScripts(await super.connect()));
   }
   override async connectToShadowDb(): Promise<PgAdapter> {
     return wholeScripts(await super.connectToShadowDb());
@@ -101,6 +135,18 @@ export function openDatabase(db: DatabaseConfig): DatabaseHandle {
       },
     };
   }
-  const adapter = new WholeScriptPg({ ...serverConnection(db), max: 10 });
+  const connection = serverConnection(db);
+  // During an outage, whether the server is back: a connection of its own, outside the pool.
+  setDatabaseProbe(async () => {
+    const client = new pg.Client({ ...connection, connectionTimeoutMillis: 2_000 });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  });
+  const adapter = new WholeScriptPg({ ...connection, max: 10 });
   return { adapter, close: async () => {} };
 }

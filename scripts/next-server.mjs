@@ -6,6 +6,8 @@
 // Usage: node scripts/next-server.mjs <host> <port>
 import http from 'node:http';
 import path from 'node:path';
+import { databaseOutage } from '../lib/database-outage.mjs';
+import { answerUnavailable, answerUnavailableOnFailure } from './lib/database-unavailable.mjs';
 
 const PEER_HEADER = 'x-fleetpane-peer';
 const [hostname = '127.0.0.1', portArg = '3000'] = process.argv.slice(2);
@@ -23,6 +25,10 @@ const server = http.createServer((req, res) => {
   // Node lower-cases header names and joins repeats, so one delete removes every client-sent copy.
   delete req.headers[PEER_HEADER];
   if (req.socket.remoteAddress) req.headers[PEER_HEADER] = req.socket.remoteAddress;
+  // The database known to be unreachable: answered at once, nothing rendered (static files need none).
+  const outage = databaseOutage();
+  if (outage && !req.url?.startsWith('/_next/static/')) return answerUnavailable(req, res, outage);
+  answerUnavailableOnFailure(req, res);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500).end();

@@ -197,6 +197,20 @@ describe('operations against the emulator', () => {
     expect(snaps.filter((s) => s.DBSnapshotIdentifier === snapshotIdFor('smoky-bbq', r.operation.id))).toHaveLength(1);
   });
 
+  it('retakes its own run whose claim ran out once it no longer runs it (a worker alone resumes after a database outage)', async () => {
+    const r = await request('taco-tierra', 'backup');
+    if (!r.ok) throw new Error(r.message);
+    expect(await claimOperation('lone-worker')).toBe(r.operation.id);
+    await db.operation.update({ where: { id: r.operation.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
+    // Still running in this worker (its renewal was late): not taken a second time.
+    expect(await claimOperation('lone-worker', [r.operation.id])).toBeNull();
+    // Its run ended without finishing (the database went away mid-step): the same worker takes it again.
+    expect(await claimOperation('lone-worker')).toBe(r.operation.id);
+    await db.operation.update({ where: { id: r.operation.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
+    await drainOperations('lone-worker');
+    expect((await db.operation.findUniqueOrThrow({ where: { id: r.operation.id } })).status).toBe('succeeded');
+  });
+
   it('cancels a decommission nobody should approve, and frees the chain for other operations', async () => {
     const r = await request('green-bowl', 'decommission', { confirm: 'green-bowl' });
     if (!r.ok) throw new Error(r.message);

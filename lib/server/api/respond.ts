@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { AppError, zodIssues } from '@/lib/app-error';
+import { RETRY_AFTER_SECONDS } from '@/lib/database-outage.mjs';
 
 // How the API answers an AppError: `{ error, issues? }` with its status. withAuth calls it for every
 // route; handlers throw.
@@ -12,7 +13,8 @@ export function errorResponse(error: AppError): NextResponse {
   const named = issues.every((i) => error.message.includes(i));
   return NextResponse.json(
     { error: named ? error.message : `${error.message} ${issues.join('; ')}`, ...(issues.length ? { issues } : {}) },
-    { status: error.status },
+    // A 503 (AWS or the database did not answer) is worth trying again: say when.
+    { status: error.status, headers: error.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {} },
   );
 }
 

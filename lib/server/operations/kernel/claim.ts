@@ -10,15 +10,20 @@ import { db } from '@/lib/server/db/client';
 export const CLAIM_MS = Number(process.env.FLEETPANE_OPERATION_CLAIM_MS ?? 60_000);
 const HEARTBEAT_MS = Math.min(15_000, CLAIM_MS / 4);
 
-/** Claims the oldest runnable operation: queued (and approved where it must be), or running under a claim that ran out. */
-export async function claimOperation(workerId: string): Promise<string | null> {
+/**
+ * Claims the oldest runnable operation: queued (and approved where it must be), or running under a claim that
+ * ran out and not running here (`runningHere`: this worker's own runs, whose claim a slow renewal let lapse).
+ * A run of this worker's that ended without finishing (its database went away mid-step) is retaken by it
+ * like any other: a worker alone, as with the embedded database, would otherwise never resume it.
+ */
+export async function claimOperation(workerId: string, runningHere: readonly string[] = []): Promise<string | null> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     UPDATE "Operation" SET "status" = 'running', "lockedBy" = ${workerId}, "lockedUntil" = now() + ${`${CLAIM_MS} milliseconds`}::interval,
       "attempts" = "attempts" + 1, "startedAt" = coalesce("startedAt", now())
     WHERE "id" = (
       SELECT "id" FROM "Operation"
       WHERE ("status" = 'queued' AND ("needsApproval" = false OR "approvedById" IS NOT NULL))
-         OR ("status" = 'running' AND "lockedUntil" < now() AND "lockedBy" IS DISTINCT FROM ${workerId})
+         OR ("status" = 'running' AND "lockedUntil" < now() AND NOT ("id" = ANY(${[...runningHere]}::uuid[])))
       ORDER BY "createdAt" FOR UPDATE SKIP LOCKED LIMIT 1
     )
     RETURNING "id"`;

@@ -28,6 +28,7 @@ type Pool = {
 
 function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
   const running = new Set<Promise<void>>();
+  const runningIds = new Set<string>();
   const errors: unknown[] = [];
   let ran = 0;
   let filling: Promise<void> | null = null;
@@ -37,8 +38,9 @@ function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
       again = false;
       await hooks.between?.();
       while (running.size < slots) {
-        const id = await claimOperation(workerId);
+        const id = await claimOperation(workerId, [...runningIds]);
         if (!id) break;
+        runningIds.add(id);
         const run: Promise<void> = runOperation(id, workerId, hooks)
           .catch((error: unknown) => {
             if (errors.length < 10) errors.push(error); // for drain; a long-lived runner only logs
@@ -46,6 +48,7 @@ function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
           })
           .finally(() => {
             running.delete(run);
+            runningIds.delete(id);
             ran += 1;
             // A freed slot, and perhaps a wave's batch finished: claim again.
             void fill().catch((error: unknown) => console.error(`operations: ${(error as Error).message}`));
