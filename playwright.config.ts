@@ -35,13 +35,15 @@ export default defineConfig({
   // Specs that add to the fleet run after the specs that count it; the fuzz spec runs alone, last, so that
   // what it checks is unchanged is not changed by another spec meanwhile.
   projects: [
-    { name: 'fleet', testIgnore: /(provision|audit-walk|fuzz|aws-hang|sign-in-throttle)\.spec\.ts/ },
+    { name: 'fleet', testIgnore: /(provision|audit-walk|fuzz|aws-hang|database-lost|sign-in-throttle)\.spec\.ts/ },
     { name: 'changes-the-fleet', testMatch: /(provision|audit-walk)\.spec\.ts/, dependencies: ['fleet'] },
     { name: 'fuzz', testMatch: /fuzz\.spec\.ts/, dependencies: ['changes-the-fleet'] },
     // All of AWS hung for 90 s: last, so no other spec meets it.
     { name: 'outage', testMatch: /aws-hang\.spec\.ts/, dependencies: ['fuzz'] },
     // Failed sign-ins count against the one address every spec signs in from: after everything else.
-    { name: 'throttling', testMatch: /sign-in-throttle\.spec\.ts/, dependencies: ['outage'] },
+    // The database lost for 30 s (PostgreSQL runs): after AWS's faults, before the sign-in throttle.
+    { name: 'database-lost', testMatch: /database-lost\.spec\.ts/, dependencies: ['outage'] },
+    { name: 'throttling', testMatch: /sign-in-throttle\.spec\.ts/, dependencies: ['database-lost'] },
   ],
   webServer: {
     command: 'node --import tsx scripts/serve.ts',
@@ -56,6 +58,10 @@ export default defineConfig({
       ...(process.env.FLEETPANE_APP_AWS_ENDPOINT_URL
         ? { AWS_ENDPOINT_URL: process.env.FLEETPANE_APP_AWS_ENDPOINT_URL }
         : {}),
+      // PostgreSQL runs: the app's database through the proxy e2e/database-lost.spec.ts cuts.
+      ...(process.env.FLEETPANE_APP_DATABASE_URL ? { DATABASE_URL: process.env.FLEETPANE_APP_DATABASE_URL } : {}),
+      // An operation a lost database interrupted is taken again once its claim runs out: soon, in the tests.
+      FLEETPANE_OPERATION_CLAIM_MS: '10000',
     },
   },
 });

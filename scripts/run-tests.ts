@@ -10,6 +10,7 @@ import { ensureChromium } from './lib/chromium';
 import { demoAwsEnv, startEmulatedEngine, startEmulator } from './lib/emulator';
 import { exitOnError, runChild, startChild, stopChildren, tsArgs } from './lib/processes';
 import { createScratchDatabase } from './lib/scratch-database';
+import { startDatabaseProxy } from './lib/database-proxy';
 import { startFaultProxy } from './lib/fault-proxy';
 import { SECOND_OWN_ACCOUNT } from '../lib/server/demo/demo-chains';
 
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
 
   rmSync(path.join(root, 'test-results'), { recursive: true, force: true });
   const results: Counts[] = [];
+  const appEnv: Record<string, string> = {};
   const cleanups: (() => Promise<void>)[] = [];
   try {
     // `npm test -- e2e/x.spec.ts` runs only those browser specs: no lint, unit or integration tests.
@@ -94,6 +96,19 @@ async function main(): Promise<void> {
       const scratch = await createScratchDatabase(serverUrl, 'fleetpane_e2e');
       cleanups.push(scratch.drop);
       env.DATABASE_URL = scratch.url;
+      // The app reaches it through a TCP proxy that e2e/database-lost.spec.ts cuts; everything else, direct.
+      const target = new URL(scratch.url);
+      const dbProxy = await startDatabaseProxy({
+        target: { host: target.hostname, port: Number(target.port || 5432) },
+        port: Number(env.FLEETPANE_TEST_DATABASE_PROXY_PORT ?? 4572),
+        controlPort: Number(env.FLEETPANE_TEST_DATABASE_PROXY_CONTROL_PORT ?? 4573),
+      });
+      cleanups.push(dbProxy.close);
+      const proxied = new URL(scratch.url);
+      proxied.hostname = dbProxy.host;
+      proxied.port = String(dbProxy.port);
+      appEnv.FLEETPANE_APP_DATABASE_URL = proxied.toString();
+      appEnv.FLEETPANE_TEST_DATABASE_PROXY_URL = dbProxy.controlUrl;
     } else {
       env.FLEETPANE_DATA_DIR = path.join(root, '.data/e2e');
       rmSync(env.FLEETPANE_DATA_DIR, { recursive: true, force: true });
@@ -117,7 +132,7 @@ async function main(): Promise<void> {
     const only = specs.length > 0 ? ['--no-deps', ...specs] : [];
     await runChild(process.execPath, [bin('@playwright/test/cli.js'), 'test', ...only], {
       cwd: root,
-      env: { ...env, FLEETPANE_APP_AWS_ENDPOINT_URL: proxy.url },
+      env: { ...env, ...appEnv, FLEETPANE_APP_AWS_ENDPOINT_URL: proxy.url },
     }).catch(() => {});
     results.push(playwrightCounts(path.join(root, 'test-results/e2e.json')));
   } finally {

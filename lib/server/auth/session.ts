@@ -2,7 +2,9 @@ import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { getServerSession } from 'next-auth';
+import { AppError } from '@/lib/app-error';
 import { config } from '@/lib/config';
+import { databaseOutage } from '@/lib/database-outage.mjs';
 import { db } from '@/lib/server/db/client';
 import { findTokenUserId } from './api-tokens';
 import { authOptions } from './auth-options';
@@ -19,7 +21,11 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const authorization = (await headers()).get('authorization');
   if (authorization) return tokenUser(authorization);
   const session = await getServerSession(authOptions());
-  return (session?.user as SessionUser | undefined) ?? null;
+  const user = (session?.user as SessionUser | undefined) ?? null;
+  // next-auth answers "no session" when its callback's query failed: with the database unreachable that is
+  // not a signed-out visitor, and sending them to the login page would say so.
+  if (!user && databaseOutage()) throw new AppError('unavailable', 'The database is unavailable: try again shortly.');
+  return user;
 });
 
 /** A personal API token (Authorization: Bearer): its owner, if active. */
