@@ -35,7 +35,10 @@ export default defineConfig({
   // Specs that add to the fleet run after the specs that count it; the fuzz spec runs alone, last, so that
   // what it checks is unchanged is not changed by another spec meanwhile.
   projects: [
-    { name: 'fleet', testIgnore: /(provision|audit-walk|fuzz|aws-hang|database-lost|sign-in-throttle)\.spec\.ts/ },
+    {
+      name: 'fleet',
+      testIgnore: /(provision|audit-walk|fuzz|aws-hang|database-lost|sign-in-throttle)\.spec\.ts/,
+    },
     { name: 'changes-the-fleet', testMatch: /(provision|audit-walk)\.spec\.ts/, dependencies: ['fleet'] },
     { name: 'fuzz', testMatch: /fuzz\.spec\.ts/, dependencies: ['changes-the-fleet'] },
     // All of AWS hung for 90 s: last, so no other spec meets it.
