@@ -35,7 +35,8 @@ const MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Can't reach database server|server closed the connection/i;
 
 /**
- * Why the error means the database cannot be reached (a short phrase), or null for any other error (a
+ * Why the error means the database cannot be reached (a short phrase naming no address: the 503 shows it to
+ * anyone), or null for any other error (a
  * constraint, a bad query: a bug or a conflict, not an outage).
  * @param {unknown} error
  * @returns {string | null}
@@ -49,8 +50,8 @@ export function unreachableReason(error) {
     const code = typeof o.originalCode === 'string' ? o.originalCode : o.code;
     if (typeof code === 'string' && (/^57P0[123]$/.test(code) || /^08/.test(code)))
       return `the server refused the connection (${code})`;
-    if (typeof o.message === 'string' && MESSAGES.test(o.message))
-      return (o.message.split('\n')[0] ?? '').slice(0, 120);
+    // Not the message itself: it can name the server's address, and the 503 page is shown to anyone.
+    if (typeof o.message === 'string' && MESSAGES.test(o.message)) return 'connection closed or not opened';
     e = o.cause;
   }
   return null;
@@ -67,7 +68,8 @@ export function noteQueryError(error) {
   const s = state();
   if (!s.outage) {
     s.outage = { since: new Date(), reason };
-    console.error(`database unavailable: ${reason}; answering 503 until it is back`);
+    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    console.error(`database unavailable: ${reason} (${detail}); answering 503 until it is back`);
   }
   if (!s.probing && s.probe) {
     const probe = s.probe;
