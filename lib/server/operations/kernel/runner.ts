@@ -21,14 +21,14 @@ export type RunnerHooks = RunHooks & { between?: () => Promise<void> };
 type Pool = {
   /** Moves waves on and claims until the slots are full or nothing is runnable; one fill at a time. */
   fill: () => Promise<void>;
-  running: Set<Promise<void>>;
+  /** The runs under way, by operation id. */
+  running: Map<string, Promise<void>>;
   ran: () => number;
   errors: unknown[];
 };
 
 function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
-  const running = new Set<Promise<void>>();
-  const runningIds = new Set<string>();
+  const running = new Map<string, Promise<void>>();
   const errors: unknown[] = [];
   let ran = 0;
   let filling: Promise<void> | null = null;
@@ -38,22 +38,20 @@ function pool(workerId: string, hooks: RunnerHooks, slots: number): Pool {
       again = false;
       await hooks.between?.();
       while (running.size < slots) {
-        const id = await claimOperation(workerId, [...runningIds]);
+        const id = await claimOperation(workerId, [...running.keys()]);
         if (!id) break;
-        runningIds.add(id);
         const run: Promise<void> = runOperation(id, workerId, hooks)
           .catch((error: unknown) => {
             if (errors.length < 10) errors.push(error); // for drain; a long-lived runner only logs
             console.error(`operations: ${id}: ${(error as Error).message}`);
           })
           .finally(() => {
-            running.delete(run);
-            runningIds.delete(id);
+            running.delete(id);
             ran += 1;
             // A freed slot, and perhaps a wave's batch finished: claim again.
             void fill().catch((error: unknown) => console.error(`operations: ${(error as Error).message}`));
           });
-        running.add(run);
+        running.set(id, run);
       }
     } while (again);
   };
@@ -80,7 +78,7 @@ export async function drain(workerId: string, hooks: RunnerHooks, slots = RUNNER
   const fill = () => p.fill().catch((error: unknown) => void p.errors.push(error));
   await fill();
   while (p.running.size > 0) {
-    await Promise.race(p.running);
+    await Promise.race(p.running.values());
     await fill();
   }
   await hooks.between?.();
