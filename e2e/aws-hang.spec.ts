@@ -1,7 +1,4 @@
-import { DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { randomUUID } from 'node:crypto';
-import { handPickedChains } from '../lib/server/demo/demo-chains';
+import { chainSnapshots, operationOf, queueBackup } from './support/backups';
 import { expect, test } from './fixtures';
 
 // All of AWS hangs for 90 s (the fault proxy in front of the app holds every call: calls neither answer nor
@@ -10,7 +7,6 @@ import { expect, test } from './fixtures';
 // snapshot. Its own project, after every other spec: a hung AWS would slow theirs.
 
 const SLUG = 'noodle-nest';
-const INSTANCE = 'fp-noodle-nest';
 const HANG_MS = 90_000;
 const PAGES = [
   '/fleet',
@@ -34,14 +30,7 @@ const PAGES = [
 test.use({ expectedConsoleErrors: [/the server responded with a status of 503/] });
 
 // Noodle Nest lives in its own account (reached by AssumeRole, as the app does): its snapshots are there.
-const chain = handPickedChains.find((c) => c.slug === SLUG)!;
-const rds = new RDSClient({
-  region: chain.region,
-  maxAttempts: 1,
-  credentials: fromTemporaryCredentials({ params: { RoleArn: chain.roleArn!, RoleSessionName: 'e2e' } }),
-});
-const snapshotsOf = async () =>
-  (await rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: INSTANCE }))).DBSnapshots ?? [];
+const snapshotsOf = chainSnapshots(SLUG);
 
 test('through a 90 s AWS outage every page answers in under 2 s, and a backup queued meanwhile succeeds after it', async ({
   page,
@@ -59,12 +48,7 @@ test('through a 90 s AWS outage every page answers in under 2 s, and a backup qu
   expect(hang.status).toBe(204);
   const hangEnds = Date.now() + HANG_MS;
   try {
-    const queued = await page.request.post(`/api/v1/chains/${SLUG}/operations`, {
-      headers: { 'idempotency-key': randomUUID() },
-      data: { type: 'backup', params: {} },
-    });
-    expect(queued.status()).toBe(202);
-    const { operation } = (await queued.json()) as { operation: { id: string } };
+    const operation = { id: await queueBackup(page, SLUG) };
 
     const slow: string[] = [];
     for (const path of PAGES) {
@@ -83,12 +67,7 @@ test('through a 90 s AWS outage every page answers in under 2 s, and a backup qu
     });
 
     // The backup waits for AWS, saying so, instead of failing; it succeeds once AWS answers again.
-    const status = async () =>
-      (
-        (await (await page.request.get(`/api/v1/operations/${operation.id}`)).json()) as {
-          operation: { status: string; steps: { detail: string | null }[] };
-        }
-      ).operation;
+    const status = () => operationOf(page, operation.id);
     await expect
       .poll(async () => (await status()).steps.map((s) => s.detail ?? '').join(' | '), { timeout: HANG_MS })
       .toMatch(/waiting for AWS: .*retrying/);

@@ -1,6 +1,4 @@
-import { DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
-import { randomUUID } from 'node:crypto';
-import { handPickedChains } from '../lib/server/demo/demo-chains';
+import { chainSnapshots, operationOf, queueBackup } from './support/backups';
 import { expect, test } from './fixtures';
 
 // The database gone for 30 s (PostgreSQL runs: npm test puts a TCP proxy between the app and its database
@@ -16,10 +14,7 @@ const APIS = ['/api/v1/chains', `/api/v1/chains/${SLUG}`, '/api/v1/operations'];
 
 test.use({ expectedConsoleErrors: [/the server responded with a status of 503/] });
 
-const chain = handPickedChains.find((c) => c.slug === SLUG)!;
-const rds = new RDSClient({ region: chain.region, maxAttempts: 1 });
-const snapshotsOf = async () =>
-  (await rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: `fp-${SLUG}` }))).DBSnapshots ?? [];
+const snapshotsOf = chainSnapshots(SLUG);
 
 test('with the database lost for 30 s pages and the API answer 503, never 500, and recover by themselves', async ({
   page,
@@ -30,12 +25,7 @@ test('with the database lost for 30 s pages and the API answer 503, never 500, a
   test.skip(!control, 'PostgreSQL runs only: the embedded database lives inside the server process');
   await signInAs('ops');
   const before = (await snapshotsOf()).length;
-  const queued = await page.request.post(`/api/v1/chains/${SLUG}/operations`, {
-    headers: { 'idempotency-key': randomUUID() },
-    data: { type: 'backup', params: {} },
-  });
-  expect(queued.status()).toBe(202);
-  const { operation } = (await queued.json()) as { operation: { id: string } };
+  const operationId = await queueBackup(page, SLUG);
 
   expect((await fetch(`${control}/cut`, { method: 'POST' })).status).toBe(204);
   const cutAt = Date.now();
@@ -72,9 +62,7 @@ test('with the database lost for 30 s pages and the API answer 503, never 500, a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fleet');
 
   // The backup queued before the cut: ended once, with one snapshot (a run the cut interrupted was taken again).
-  const status = async () =>
-    ((await (await page.request.get(`/api/v1/operations/${operation.id}`)).json()) as { operation: { status: string } })
-      .operation.status;
+  const status = async () => (await operationOf(page, operationId)).status;
   await expect.poll(status, { timeout: 60_000 }).toBe('succeeded');
   console.log(`the backup queued before the cut succeeded ${Date.now() - back} ms after the database was back`);
   const after = await snapshotsOf();
